@@ -1,0 +1,67 @@
+package app.ombud.directory.internal;
+
+import app.ombud.directory.Department;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+@Document("departments")
+public class DepartmentDocument {
+
+    @Id
+    private final UUID id;
+    @Indexed(unique = true)
+    private String code;
+    @Indexed(unique = true)
+    private String name;
+    @Indexed
+    private UUID parentId;
+    private String headEmployeeId;
+    @Version
+    private Long version;
+
+    @PersistenceCreator
+    DepartmentDocument(UUID id, String code, String name, UUID parentId, String headEmployeeId, Long version) {
+        this.id = id;
+        this.code = code;
+        this.name = name;
+        this.parentId = parentId;
+        this.headEmployeeId = headEmployeeId;
+        this.version = version;
+    }
+
+    public static DepartmentDocument create(ValidDepartment valid) {
+        return new DepartmentDocument(UUID.randomUUID(), valid.code(), valid.name(), valid.parentId(),
+                valid.headEmployeeId(), null);
+    }
+
+    public void change(ValidDepartment valid) {
+        this.code = valid.code();
+        this.name = valid.name();
+        this.parentId = valid.parentId();
+        this.headEmployeeId = valid.headEmployeeId();
+    }
+
+    public Department view() {
+        return new Department(id, code, name, parentId, headEmployeeId, version == null ? 0 : version);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID parentId() {
+        return parentId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Long version() {
+        return version;
+    }
+}

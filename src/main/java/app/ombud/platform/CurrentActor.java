@@ -1,0 +1,62 @@
+package app.ombud.platform;
+
+import java.util.Optional;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** Reads who is acting from the security context, the same way for the portal and the API. */
+public final class CurrentActor {
+
+    /** The claim that names the employee behind a token from the company's identity provider. */
+    public static final String EMPLOYEE_ID_CLAIM = "employee_id";
+
+    private CurrentActor() {
+    }
+
+    /** The actor of this request, or {@link Actor#SYSTEM} for work no person or client started. */
+    public static Actor get() {
+        return find().orElse(Actor.SYSTEM);
+    }
+
+    /** The actor of this request, or a NOT_AUTHENTICATED error. */
+    public static Actor required() {
+        return find().orElseThrow(() -> new OmbudException(OmbudException.Kind.UNAUTHORIZED,
+                "NOT_AUTHENTICATED", null, "Authentication is required"));
+    }
+
+    public static Optional<Actor> find() {
+        return Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication())
+                .filter(Authentication::isAuthenticated)
+                .filter(a -> !(a instanceof AnonymousAuthenticationToken))
+                .map(CurrentActor::of);
+    }
+
+    public static Actor of(Authentication authentication) {
+        var roles = Role.fromAuthorities(authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).toList());
+        if (authentication.getPrincipal() instanceof PortalUser user) {
+            return new Actor(Actor.Kind.PERSON, user.getUsername(), user.displayName(), user.employeeId(), roles);
+        }
+        if (authentication instanceof JwtAuthenticationToken jwt) {
+            var token = jwt.getToken();
+            String employeeId = token.getClaimAsString(EMPLOYEE_ID_CLAIM);
+            String name = firstNonBlank(token.getClaimAsString("name"),
+                    token.getClaimAsString("preferred_username"), token.getSubject());
+            return new Actor(employeeId == null ? Actor.Kind.CLIENT : Actor.Kind.PERSON,
+                    token.getSubject(), name, employeeId, roles);
+        }
+        return new Actor(Actor.Kind.PERSON, authentication.getName(), authentication.getName(), null, roles);
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return "";
+    }
+}

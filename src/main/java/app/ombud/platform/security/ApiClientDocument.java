@@ -1,0 +1,88 @@
+package app.ombud.platform.security;
+
+import app.ombud.platform.Role;
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A registered API client (client-credentials grant). The secret is kept only as a hash. */
+@Document("api_clients")
+class ApiClientDocument {
+
+    @Id
+    private final String clientId;
+    private String name;
+    private String secretHash;
+    private Set<Role> roles;
+    private boolean enabled;
+    private final Instant createdAt;
+    private final String createdBy;
+    private Instant secretChangedAt;
+    private Instant lastUsedAt;
+    @Version
+    private Long version;
+
+    @PersistenceCreator
+    ApiClientDocument(String clientId, String name, String secretHash, Set<Role> roles, boolean enabled,
+            Instant createdAt, String createdBy, Instant secretChangedAt, Instant lastUsedAt, Long version) {
+        this.clientId = clientId;
+        this.name = name;
+        this.secretHash = secretHash;
+        this.roles = roles == null ? Set.of() : Set.copyOf(roles);
+        this.enabled = enabled;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+        this.secretChangedAt = secretChangedAt;
+        this.lastUsedAt = lastUsedAt;
+        this.version = version;
+    }
+
+    static ApiClientDocument create(String clientId, String name, String secretHash, Set<Role> roles,
+            Instant now, String createdBy) {
+        return new ApiClientDocument(clientId, name, secretHash, roles, true, now, createdBy, now, null, null);
+    }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void changeSecret(String secretHash, Instant now) {
+        this.secretHash = secretHash;
+        this.secretChangedAt = now;
+    }
+
+    void assignRoles(Set<Role> roles) {
+        this.roles = Set.copyOf(roles);
+    }
+
+    void enable(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    ApiClient view() {
+        return new ApiClient(clientId, name, roles, enabled, createdAt, createdBy, secretChangedAt, lastUsedAt, version);
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    String secretHash() {
+        return secretHash;
+    }
+
+    Set<Role> roles() {
+        return roles;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    Long version() {
+        return version;
+    }
+}

@@ -1,0 +1,54 @@
+package app.ombud.platform.security;
+
+import app.ombud.platform.OmbudSecurityProperties;
+import app.ombud.platform.ui.LoginView;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two faces, two chains (DESIGN.md §4): {@code /graphql} takes only JWT bearer tokens and keeps
+ * no session; the portal uses form login through Vaadin's configurer. The built-in issuer's
+ * chain, when on, comes before both ({@link BuiltInIssuerConfiguration}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain graphqlChain(HttpSecurity http, OmbudSecurityProperties properties) throws Exception {
+        var tokens = new JwtAuthenticationConverter();
+        tokens.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter(properties.rolesClaim()));
+        http.securityMatcher("/graphql", "/graphql/**", "/graphiql", "/graphiql/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/graphiql", "/graphiql/**").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain portalChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/ombud/**", "/webjars/**", "/favicon.ico").permitAll())
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        return http.build();
+    }
+}

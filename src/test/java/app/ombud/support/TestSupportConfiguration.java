@@ -1,0 +1,16 @@
+package app.ombud.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+
+@TestConfiguration(proxyBeanMethods = false)
+class TestSupportConfiguration {
+
+    @Bean
+    @Lazy
+    ApiAccess apiAccess(org.springframework.core.env.Environment environment,
+            app.ombud.platform.security.ApiClientService clients) {
+        return new ApiAccess(environment, clients);
+    }
+}
