@@ -1,0 +1,105 @@
+package app.ombud.policy;
+
+import app.ombud.platform.OmbudException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SMS templates to customers. Placeholders are written {@code {name}} and limited to an allowed
+ * set. The review-reply template must never reveal the verdict (SPEC §5): no verdict
+ * placeholder, none of the configured verdict words — checked when saved and again on the
+ * rendered text before it is sent.
+ */
+public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowledgement, List<String> verdictWords) {
+
+    /** Placeholders a template may use. */
+    public static final Set<String> ALLOWED = Set.of("customerName", "caseNumber", "hotline", "date", "agentId");
+    /** Placeholders that would carry a verdict. */
+    public static final Set<String> VERDICT_PLACEHOLDERS = Set.of("verdict", "result", "judgment", "upheld");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
+    public MessageTemplates {
+        verdictWords = verdictWords == null ? List.of() : List.copyOf(verdictWords);
+    }
+
+    public MessageTemplates validate() {
+        check(reviewReply, "reviewReply", true);
+        check(acknowledgement, "acknowledgement", false);
+        if (verdictWords.stream().anyMatch(w -> w == null || w.isBlank())) {
+            throw OmbudException.badRequest("VERDICT_WORD_BLANK", "verdictWords", "A verdict word is empty");
+        }
+        return this;
+    }
+
+    /** The review-reply SMS for a customer, refused if the rendered text would reveal a verdict. */
+    public String renderReviewReply(java.util.Locale locale, Map<String, String> values) {
+        String text = render(reviewReply.in(locale), values);
+        String word = verdictWordIn(text);
+        if (word != null) {
+            throw OmbudException.badRequest("TEMPLATE_REVEALS_VERDICT", "reviewReply",
+                    "The message would reveal the verdict (\"{0}\")", word);
+        }
+        return text;
+    }
+
+    public static String render(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private void check(LocalizedText template, String field, boolean verdictFree) {
+        if (template == null || (blank(template.zh()) && blank(template.en()))) {
+            throw OmbudException.badRequest("REQUIRED", field, "{0} is required", field);
+        }
+        for (String text : new String[] {template.zh(), template.en()}) {
+            if (blank(text)) {
+                continue;
+            }
+            if (text.length() > 500) {
+                throw OmbudException.badRequest("TOO_LONG", field, "{0} is longer than {1} characters", field, 500);
+            }
+            Set<String> used = new LinkedHashSet<>();
+            Matcher m = PLACEHOLDER.matcher(text);
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+            for (String name : used) {
+                if (verdictFree && VERDICT_PLACEHOLDERS.contains(name)) {
+                    throw OmbudException.badRequest("TEMPLATE_REVEALS_VERDICT", field,
+                            "The message would reveal the verdict (\"{0}\")", "{" + name + "}");
+                }
+                if (!ALLOWED.contains(name)) {
+                    throw OmbudException.badRequest("TEMPLATE_UNKNOWN_PLACEHOLDER", field,
+                            "Unknown placeholder '{'{0}'}'; allowed: {1}", name, String.join(", ", ALLOWED));
+                }
+            }
+            if (verdictFree) {
+                String word = verdictWordIn(text);
+                if (word != null) {
+                    throw OmbudException.badRequest("TEMPLATE_REVEALS_VERDICT", field,
+                            "The message would reveal the verdict (\"{0}\")", word);
+                }
+            }
+        }
+    }
+
+    private String verdictWordIn(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return verdictWords.stream().filter(w -> lower.contains(w.toLowerCase(java.util.Locale.ROOT))).findFirst()
+                .orElse(null);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
