@@ -1,6 +1,7 @@
 package app.ombud.policy.internal;
 
 import app.ombud.platform.OmbudException;
+import app.ombud.policy.CalendarDates;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -28,14 +29,10 @@ public final class IcsDates {
     private static final int MAX_DAYS_PER_EVENT = 60;
     private static final int MAX_DAYS = 2000;
 
-    /** The dates found, each with the event's title. */
-    public record Found(Map<LocalDate, String> holidays, Map<LocalDate, String> workdays) {
-    }
-
     private IcsDates() {
     }
 
-    public static Found read(byte[] content, ZoneId zone) {
+    public static CalendarDates read(byte[] content, ZoneId zone) {
         net.fortuna.ical4j.model.Calendar calendar;
         try {
             calendar = new CalendarBuilder().build(new ByteArrayInputStream(content));
@@ -79,7 +76,7 @@ public final class IcsDates {
         if (holidays.isEmpty() && workdays.isEmpty()) {
             throw OmbudException.badRequest("ICS_EMPTY", "file", "The file has no events");
         }
-        return new Found(holidays, workdays);
+        return new CalendarDates(holidays, workdays);
     }
 
     static boolean isWorkday(String title) {

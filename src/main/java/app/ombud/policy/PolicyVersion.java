@@ -1,0 +1,9 @@
+package app.ombud.policy;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An immutable version of the policy: its number, who saved it, when, why, and what changed. */
+public record PolicyVersion(int number, PolicyContent content, String author, Instant createdAt, String comment,
+        List<String> changedSections) {
+}
