@@ -1,0 +1,294 @@
+package app.ombud.complaint;
+
+import app.ombud.complaint.internal.CaseDocument;
+import app.ombud.complaint.internal.CaseRules;
+import app.ombud.directory.DirectoryService;
+import app.ombud.directory.Person;
+import app.ombud.platform.Actor;
+import app.ombud.platform.AuditTrail;
+import app.ombud.platform.CurrentActor;
+import app.ombud.platform.OmbudException;
+import app.ombud.platform.Role;
+import app.ombud.platform.Sequences;
+import app.ombud.policy.CaseFacts;
+import app.ombud.policy.LevelRule;
+import app.ombud.policy.PolicyService;
+import app.ombud.policy.PolicyVersion;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Complaint cases (SPEC §1): intake with grading and repeat detection, dispatch by level,
+ * acknowledgement, level override — each one atomic update of the case with its timeline.
+ * Who sees which case is decided here, for the API and the portal alike.
+ */
+@Service
+public class ComplaintService {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final MongoTemplate mongo;
+    private final PolicyService policy;
+    private final DirectoryService directory;
+    private final Sequences sequences;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ComplaintService(MongoTemplate mongo, PolicyService policy, DirectoryService directory, Sequences sequences,
+            AuditTrail audit, Clock clock) {
+        this.mongo = mongo;
+        this.policy = policy;
+        this.directory = directory;
+        this.sequences = sequences;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Takes in a complaint: validates, numbers, links earlier complaints, grades, sets deadlines. */
+    @PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DEPT_HEAD','LEADERSHIP','ADMIN')")
+    public ComplaintCase intake(CaseIntake input) {
+        Actor actor = CurrentActor.required();
+        Instant now = clock.instant();
+        var intake = CaseRules.validate(input, now);
+        PolicyVersion current = policy.current();
+        var grading = current.content().grading();
+        List<UUID> earlier = earlierCases(intake.customer(), intake.category(),
+                intake.receivedAt().minus(Duration.ofDays(grading.repeatWindowDays())), intake.receivedAt());
+        var result = grading.evaluate(new CaseFacts(intake.category(), intake.flags(), intake.compensationAsked(),
+                earlier.size()), current.number());
+        var grade = new Grade(result.level(), result.matchedCriteria(), result.fallback(), result.policyVersion(),
+                result.level(), null, null);
+        String day = DAY.format(intake.receivedAt().atZone(current.content().calendar().zone()));
+        String number = "KS-%s-%04d".formatted(day, sequences.next("case-" + day));
+        var taker = actor.employeeId() == null ? java.util.Optional.<Person>empty()
+                : directory.personByEmployeeId(actor.employeeId());
+        var document = CaseDocument.intake(number, intake, grade,
+                deadlines(intake.receivedAt(), result.level(), intake.urgent()), earlier, actor,
+                taker.map(Person::departmentId).orElse(null), taker.map(Person::teamId).orElse(null), now);
+        mongo.insert(document);
+        audit.record("case.intake", "Case", number, Map.of("level", String.valueOf(result.level())));
+        return document.view();
+    }
+
+    /** Assigns the case to a department (and team or person) and states what the level requires. */
+    @PreAuthorize("hasAnyRole('TEAM_LEAD','DEPT_HEAD','LEADERSHIP','ADMIN')")
+    public ComplaintCase dispatch(UUID caseId, UUID departmentId, UUID teamId, String ownerEmployeeId, String note,
+            Long expectedVersion) {
+        var document = visibleDocument(caseId);
+        checkVersion(document, expectedVersion);
+        if (departmentId == null) {
+            throw OmbudException.badRequest("REQUIRED", "departmentId", "{0} is required", "departmentId");
+        }
+        directory.department(departmentId);
+        if (teamId != null && !directory.team(teamId).departmentId().equals(departmentId)) {
+            throw OmbudException.badRequest("TEAM_NOT_IN_DEPARTMENT", "teamId",
+                    "The team does not belong to the chosen department");
+        }
+        if (ownerEmployeeId != null && !ownerEmployeeId.isBlank()
+                && directory.personByEmployeeId(ownerEmployeeId).filter(Person::active).isEmpty()) {
+            throw OmbudException.badRequest("PERSON_NOT_FOUND", "ownerEmployeeId", "No active person {0}",
+                    ownerEmployeeId);
+        }
+        LevelRule level = policy.current().content().grading().level(document.grade().level());
+        document.dispatch(new Assignment(departmentId, teamId, blankToNull(ownerEmployeeId), level.handler()),
+                CurrentActor.required(), clock.instant(), note);
+        return save(document, "case.dispatched");
+    }
+
+    /** The handler takes the case on: the acknowledgement is recorded and work starts. */
+    @PreAuthorize("isAuthenticated()")
+    public ComplaintCase acknowledge(UUID caseId, Long expectedVersion) {
+        var document = visibleDocument(caseId);
+        checkVersion(document, expectedVersion);
+        document.acknowledge(CurrentActor.required(), clock.instant());
+        return save(document, "case.acknowledged");
+    }
+
+    @PreAuthorize("hasAnyRole('DEPT_HEAD','LEADERSHIP','ADMIN')")
+    public ComplaintCase overrideLevel(UUID caseId, int level, String reason, Long expectedVersion) {
+        var document = visibleDocument(caseId);
+        checkVersion(document, expectedVersion);
+        if (level < 1 || level > 4) {
+            throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "level", "{0} must be between {1} and {2}", "level",
+                    1, 4);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw OmbudException.badRequest("REQUIRED", "reason", "{0} is required", "reason");
+        }
+        document.overrideLevel(level, reason.strip(), deadlines(document.receivedAt(), level, document.urgent()),
+                CurrentActor.required(), clock.instant());
+        return save(document, "case.level-overridden");
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public ComplaintCase get(UUID caseId) {
+        return present(visibleDocument(caseId).view(), CurrentActor.required());
+    }
+
+    /** The cases the caller may see, newest first, with the search filters. */
+    @PreAuthorize("isAuthenticated()")
+    public Window<ComplaintCase> search(CaseFilter filter, ScrollPosition position, int size) {
+        Actor actor = CurrentActor.required();
+        Query query = new Query(new Criteria().andOperator(visibility(actor), criteria(filter)))
+                .with(Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id"))).limit(size);
+        return mongo.scroll(query.with(position), CaseDocument.class).map(d -> present(d.view(), actor));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public long count(CaseFilter filter) {
+        Actor actor = CurrentActor.required();
+        return mongo.count(new Query(new Criteria().andOperator(visibility(actor), criteria(filter))),
+                CaseDocument.class);
+    }
+
+    // ---- rules -------------------------------------------------------------------------
+
+    private record IdOnly(@org.springframework.data.annotation.Id UUID id) {
+    }
+
+    private Deadlines deadlines(Instant receivedAt, int level, boolean urgent) {
+        var content = policy.current().content();
+        var rule = content.grading().level(level);
+        int ackHours = urgent ? content.grading().levels().stream().mapToInt(LevelRule::acknowledgeHours).min()
+                .orElse(rule.acknowledgeHours()) : rule.acknowledgeHours();
+        var calendar = content.calendar();
+        return new Deadlines(calendar.addWorkingHours(receivedAt, ackHours),
+                calendar.addWorkingDays(receivedAt, rule.resolutionWorkingDays()), null, null);
+    }
+
+    private List<UUID> earlierCases(Customer customer, app.ombud.policy.CaseCategory category, Instant from,
+            Instant to) {
+        List<Criteria> same = new ArrayList<>();
+        if (customer.phone() != null) {
+            same.add(Criteria.where("customer.phone").is(customer.phone()));
+        }
+        if (customer.account() != null) {
+            same.add(Criteria.where("customer.account").is(customer.account()));
+        }
+        Query query = Query.query(new Criteria().andOperator(new Criteria().orOperator(same),
+                Criteria.where("category").is(category), Criteria.where("receivedAt").gte(from).lte(to)))
+                .with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(100);
+        return mongo.query(CaseDocument.class).as(IdOnly.class).matching(query).all().stream().map(IdOnly::id)
+                .toList();
+    }
+
+    /** Which cases an actor may see (SPEC: agents theirs, leads their team's, heads their department's). */
+    private Criteria visibility(Actor actor) {
+        if (actor.hasAny(Role.ADMIN, Role.LEADERSHIP, Role.BI_READER)) {
+            return new Criteria();
+        }
+        String me = actor.employeeId() != null ? actor.employeeId() : actor.subject();
+        List<Criteria> any = new ArrayList<>();
+        any.add(Criteria.where("intakeBy").is(me));
+        any.add(Criteria.where("assignment.ownerEmployeeId").is(me));
+        var person = actor.employeeId() == null ? java.util.Optional.<Person>empty()
+                : directory.personByEmployeeId(actor.employeeId());
+        person.ifPresent(p -> {
+            if (actor.has(Role.DEPT_HEAD) && p.departmentId() != null) {
+                any.add(Criteria.where("assignment.departmentId").is(p.departmentId()));
+                any.add(Criteria.where("intakeDepartmentId").is(p.departmentId()));
+            }
+            if (actor.has(Role.TEAM_LEAD) && p.teamId() != null) {
+                any.add(Criteria.where("assignment.teamId").is(p.teamId()));
+                any.add(Criteria.where("intakeTeamId").is(p.teamId()));
+            }
+        });
+        return new Criteria().orOperator(any);
+    }
+
+    private Criteria criteria(CaseFilter filter) {
+        List<Criteria> where = new ArrayList<>();
+        if (filter.number() != null && !filter.number().isBlank()) {
+            where.add(Criteria.where("number").is(filter.number().strip()));
+        }
+        if (filter.from() != null) {
+            where.add(Criteria.where("receivedAt").gte(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.add(Criteria.where("receivedAt").lt(filter.to()));
+        }
+        if (filter.level() != null) {
+            where.add(Criteria.where("grade.level").is(filter.level()));
+        }
+        if (filter.status() != null) {
+            where.add(Criteria.where("status").is(filter.status()));
+        }
+        if (filter.category() != null) {
+            where.add(Criteria.where("category").is(filter.category()));
+        }
+        if (filter.departmentId() != null) {
+            where.add(Criteria.where("assignment.departmentId").is(filter.departmentId()));
+        }
+        if (filter.channel() != null) {
+            where.add(Criteria.where("channel").is(filter.channel()));
+        }
+        if (filter.customerPhone() != null && !filter.customerPhone().isBlank()) {
+            where.add(Criteria.where("customer.phone").is(filter.customerPhone().strip()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String text = Pattern.quote(filter.text().strip());
+            where.add(new Criteria().orOperator(Criteria.where("subject").regex(text, "i"),
+                    Criteria.where("description").regex(text, "i"), Criteria.where("number").regex(text, "i")));
+        }
+        return where.isEmpty() ? new Criteria() : new Criteria().andOperator(where);
+    }
+
+    private CaseDocument visibleDocument(UUID caseId) {
+        Actor actor = CurrentActor.required();
+        var document = mongo.findOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(caseId),
+                visibility(actor))), CaseDocument.class);
+        if (document == null) {
+            throw OmbudException.notFound("CASE_NOT_FOUND", "No case {0} that you may see", caseId);
+        }
+        return document;
+    }
+
+    private static ComplaintCase present(ComplaintCase view, Actor actor) {
+        if (!actor.has(Role.BI_READER) || actor.hasAny(Role.ADMIN, Role.LEADERSHIP)) {
+            return view;
+        }
+        return new ComplaintCase(view.id(), view.number(), view.channel(), view.customer().masked(), view.subject(),
+                view.description(), view.category(), view.flags(), view.compensationAsked(), view.urgent(),
+                view.receivedAt(), view.intakeBy(), view.status(), view.grade(), view.assignment(), view.deadlines(),
+                view.acknowledgedAt(), view.repeatCount(), view.earlierCases(), view.reworkCount(), view.timeline(),
+                view.version());
+    }
+
+    private ComplaintCase save(CaseDocument document, String action) {
+        try {
+            var saved = mongo.save(document);
+            audit.record(action, "Case", saved.number(), Map.of("status", saved.status().name()));
+            return saved.view();
+        } catch (OptimisticLockingFailureException e) {
+            throw OmbudException.conflict("CONCURRENT_UPDATE",
+                    "Someone else changed this record meanwhile; reload and try again");
+        }
+    }
+
+    private static void checkVersion(CaseDocument document, Long expected) {
+        if (expected != null && !expected.equals(document.version() == null ? 0L : document.version())) {
+            throw OmbudException.conflict("CONCURRENT_UPDATE",
+                    "Someone else changed this record meanwhile; reload and try again");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

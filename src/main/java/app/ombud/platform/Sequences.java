@@ -1,0 +1,35 @@
+package app.ombud.platform;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gap-free counters for human-readable numbers (e.g. KS-20261122-0001): one atomic
+ * increment per number, safe across instances.
+ */
+@Component
+public class Sequences {
+
+    private final MongoTemplate mongo;
+
+    Sequences(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Document("counters")
+    record Counter(@Id String id, long value) {
+    }
+
+    /** The next value of the named counter, starting at 1. */
+    public long next(String name) {
+        var counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(name)), new Update().inc("value", 1),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class);
+        return counter.value();
+    }
+}

@@ -1,0 +1,202 @@
+package app.ombud.complaint;
+
+import static app.ombud.support.TestData.as;
+import static app.ombud.support.TestData.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.ombud.directory.Department;
+import app.ombud.directory.DepartmentInput;
+import app.ombud.directory.DirectoryService;
+import app.ombud.directory.PersonInput;
+import app.ombud.directory.Team;
+import app.ombud.directory.TeamInput;
+import app.ombud.platform.OmbudException;
+import app.ombud.platform.Role;
+import app.ombud.policy.CaseCategory;
+import app.ombud.policy.CaseFlag;
+import app.ombud.policy.HandlingRole;
+import app.ombud.support.OmbudIntegrationTest;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.ScrollPosition;
+
+@OmbudIntegrationTest
+class ComplaintServiceTest {
+
+    @Autowired
+    ComplaintService cases;
+
+    @Autowired
+    DirectoryService directory;
+
+    String p;
+    Department department;
+    Team team;
+    String agent;
+    String otherAgent;
+    String lead;
+    String head;
+    String phone;
+
+    @BeforeEach
+    void setUp() {
+        p = "C" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        department = asAdmin(() -> directory.createDepartment(new DepartmentInput(p, "客服部" + p, null, null)));
+        team = asAdmin(() -> directory.createTeam(new TeamInput("一班", department.id(), null)));
+        agent = p + "A1";
+        otherAgent = p + "A2";
+        lead = p + "L1";
+        head = p + "H1";
+        asAdmin(() -> {
+            directory.createPerson(new PersonInput(agent, "坐席甲", department.id(), team.id(), Set.of(Role.AGENT), true,
+                    null, null));
+            directory.createPerson(new PersonInput(otherAgent, "坐席乙", null, null, Set.of(Role.AGENT), true, null, null));
+            directory.createPerson(new PersonInput(lead, "领班", department.id(), team.id(), Set.of(Role.TEAM_LEAD), true,
+                    null, null));
+            directory.createPerson(new PersonInput(head, "部门负责人", department.id(), null, Set.of(Role.DEPT_HEAD), true,
+                    null, null));
+        });
+        phone = "139" + String.format("%08d", Math.abs(p.hashCode()) % 100_000_000);
+    }
+
+    CaseIntake intake(CaseCategory category, Set<CaseFlag> flags) {
+        return new CaseIntake(IntakeChannel.HOTLINE, new Customer("王先生", phone, null), "路由器无法上网", "购买两周后频繁断网",
+                category, flags, new BigDecimal("300"), false, null);
+    }
+
+    @Test
+    void intakeNumbersGradesSetsDeadlinesAndLogs() {
+        var created = as(agent, () -> cases.intake(intake(CaseCategory.PRODUCT_QUALITY, Set.of())), Role.AGENT);
+        assertThat(created.number()).matches("KS-\\d{8}-\\d{4}");
+        assertThat(created.status()).isEqualTo(CaseStatus.NEW);
+        assertThat(created.grade().level()).isEqualTo(3);
+        assertThat(created.grade().matchedCriteria()).containsExactly("L3_DEFECT");
+        assertThat(created.grade().policyVersion()).isPositive();
+        assertThat(created.deadlines().resolutionDue()).isAfter(created.receivedAt());
+        assertThat(created.timeline()).extracting(TimelineEntry::action).containsExactly("intake", "graded");
+    }
+
+    @Test
+    void repeatedComplaintsAreLinkedAndCountTowardsLevel1() {
+        var first = as(agent, () -> cases.intake(intake(CaseCategory.SERVICE_ATTITUDE, Set.of())), Role.AGENT);
+        var second = as(agent, () -> cases.intake(intake(CaseCategory.SERVICE_ATTITUDE, Set.of())), Role.AGENT);
+        assertThat(second.repeatCount()).isEqualTo(1);
+        assertThat(second.earlierCases()).containsExactly(first.id());
+        var third = as(agent, () -> cases.intake(intake(CaseCategory.SERVICE_ATTITUDE,
+                Set.of(CaseFlag.REGULATOR_OR_MEDIA_THREAT))), Role.AGENT);
+        assertThat(third.repeatCount()).isEqualTo(2);
+        assertThat(third.grade().level()).isEqualTo(1);
+        assertThat(third.grade().matchedCriteria()).containsExactly("L1_REPEAT_THREAT");
+        // an urgent case gets the shortest acknowledgement time
+        var urgent = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.ONLINE, new Customer(null, null, "ACC" + p),
+                "咨询", null, CaseCategory.INQUIRY, Set.of(), null, true, null)), Role.AGENT);
+        assertThat(urgent.grade().level()).isEqualTo(4);
+        assertThat(urgent.deadlines().acknowledgeDue()).isBefore(
+                as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.ONLINE, new Customer(null, null, "ACD" + p),
+                        "咨询", null, CaseCategory.INQUIRY, Set.of(), null, false, urgent.receivedAt())), Role.AGENT)
+                        .deadlines().acknowledgeDue().plusSeconds(1));
+    }
+
+    @Test
+    void dispatchAcknowledgeAndIllegalSteps() {
+        var created = as(agent, () -> cases.intake(intake(CaseCategory.PRODUCT_QUALITY, Set.of())), Role.AGENT);
+        assertThatThrownBy(() -> as(agent, () -> cases.acknowledge(created.id(), null), Role.AGENT))
+                .isInstanceOfSatisfying(OmbudException.class,
+                        e -> assertThat(e.code()).isEqualTo("CASE_TRANSITION_NOT_ALLOWED"));
+        // the team lead of the agent's team sees and dispatches it
+        var dispatched = as(lead, () -> cases.dispatch(created.id(), department.id(), team.id(), agent, "请两日内处理",
+                created.version()), Role.TEAM_LEAD);
+        assertThat(dispatched.status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(dispatched.assignment().handler()).isEqualTo(HandlingRole.BUSINESS_TEAM);
+        var acknowledged = as(agent, () -> cases.acknowledge(created.id(), dispatched.version()), Role.AGENT);
+        assertThat(acknowledged.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(acknowledged.acknowledgedAt()).isNotNull();
+        assertThat(acknowledged.timeline()).extracting(TimelineEntry::action)
+                .containsExactly("intake", "graded", "dispatched", "acknowledged");
+        assertThat(acknowledged.timeline().get(2).note()).isEqualTo("请两日内处理");
+    }
+
+    @Test
+    void overridingTheLevelNeedsAReasonAndMovesTheDeadline() {
+        var created = as(agent, () -> cases.intake(intake(CaseCategory.INQUIRY, Set.of())), Role.AGENT);
+        assertThatThrownBy(() -> as(head, () -> cases.overrideLevel(created.id(), 2, " ", null), Role.DEPT_HEAD))
+                .isInstanceOfSatisfying(OmbudException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        var overridden = as(head, () -> cases.overrideLevel(created.id(), 2, "客户为大客户，影响业务", null),
+                Role.DEPT_HEAD);
+        assertThat(overridden.grade().level()).isEqualTo(2);
+        assertThat(overridden.grade().suggestedLevel()).isEqualTo(4);
+        assertThat(overridden.grade().overrideReason()).isEqualTo("客户为大客户，影响业务");
+        assertThat(overridden.timeline().getLast().action()).isEqualTo("level-overridden");
+        assertThatThrownBy(() -> as(agent, () -> cases.overrideLevel(created.id(), 1, "x", null), Role.AGENT))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void whoSeesWhat() {
+        var created = as(agent, () -> cases.intake(intake(CaseCategory.PRODUCT_QUALITY, Set.of())), Role.AGENT);
+        assertThatThrownBy(() -> as(otherAgent, () -> cases.get(created.id()), Role.AGENT))
+                .isInstanceOfSatisfying(OmbudException.class, e -> assertThat(e.code()).isEqualTo("CASE_NOT_FOUND"));
+        assertThat(as(head, () -> cases.get(created.id()), Role.DEPT_HEAD).id()).isEqualTo(created.id());
+        var bi = as("bi", () -> cases.get(created.id()), Role.BI_READER);
+        assertThat(bi.customer().phone()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+        assertThat(bi.customer().name()).isEqualTo("王**");
+        var mine = as(agent, () -> cases.search(new CaseFilter(null, null, null, null, null, null, null, null, phone,
+                null), ScrollPosition.keyset(), 50), Role.AGENT);
+        assertThat(mine.getContent()).extracting(ComplaintCase::id).contains(created.id());
+        var others = as(otherAgent, () -> cases.search(new CaseFilter(null, null, null, null, null, null, null, null,
+                phone, null), ScrollPosition.keyset(), 50), Role.AGENT);
+        assertThat(others.getContent()).isEmpty();
+    }
+
+    @Test
+    void twoConcurrentDispatchesGiveOneConflict() throws Exception {
+        var created = as(agent, () -> cases.intake(intake(CaseCategory.PRODUCT_QUALITY, Set.of())), Role.AGENT);
+        var start = new CountDownLatch(1);
+        Callable<Object> dispatch = () -> {
+            start.await();
+            try {
+                return as(lead, () -> cases.dispatch(created.id(), department.id(), team.id(), agent, null,
+                        created.version()), Role.TEAM_LEAD);
+            } catch (OmbudException e) {
+                return e.code();
+            }
+        };
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            List<Future<Object>> futures = List.of(pool.submit(dispatch), pool.submit(dispatch));
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (var f : futures) {
+                outcomes.add(f.get());
+            }
+            assertThat(outcomes).filteredOn(ComplaintCase.class::isInstance).hasSize(1);
+            assertThat(outcomes).filteredOn("CONCURRENT_UPDATE"::equals).hasSize(1);
+        }
+        assertThat(asAdmin(() -> cases.get(created.id())).timeline()).extracting(TimelineEntry::action)
+                .containsOnlyOnce("dispatched");
+    }
+
+    @Test
+    void badIntakeNamesTheField() {
+        assertThatThrownBy(() -> as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.HOTLINE,
+                new Customer("x", null, null), "s", null, CaseCategory.OTHER, Set.of(), null, false, null)), Role.AGENT))
+                .isInstanceOfSatisfying(OmbudException.class,
+                        e -> assertThat(e.code()).isEqualTo("CUSTOMER_CONTACT_REQUIRED"));
+        assertThatThrownBy(() -> as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.HOTLINE,
+                new Customer("x", phone, null), "s", null, CaseCategory.OTHER, Set.of(), null, false,
+                Instant.now().plusSeconds(86_400))), Role.AGENT))
+                .isInstanceOfSatisfying(OmbudException.class, e -> assertThat(e.field()).isEqualTo("receivedAt"));
+        assertThatThrownBy(() -> as("bi", () -> cases.intake(intake(CaseCategory.OTHER, Set.of())), Role.BI_READER))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+}
