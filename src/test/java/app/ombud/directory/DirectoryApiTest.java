@@ -94,6 +94,10 @@ class DirectoryApiTest {
                 .path("team.lead.employeeId").entity(String.class).isEqualTo(p + "L1");
         api.as(Role.AGENT).documentName("teams").variable("departmentId", hotline).variable("first", 5).execute()
                 .path("teams.edges[*].node.name").entityList(String.class).containsExactly("Team One");
+        api.as(Role.AGENT).documentName("people")
+                .variable("filter", map("departmentId", hotline, "role", "TEAM_LEAD", "active", true))
+                .variable("first", 5).execute()
+                .path("people.edges[*].node.employeeId").entityList(String.class).containsExactly(p + "L1");
         api.as(Role.BI_READER).documentName("department").variable("id", top).execute()
                 .path("department.parent").valueIsNull();
     }
