@@ -25,7 +25,9 @@ import org.springframework.context.annotation.Import;
             "ombud.security.admin-password=" + TestData.ADMIN_PASSWORD,
             "ombud.security.api-client.id=",
             "ombud.security.api-client.secret=",
-            "logging.level.ombud.graphql=warn"
+            "logging.level.ombud.graphql=warn",
+            // tests run scheduled jobs themselves, at the moment they choose
+            "ombud.scheduling.enabled=false"
         })
 @Import(TestSupportConfiguration.class)
 public @interface OmbudIntegrationTest {

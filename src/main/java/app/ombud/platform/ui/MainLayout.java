@@ -33,9 +33,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final AuthenticationContext authentication;
     private final H1 pageTitle = new H1();
+    private final org.springframework.beans.factory.ObjectProvider<HeaderItem> headerItems;
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication,
+            org.springframework.beans.factory.ObjectProvider<HeaderItem> headerItems) {
         this.authentication = authentication;
+        this.headerItems = headerItems;
         addClassName("ombud-main-layout");
         setPrimarySection(Section.DRAWER);
 
@@ -75,7 +78,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 click -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
-        var box = new HorizontalLayout(user, new LanguageSwitch(), logout);
+        var box = new HorizontalLayout();
+        headerItems.orderedStream().sorted(java.util.Comparator.comparingInt(HeaderItem::order))
+                .forEach(item -> box.add(item.create()));
+        box.add(user, new LanguageSwitch(), logout);
         box.setAlignItems(HorizontalLayout.Alignment.CENTER);
         return box;
     }

@@ -1,0 +1,31 @@
+package app.ombud.notification.internal;
+
+import app.ombud.notification.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default for SMS and e-mail when no gateway or mail server is configured: writes a log
+ * line (recipient masked, no text) so the outbox works end to end on a fresh machine.
+ */
+class LoggingSender implements MessageSender {
+
+    private static final Logger log = LoggerFactory.getLogger("ombud.outbox");
+
+    private final Channel channel;
+
+    LoggingSender(Channel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public boolean supports(Channel candidate) {
+        return candidate == channel;
+    }
+
+    @Override
+    public void send(OutboxDocument message) {
+        log.info("{} {} to {} (no sender configured: logged only)", channel, message.id(),
+                MessageSender.mask(message.recipient()));
+    }
+}

@@ -1,0 +1,140 @@
+package app.ombud.notification.internal;
+
+import app.ombud.notification.Channel;
+import app.ombud.notification.Outbox;
+import app.ombud.notification.OutboxEntry;
+import app.ombud.notification.OutboxSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves pending messages from the modules into the outbox and sends what is due. Each message
+ * is claimed with one atomic update (so two instances never send it at the same time), sent,
+ * then marked SENT, or scheduled again with exponential backoff, or FAILED after the last try.
+ */
+@Component
+public class OutboxDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger("ombud.outbox");
+    static final int MAX_ATTEMPTS = 6;
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int BATCH = 100;
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+    private final ObjectProvider<OutboxSource> sources;
+    private final Function<Channel, MessageSender> senders;
+    private final Clock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    OutboxDispatcher(MongoTemplate mongo, Outbox outbox, ObjectProvider<OutboxSource> sources,
+            SenderConfiguration.Senders senders, Clock clock) {
+        this(mongo, outbox, sources, senders::forChannel, clock);
+    }
+
+    public OutboxDispatcher(MongoTemplate mongo, Outbox outbox, ObjectProvider<OutboxSource> sources,
+            Function<Channel, MessageSender> senders, Clock clock) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.sources = sources;
+        this.senders = senders;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${ombud.notification.dispatch-interval:PT10S}",
+            initialDelayString = "${ombud.notification.dispatch-initial-delay:PT15S}")
+    @SchedulerLock(name = "outbox-dispatch", lockAtMostFor = "PT5M")
+    public void run() {
+        relay();
+        dispatchDue();
+    }
+
+    /** Hands messages waiting in module documents over to the outbox. */
+    public int relay() {
+        int moved = 0;
+        for (OutboxSource source : sources) {
+            var pending = source.pendingMessages(BATCH);
+            if (pending.isEmpty()) {
+                continue;
+            }
+            pending.forEach(outbox::enqueue);
+            source.relayed(pending);
+            moved += pending.size();
+        }
+        return moved;
+    }
+
+    /** Sends every message that is due now; returns how many attempts were made. */
+    public int dispatchDue() {
+        int attempts = 0;
+        OutboxDocument message;
+        while (attempts < BATCH && (message = claim()) != null) {
+            attempts++;
+            attempt(message);
+        }
+        return attempts;
+    }
+
+    private OutboxDocument claim() {
+        Instant now = clock.instant();
+        Criteria due = new Criteria().orOperator(
+                Criteria.where("status").is(OutboxEntry.Status.PENDING).and("nextAttemptAt").lte(now),
+                Criteria.where("status").is(OutboxEntry.Status.SENDING).and("leaseUntil").lte(now));
+        Query query = Query.query(due).with(Sort.by("nextAttemptAt"));
+        return mongo.findAndModify(query, new Update().set("status", OutboxEntry.Status.SENDING)
+                        .set("leaseUntil", now.plus(LEASE)).inc("attempts", 1),
+                FindAndModifyOptions.options().returnNew(false), OutboxDocument.class);
+    }
+
+    private void attempt(OutboxDocument claimed) {
+        int attempt = claimed.attempts() + 1;
+        String note = claimed.status() == OutboxEntry.Status.SENDING
+                ? "sent again after an interrupted attempt" : null;
+        Query mine = Query.query(Criteria.where("_id").is(claimed.id()).and("status").is(OutboxEntry.Status.SENDING)
+                .and("attempts").is(attempt));
+        try {
+            senders.apply(claimed.channel()).send(claimed);
+            mongo.updateFirst(mine, new Update().set("status", OutboxEntry.Status.SENT).set("sentAt", clock.instant())
+                    .set("lastError", note).unset("leaseUntil"), OutboxDocument.class);
+        } catch (Exception e) {
+            String error = describe(e);
+            Update update = new Update().set("lastError", error).unset("leaseUntil");
+            if (attempt >= MAX_ATTEMPTS) {
+                update.set("status", OutboxEntry.Status.FAILED);
+                log.warn("{} {} failed for good after {} attempts: {}", claimed.channel(), claimed.id(), attempt,
+                        error);
+            } else {
+                update.set("status", OutboxEntry.Status.PENDING).set("nextAttemptAt",
+                        clock.instant().plus(backoff(attempt)));
+                log.info("{} {} attempt {} failed, will retry: {}", claimed.channel(), claimed.id(), attempt, error);
+            }
+            mongo.updateFirst(mine, update, OutboxDocument.class);
+        }
+    }
+
+    static Duration backoff(int attempt) {
+        Duration delay = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 20));
+        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+
+    private static String describe(Exception e) {
+        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+}

@@ -1,0 +1,291 @@
+package app.ombud.policy;
+
+import app.ombud.platform.OmbudException;
+import app.ombud.platform.Paging;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class PolicyController {
+
+    private final PolicyService policies;
+    private final Paging paging;
+
+    PolicyController(PolicyService policies, Paging paging) {
+        this.policies = policies;
+        this.paging = paging;
+    }
+
+    record CalendarDayView(LocalDate date, String name) {
+    }
+
+    record PeriodView(String start, String end) {
+    }
+
+    record WorkingTimeResult(Instant start, Instant due, int policyVersion) {
+    }
+
+    record UpdatePolicyPayload(PolicyVersion policy) {
+    }
+
+    record AddWorkingTimeInput(Instant start, Integer workingDays, Integer workingHours, Integer workingMinutes) {
+    }
+
+    record CaseFactsInput(CaseCategory category, List<CaseFlag> flags, java.math.BigDecimal compensationAsked,
+            Integer repeatComplaints) {
+    }
+
+    record CalendarDayInput(LocalDate date, String name) {
+    }
+
+    record WorkingPeriodInput(String start, String end) {
+    }
+
+    record WorkingCalendarInput(String zone, List<DayOfWeek> workingDays, List<WorkingPeriodInput> periods,
+            List<CalendarDayInput> holidays, List<CalendarDayInput> workdays) {
+    }
+
+    // ---- queries ------------------------------------------------------------------------
+
+    @QueryMapping
+    @PreAuthorize("isAuthenticated()")
+    PolicyVersion policy() {
+        return policies.current();
+    }
+
+    @QueryMapping
+    PolicyVersion policyVersion(@Argument int number) {
+        return policies.version(number);
+    }
+
+    @QueryMapping
+    Window<PolicyVersion> policyVersions(ScrollSubrange subrange) {
+        return policies.history(paging.position(subrange), paging.size(subrange));
+    }
+
+    @QueryMapping
+    List<PolicyDiff> policyDiff(@Argument int from, @Argument int to) {
+        return policies.diff(from, to);
+    }
+
+    @QueryMapping
+    GradingResult evaluateLevel(@Argument CaseFactsInput facts) {
+        return policies.evaluateLevel(new CaseFacts(facts.category(), facts.flags() == null ? Set.of()
+                : Set.copyOf(facts.flags()), facts.compensationAsked(),
+                facts.repeatComplaints() == null ? 0 : facts.repeatComplaints()));
+    }
+
+    @QueryMapping
+    RouteResult routeEmployee(@Argument String employeeId) {
+        return policies.routeEmployee(employeeId);
+    }
+
+    @QueryMapping
+    @PreAuthorize("isAuthenticated()")
+    WorkingTimeResult addWorkingTime(@Argument AddWorkingTimeInput input) {
+        Duration amount = Duration.ZERO;
+        var calendar = policies.calendar();
+        if (input.workingDays() != null) {
+            amount = amount.plus(calendar.workingDayLength().multipliedBy(nonNegative(input.workingDays(), "workingDays")));
+        }
+        if (input.workingHours() != null) {
+            amount = amount.plusHours(nonNegative(input.workingHours(), "workingHours"));
+        }
+        if (input.workingMinutes() != null) {
+            amount = amount.plusMinutes(nonNegative(input.workingMinutes(), "workingMinutes"));
+        }
+        return new WorkingTimeResult(input.start(), policies.addWorkingTime(input.start(), amount),
+                policies.current().number());
+    }
+
+    @QueryMapping
+    @PreAuthorize("isAuthenticated()")
+    long workingMinutesBetween(@Argument Instant from, @Argument Instant to) {
+        return policies.calendar().workingTimeBetween(from, to).toMinutes();
+    }
+
+    @QueryMapping
+    @PreAuthorize("isAuthenticated()")
+    boolean isWorkingDay(@Argument LocalDate date) {
+        return policies.calendar().isWorkingDay(date);
+    }
+
+    // ---- the content of a version -------------------------------------------------------
+
+    @SchemaMapping(typeName = "PolicyVersion")
+    Grading grading(PolicyVersion version) {
+        return version.content().grading();
+    }
+
+    @SchemaMapping(typeName = "PolicyVersion")
+    List<RoutingRule> routing(PolicyVersion version) {
+        return version.content().routing().rules();
+    }
+
+    @SchemaMapping(typeName = "PolicyVersion")
+    ReviewWindows reviewWindows(PolicyVersion version) {
+        return version.content().reviewWindows();
+    }
+
+    @SchemaMapping(typeName = "PolicyVersion")
+    CallTestThresholds callTestThresholds(PolicyVersion version) {
+        return version.content().callTestThresholds();
+    }
+
+    @SchemaMapping(typeName = "PolicyVersion")
+    MessageTemplates messageTemplates(PolicyVersion version) {
+        return version.content().templates();
+    }
+
+    @SchemaMapping(typeName = "PolicyVersion")
+    OperationsTargets operationsTargets(PolicyVersion version) {
+        return version.content().operations();
+    }
+
+    @SchemaMapping(typeName = "PolicyVersion")
+    WorkingCalendar calendar(PolicyVersion version) {
+        return version.content().calendar();
+    }
+
+    @SchemaMapping(typeName = "WorkingCalendar")
+    String zone(WorkingCalendar calendar) {
+        return calendar.zone().getId();
+    }
+
+    @SchemaMapping(typeName = "WorkingCalendar")
+    List<DayOfWeek> workingDays(WorkingCalendar calendar) {
+        return calendar.workingDays().stream().sorted().toList();
+    }
+
+    @SchemaMapping(typeName = "WorkingCalendar")
+    List<PeriodView> periods(WorkingCalendar calendar) {
+        return calendar.periods().stream().map(p -> new PeriodView(p.start().toString(), p.end().toString())).toList();
+    }
+
+    @SchemaMapping(typeName = "WorkingCalendar")
+    List<CalendarDayView> holidays(WorkingCalendar calendar) {
+        return days(calendar.holidays());
+    }
+
+    @SchemaMapping(typeName = "WorkingCalendar")
+    List<CalendarDayView> workdays(WorkingCalendar calendar) {
+        return days(calendar.workdays());
+    }
+
+    // ---- mutations ----------------------------------------------------------------------
+
+    record UpdateGradingInput(int basedOnVersion, String comment, Grading grading) {
+    }
+
+    record UpdateRoutingInput(int basedOnVersion, String comment, List<RoutingRule> rules) {
+    }
+
+    record UpdateReviewWindowsInput(int basedOnVersion, String comment, ReviewWindows reviewWindows) {
+    }
+
+    record UpdateCallTestThresholdsInput(int basedOnVersion, String comment, CallTestThresholds thresholds) {
+    }
+
+    record UpdateMessageTemplatesInput(int basedOnVersion, String comment, MessageTemplates templates) {
+    }
+
+    record UpdateOperationsTargetsInput(int basedOnVersion, String comment, OperationsTargets targets) {
+    }
+
+    record UpdateWorkingCalendarInput(int basedOnVersion, String comment, WorkingCalendarInput calendar) {
+    }
+
+    @MutationMapping
+    UpdatePolicyPayload updateGrading(@Argument UpdateGradingInput input) {
+        return new UpdatePolicyPayload(policies.updateGrading(input.basedOnVersion(), input.grading(), input.comment()));
+    }
+
+    @MutationMapping
+    UpdatePolicyPayload updateRouting(@Argument UpdateRoutingInput input) {
+        return new UpdatePolicyPayload(policies.updateRouting(input.basedOnVersion(), new Routing(input.rules()), input.comment()));
+    }
+
+    @MutationMapping
+    UpdatePolicyPayload updateReviewWindows(@Argument UpdateReviewWindowsInput input) {
+        return new UpdatePolicyPayload(policies.updateReviewWindows(input.basedOnVersion(), input.reviewWindows(), input.comment()));
+    }
+
+    @MutationMapping
+    UpdatePolicyPayload updateCallTestThresholds(@Argument UpdateCallTestThresholdsInput input) {
+        return new UpdatePolicyPayload(policies.updateCallTestThresholds(input.basedOnVersion(), input.thresholds(), input.comment()));
+    }
+
+    @MutationMapping
+    UpdatePolicyPayload updateMessageTemplates(@Argument UpdateMessageTemplatesInput input) {
+        return new UpdatePolicyPayload(policies.updateTemplates(input.basedOnVersion(), input.templates(), input.comment()));
+    }
+
+    @MutationMapping
+    UpdatePolicyPayload updateOperationsTargets(@Argument UpdateOperationsTargetsInput input) {
+        return new UpdatePolicyPayload(policies.updateOperations(input.basedOnVersion(), input.targets(), input.comment()));
+    }
+
+    @MutationMapping
+    UpdatePolicyPayload updateWorkingCalendar(@Argument UpdateWorkingCalendarInput input) {
+        return new UpdatePolicyPayload(policies.updateCalendar(input.basedOnVersion(), toCalendar(input.calendar()), input.comment()));
+    }
+
+    static WorkingCalendar toCalendar(WorkingCalendarInput input) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(input.zone().strip());
+        } catch (RuntimeException e) {
+            throw OmbudException.badRequest("CALENDAR_ZONE_INVALID", "zone", "Unknown time zone {0}", input.zone());
+        }
+        var periods = input.periods().stream()
+                .map(p -> new WorkingCalendar.Period(time(p.start()), time(p.end()))).toList();
+        return new WorkingCalendar(zone, Set.copyOf(input.workingDays()), periods, map(input.holidays()),
+                map(input.workdays()));
+    }
+
+    private static LocalTime time(String text) {
+        try {
+            return LocalTime.parse(text.strip());
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw OmbudException.badRequest("CALENDAR_PERIOD_INVALID", "periods", "Not a time of day (HH:mm): {0}",
+                    text);
+        }
+    }
+
+    private static Map<LocalDate, String> map(List<CalendarDayInput> days) {
+        Map<LocalDate, String> map = new LinkedHashMap<>();
+        if (days != null) {
+            days.forEach(d -> map.put(d.date(), d.name() == null ? "" : d.name().strip()));
+        }
+        return map;
+    }
+
+    private static List<CalendarDayView> days(Map<LocalDate, String> days) {
+        return days.entrySet().stream().map(e -> new CalendarDayView(e.getKey(), e.getValue())).toList();
+    }
+
+    private static int nonNegative(int value, String field) {
+        if (value < 0 || value > 100_000) {
+            throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", field, "{0} must be between {1} and {2}", field, 0,
+                    100_000);
+        }
+        return value;
+    }
+}

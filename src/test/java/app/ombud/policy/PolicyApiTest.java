@@ -1,0 +1,116 @@
+package app.ombud.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ombud.platform.Role;
+import app.ombud.support.ApiAccess;
+import app.ombud.support.OmbudIntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@OmbudIntegrationTest
+class PolicyApiTest {
+
+    @Autowired
+    ApiAccess api;
+
+    @Autowired
+    PolicyService policies;
+
+    @Test
+    void biReadersReadThePolicyAndPreviewGradingRoutingAndDeadlines() {
+        var bi = api.as(Role.BI_READER);
+        bi.document("""
+                { policy { number grading { levels { level resolutionWorkingDays criteria { code } } }
+                           routing { group prefixes ranges { from to } } calendar { zone periods { start end } } } }
+                """).execute()
+                .path("policy.grading.levels[1].level").entity(Integer.class).isEqualTo(2)
+                .path("policy.routing[0].group").entity(String.class).isEqualTo("FRONT_DESK")
+                .path("policy.calendar.zone").entity(String.class).isEqualTo("Asia/Shanghai");
+
+        bi.document("""
+                { evaluateLevel(facts: {category: PRODUCT_QUALITY, flags: [SAFETY_THREAT]}) { level matchedCriteria fallback } }
+                """).execute()
+                .path("evaluateLevel.level").entity(Integer.class).isEqualTo(1)
+                .path("evaluateLevel.matchedCriteria").entityList(String.class).containsExactly("L1_SAFETY");
+
+        bi.document("{ routeEmployee(employeeId: \"3512\") { routed rule { group notifyNumber mode } matchedPrefix } }")
+                .execute()
+                .path("routeEmployee.rule.group").entity(String.class).isEqualTo("LINE_10109696")
+                .path("routeEmployee.rule.mode").entity(String.class).isEqualTo("NOTIFY_BY_CALL");
+        bi.document("{ routeEmployee(employeeId: \"9001\") { routed rule { group } } }").execute()
+                .path("routeEmployee.routed").entity(Boolean.class).isEqualTo(false);
+
+        // Saturday 2031-03-08 10:00 in Shanghai: counting starts Monday 09:00
+        bi.document("""
+                { addWorkingTime(input: {start: "2031-03-08T10:00:00+08:00", workingHours: 2}) { due policyVersion } }
+                """).execute()
+                .path("addWorkingTime.due").entity(String.class).isEqualTo("2031-03-10T03:00:00Z");
+    }
+
+    @Test
+    void adminsSaveSectionsAndAStaleVersionIsAConflict() {
+        int current = policies.current().number();
+        var admin = api.as(Role.ADMIN);
+        admin.document("""
+                mutation($v: Int!) { updateReviewWindows(input: {basedOnVersion: $v, comment: "test",
+                  reviewWindows: {teamLeadCheckHours: 3, customerReplyHours: 48, followUpDays: 3,
+                  panelVotingWorkingDays: 2, earlyWarningCount: 3, earlyWarningDays: 7, outOfScopeSources: ["10016"]}})
+                  { policy { number changedSections reviewWindows { teamLeadCheckHours } } } }
+                """).variable("v", current).execute()
+                .path("updateReviewWindows.policy.number").entity(Integer.class).isEqualTo(current + 1)
+                .path("updateReviewWindows.policy.reviewWindows.teamLeadCheckHours").entity(Integer.class).isEqualTo(3);
+
+        admin.document("""
+                mutation($v: Int!) { updateOperationsTargets(input: {basedOnVersion: $v,
+                  targets: {callsPerAgentPerDay: 70, commonQuestionMinutes: 5, occupancyMin: "69", occupancyMax: "74",
+                  onSiteHoursContract: 24, onSiteHoursOther: 48, escalationApprovalWorkingDays: 2}}) { policy { number } } }
+                """).variable("v", current).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "POLICY_VERSION_CONFLICT")));
+    }
+
+    @Test
+    void aBadCalendarNamesTheFieldAndChangesNothing() {
+        int current = policies.current().number();
+        api.as(Role.ADMIN).document("""
+                mutation($v: Int!) { updateWorkingCalendar(input: {basedOnVersion: $v, calendar: {zone: "Asia/Shanghai",
+                  workingDays: [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY],
+                  periods: [{start: "09:00", end: "12:00"}, {start: "13:30", end: "18:00"}],
+                  workdays: [{date: "2031-03-11", name: "not a weekend"}]}}) { policy { number } } }
+                """).variable("v", current).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(
+                        e.getExtensions()).containsEntry("code", "CALENDAR_SWAPPED_DAY_ALREADY_WORKING")
+                        .containsEntry("field", "workdays")));
+        assertThat(policies.current().number()).isEqualTo(current);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"updateGrading", "updateRouting", "updateReviewWindows", "updateCallTestThresholds",
+            "updateMessageTemplates", "updateOperationsTargets", "updateWorkingCalendar"})
+    void everyPolicyMutationIsForAdminsOnly(String mutation) {
+        Map<String, String> inputs = Map.of(
+                "updateGrading", "grading: {levels: [], repeatWindowDays: 30, fallbackLevel: 3}",
+                "updateRouting", "rules: []",
+                "updateReviewWindows", "reviewWindows: {teamLeadCheckHours: 2, customerReplyHours: 48, followUpDays: 3, "
+                        + "panelVotingWorkingDays: 2, earlyWarningCount: 3, earlyWarningDays: 7}",
+                "updateCallTestThresholds", "thresholds: {onSpotResolutionRateMin: 90, followUpOnTimeRateMin: 95, "
+                        + "ringsBeforeAnswerMax: 3, onlineFirstReplyMinutesMax: 2, communicationSatisfactionRateMin: 90, "
+                        + "knowledgeErrorRateMax: 5}",
+                "updateMessageTemplates", "templates: {reviewReply: {zh: \"x\"}, acknowledgement: {zh: \"y\"}}",
+                "updateOperationsTargets", "targets: {callsPerAgentPerDay: 70, commonQuestionMinutes: 5, occupancyMin: 69, "
+                        + "occupancyMax: 74, onSiteHoursContract: 24, onSiteHoursOther: 48, escalationApprovalWorkingDays: 2}",
+                "updateWorkingCalendar", "calendar: {zone: \"Asia/Shanghai\", workingDays: [MONDAY], "
+                        + "periods: [{start: \"09:00\", end: \"17:00\"}]}");
+        String document = "mutation { " + mutation + "(input: {basedOnVersion: 1, " + inputs.get(mutation)
+                + "}) { policy { number } } }";
+        for (Role role : List.of(Role.AGENT, Role.BI_READER)) {
+            api.as(role).document(document).execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+                    .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
+        }
+    }
+}
