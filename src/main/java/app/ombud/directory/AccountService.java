@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -38,9 +39,19 @@ public class AccountService {
         this.clock = clock;
     }
 
+    /** A person after a password reset, with the one-time password to hand over (shown once). */
+    public record PasswordReset(Person person, String oneTimePassword) {
+    }
+
     /** Gives the person a new one-time password, shown to the admin once. */
     @PreAuthorize("hasRole('ADMIN')")
     public String resetPassword(UUID personId, Long expectedVersion) {
+        return reset(personId, expectedVersion).oneTimePassword();
+    }
+
+    /** Like {@link #resetPassword}, returning the person after the reset as well. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public PasswordReset reset(UUID personId, Long expectedVersion) {
         var person = find(personId);
         if (expectedVersion != null && !expectedVersion.equals(person.version())) {
             throw OmbudException.conflict("CONCURRENT_UPDATE",
@@ -48,9 +59,15 @@ public class AccountService {
         }
         String password = oneTimePassword();
         person.setPassword(passwords.encode(password), true, clock.instant());
-        people.save(person);
+        PersonDocument saved;
+        try {
+            saved = people.save(person);
+        } catch (OptimisticLockingFailureException e) {
+            throw OmbudException.conflict("CONCURRENT_UPDATE",
+                    "Someone else changed this record meanwhile; reload and try again");
+        }
         audit.record("person.password-reset", "Person", person.employeeId(), Map.of());
-        return password;
+        return new PasswordReset(saved.view(), password);
     }
 
     @PreAuthorize("hasRole('ADMIN')")

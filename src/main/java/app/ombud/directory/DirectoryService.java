@@ -16,12 +16,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
@@ -93,6 +95,22 @@ public class DirectoryService {
                 .collect(Collectors.toMap(PersonDocument::employeeId, p -> visible(p.view(), actor)));
     }
 
+    /** One query for many departments, for batch loading (e.g. the departments of a page of people). */
+    @PreAuthorize("isAuthenticated()")
+    public Map<UUID, Department> departmentsByIds(Collection<UUID> ids) {
+        Set<UUID> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        return wanted.isEmpty() ? Map.of() : departments.findAllById(wanted).stream()
+                .collect(Collectors.toMap(DepartmentDocument::id, DepartmentDocument::view));
+    }
+
+    /** One query for many teams, for batch loading. */
+    @PreAuthorize("isAuthenticated()")
+    public Map<UUID, Team> teamsByIds(Collection<UUID> ids) {
+        Set<UUID> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        return wanted.isEmpty() ? Map.of() : teams.findAllById(wanted).stream()
+                .collect(Collectors.toMap(TeamDocument::id, TeamDocument::view));
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     public Person createPerson(PersonInput input) {
         var valid = rules.validPerson(input, null);
@@ -120,6 +138,8 @@ public class DirectoryService {
             saved = people.save(document);
         } catch (DuplicateKeyException e) {
             throw employeeIdTaken(valid.employeeId());
+        } catch (OptimisticLockingFailureException e) {
+            throw concurrentUpdate();
         }
         audit.record("person.updated", "Person", saved.employeeId(), Map.of("name", saved.name()));
         if (!rolesBefore.equals(saved.roles())) {
@@ -187,6 +207,8 @@ public class DirectoryService {
             document = departments.save(document);
         } catch (DuplicateKeyException e) {
             throw departmentTaken(valid.name());
+        } catch (OptimisticLockingFailureException e) {
+            throw concurrentUpdate();
         }
         audit.record("department.updated", "Department", id.toString(), Map.of("name", valid.name()));
         return document.view();
@@ -200,7 +222,11 @@ public class DirectoryService {
             throw OmbudException.conflict("DEPARTMENT_IN_USE",
                     "Department {0} still has sub-departments, teams or people", document.name());
         }
-        departments.delete(document);
+        try {
+            departments.delete(document);
+        } catch (OptimisticLockingFailureException e) {
+            throw concurrentUpdate();
+        }
         audit.record("department.deleted", "Department", id.toString(), Map.of("name", document.name()));
     }
 
@@ -258,6 +284,8 @@ public class DirectoryService {
             document = teams.save(document);
         } catch (DuplicateKeyException e) {
             throw teamTaken(valid.name());
+        } catch (OptimisticLockingFailureException e) {
+            throw concurrentUpdate();
         }
         audit.record("team.updated", "Team", id.toString(), Map.of("name", valid.name()));
         return document.view();
@@ -270,7 +298,11 @@ public class DirectoryService {
         if (people.existsByTeamId(id)) {
             throw OmbudException.conflict("TEAM_HAS_MEMBERS", "The team still has members");
         }
-        teams.delete(document);
+        try {
+            teams.delete(document);
+        } catch (OptimisticLockingFailureException e) {
+            throw concurrentUpdate();
+        }
         audit.record("team.deleted", "Team", id.toString(), Map.of("name", document.view().name()));
     }
 
@@ -325,9 +357,17 @@ public class DirectoryService {
 
     private static void checkVersion(Long actual, Long expected) {
         if (expected != null && !expected.equals(actual == null ? 0L : actual)) {
-            throw OmbudException.conflict("CONCURRENT_UPDATE",
-                    "Someone else changed this record meanwhile; reload and try again");
+            throw concurrentUpdate();
         }
+    }
+
+    /**
+     * The same error whether the stale version is seen before the write or, in a race between
+     * two writers that both passed {@link #checkVersion}, by the versioned save itself.
+     */
+    private static OmbudException concurrentUpdate() {
+        return OmbudException.conflict("CONCURRENT_UPDATE",
+                "Someone else changed this record meanwhile; reload and try again");
     }
 
     private static OmbudException employeeIdTaken(String employeeId) {

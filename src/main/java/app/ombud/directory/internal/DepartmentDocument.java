@@ -13,7 +13,8 @@ public class DepartmentDocument {
 
     @Id
     private final UUID id;
-    @Indexed(unique = true)
+    // sparse: the code is optional, and departments without one must not collide on null
+    @Indexed(unique = true, sparse = true)
     private String code;
     @Indexed(unique = true)
     private String name;
