@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The directory: people, departments (with their superior department) and teams. Reads are
- * open to every signed-in person and client; changes are for admins. Contact details of people
+ * open to every signed-in person and client; changes are for admins. Contact details and login facts of people
  * are shown only to admins and to the person themself.
  */
 @Service
@@ -336,8 +336,7 @@ public class DirectoryService {
             return person;
         }
         return new Person(person.id(), person.employeeId(), person.name(), person.departmentId(), person.teamId(),
-                person.roles(), person.active(), null, null, person.canLogIn(), person.lockedUntil(),
-                person.lastLoginAt(), person.version());
+                person.roles(), person.active(), null, null, person.canLogIn(), null, null, person.version());
     }
 
     private PersonDocument findPerson(UUID id) {
