@@ -1,0 +1,132 @@
+package app.ombud.complaint;
+
+import app.ombud.directory.Department;
+import app.ombud.directory.DirectoryService;
+import app.ombud.directory.Person;
+import app.ombud.directory.Team;
+import app.ombud.platform.Paging;
+import app.ombud.policy.CaseCategory;
+import app.ombud.policy.CaseFlag;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Controller;
+
+/** The {@code Case} type: queries, one mutation per action, and batch-loaded people and departments. */
+@Controller
+class CaseController {
+
+    private final ComplaintService cases;
+    private final DirectoryService directory;
+    private final Paging paging;
+
+    CaseController(ComplaintService cases, DirectoryService directory, Paging paging) {
+        this.cases = cases;
+        this.directory = directory;
+        this.paging = paging;
+    }
+
+    record IntakeCaseInput(IntakeChannel channel, Customer customer, String subject, String description,
+            CaseCategory category, List<CaseFlag> flags, BigDecimal compensationAsked, Boolean urgent,
+            Instant receivedAt) {
+    }
+
+    record DispatchCaseInput(UUID caseId, UUID departmentId, UUID teamId, String ownerEmployeeId, String note,
+            Long expectedVersion) {
+    }
+
+    record AcknowledgeCaseInput(UUID caseId, Long expectedVersion) {
+    }
+
+    record OverrideCaseLevelInput(UUID caseId, int level, String reason, Long expectedVersion) {
+    }
+
+    @QueryMapping("case")
+    ComplaintCase caseById(@Argument UUID id) {
+        return cases.get(id);
+    }
+
+    @QueryMapping
+    Window<ComplaintCase> cases(@Argument CaseFilter filter, ScrollSubrange subrange) {
+        return cases.search(filter == null ? CaseFilter.ALL : filter, paging.position(subrange), paging.size(subrange));
+    }
+
+    @MutationMapping
+    CasePayload intakeCase(@Argument IntakeCaseInput input) {
+        return payload(cases.intake(new CaseIntake(input.channel(), input.customer(), input.subject(),
+                input.description(), input.category(), input.flags() == null ? Set.of() : Set.copyOf(input.flags()),
+                input.compensationAsked(), Boolean.TRUE.equals(input.urgent()), input.receivedAt())));
+    }
+
+    @MutationMapping
+    CasePayload dispatchCase(@Argument DispatchCaseInput input) {
+        return payload(cases.dispatch(input.caseId(), input.departmentId(), input.teamId(), input.ownerEmployeeId(),
+                input.note(), input.expectedVersion()));
+    }
+
+    @MutationMapping
+    CasePayload acknowledgeCase(@Argument AcknowledgeCaseInput input) {
+        return payload(cases.acknowledge(input.caseId(), input.expectedVersion()));
+    }
+
+    @MutationMapping
+    CasePayload overrideCaseLevel(@Argument OverrideCaseLevelInput input) {
+        return payload(cases.overrideLevel(input.caseId(), input.level(), input.reason(), input.expectedVersion()));
+    }
+
+    @BatchMapping(typeName = "Case", field = "intakePerson")
+    Map<ComplaintCase, Person> intakePerson(List<ComplaintCase> list) {
+        var people = directory.peopleByEmployeeIds(keys(list, ComplaintCase::intakeBy));
+        return pairs(list, ComplaintCase::intakeBy, people);
+    }
+
+    @BatchMapping(typeName = "CaseAssignment", field = "department")
+    Map<Assignment, Department> department(List<Assignment> list) {
+        return pairs(list, Assignment::departmentId, directory.departmentsByIds(keys(list, Assignment::departmentId)));
+    }
+
+    @BatchMapping(typeName = "CaseAssignment", field = "team")
+    Map<Assignment, Team> team(List<Assignment> list) {
+        return pairs(list, Assignment::teamId, directory.teamsByIds(keys(list, Assignment::teamId)));
+    }
+
+    @BatchMapping(typeName = "CaseAssignment", field = "owner")
+    Map<Assignment, Person> owner(List<Assignment> list) {
+        return pairs(list, Assignment::ownerEmployeeId,
+                directory.peopleByEmployeeIds(keys(list, Assignment::ownerEmployeeId)));
+    }
+
+    /** {@code case} is a Java keyword, so the payload's field is mapped by hand. */
+    record CasePayload(ComplaintCase value) {
+    }
+
+    @org.springframework.graphql.data.method.annotation.SchemaMapping(typeName = "CasePayload", field = "case")
+    ComplaintCase payloadCase(CasePayload payload) {
+        return payload.value();
+    }
+
+    private static CasePayload payload(ComplaintCase value) {
+        return new CasePayload(value);
+    }
+
+    private static <S, K> Set<K> keys(List<S> sources, Function<S, K> key) {
+        return sources.stream().map(key).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    private static <S, K, V> Map<S, V> pairs(List<S> sources, Function<S, K> key, Map<K, V> found) {
+        return sources.stream().filter(s -> key.apply(s) != null && found.containsKey(key.apply(s)))
+                .collect(Collectors.toMap(Function.identity(), s -> found.get(key.apply(s)), (a, b) -> a));
+    }
+}
