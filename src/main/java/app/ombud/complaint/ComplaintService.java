@@ -136,6 +136,101 @@ public class ComplaintService {
         return save(document, "case.level-overridden");
     }
 
+    /** A finding, a contact with the customer, or a progress update, by whoever handles the case. */
+    @PreAuthorize("isAuthenticated()")
+    public ComplaintCase addNote(UUID caseId, CaseNote.Kind kind, String text, Long expectedVersion) {
+        var document = handledDocument(caseId, expectedVersion);
+        if (kind == null) {
+            throw OmbudException.badRequest("REQUIRED", "kind", "{0} is required", "kind");
+        }
+        document.addNote(kind, requiredText(text, "text", 5000), CurrentActor.required(), clock.instant());
+        return save(document, "case.noted");
+    }
+
+    /** The resolution plan: remedies (compensation with an amount), owner, due time. */
+    @PreAuthorize("isAuthenticated()")
+    public ComplaintCase planResolution(UUID caseId, ResolutionPlan plan, Long expectedVersion) {
+        var document = handledDocument(caseId, expectedVersion);
+        if (plan == null || plan.remedies().isEmpty()) {
+            throw OmbudException.badRequest("PLAN_WITHOUT_REMEDY", "remedies", "Choose at least one remedy");
+        }
+        for (var remedy : plan.remedies()) {
+            if (remedy.type() == null) {
+                throw OmbudException.badRequest("REQUIRED", "remedies.type", "{0} is required", "remedies.type");
+            }
+            boolean compensation = remedy.type() == ResolutionPlan.Type.COMPENSATION;
+            if (compensation && (remedy.amount() == null || remedy.amount().signum() <= 0)) {
+                throw OmbudException.badRequest("COMPENSATION_AMOUNT_REQUIRED", "remedies.amount",
+                        "A compensation needs an amount above zero");
+            }
+            if (!compensation && remedy.amount() != null) {
+                throw OmbudException.badRequest("AMOUNT_ONLY_FOR_COMPENSATION", "remedies.amount",
+                        "Only a compensation has an amount");
+            }
+        }
+        if (plan.due() == null || !plan.due().isAfter(clock.instant())) {
+            throw OmbudException.badRequest("PLAN_DUE_IN_PAST", "due", "The plan's due time must be in the future");
+        }
+        String owner = plan.ownerEmployeeId() == null ? null : plan.ownerEmployeeId().strip();
+        if (owner == null || owner.isEmpty() || directory.personByEmployeeId(owner).filter(Person::active).isEmpty()) {
+            throw OmbudException.badRequest("PERSON_NOT_FOUND", "ownerEmployeeId", "No active person {0}", owner);
+        }
+        document.planResolution(new ResolutionPlan(plan.remedies(), owner, plan.due(),
+                optionalText(plan.description(), "description", 2000)), CurrentActor.required(), clock.instant());
+        return save(document, "case.planned");
+    }
+
+    /** The result is told to the customer; the case waits for their answer. */
+    @PreAuthorize("isAuthenticated()")
+    public ComplaintCase sendResult(UUID caseId, Feedback.ResultChannel channel, String result, Long expectedVersion) {
+        var document = handledDocument(caseId, expectedVersion);
+        if (channel == null) {
+            throw OmbudException.badRequest("REQUIRED", "channel", "{0} is required", "channel");
+        }
+        document.sendResult(channel, requiredText(result, "result", 2000), CurrentActor.required(), clock.instant());
+        return save(document, "case.result-sent");
+    }
+
+    /**
+     * The customer's answer: accepted closes the case; rejected sends it back to handling as a
+     * rework. A rejection after a rework is marked in the timeline as an escalation trigger.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public ComplaintCase recordAnswer(UUID caseId, boolean accepted, Integer satisfaction, String comment,
+            Long expectedVersion) {
+        var document = handledDocument(caseId, expectedVersion);
+        if (satisfaction != null && (satisfaction < 1 || satisfaction > 5)) {
+            throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "satisfaction", "{0} must be between {1} and {2}",
+                    "satisfaction", 1, 5);
+        }
+        document.recordAnswer(accepted, satisfaction, optionalText(comment, "comment", 2000), CurrentActor.required(),
+                clock.instant());
+        return save(document, accepted ? "case.accepted" : "case.rejected");
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public ComplaintCase decideValidity(UUID caseId, boolean valid, String reason, Long expectedVersion) {
+        var document = handledDocument(caseId, expectedVersion);
+        document.decideValidity(valid, requiredText(reason, "reason", 2000), CurrentActor.required(), clock.instant());
+        return save(document, valid ? "case.judged-valid" : "case.judged-invalid");
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public ComplaintCase closeAsInvalid(UUID caseId, String explanation, Long expectedVersion) {
+        var document = handledDocument(caseId, expectedVersion);
+        document.closeAsInvalid(requiredText(explanation, "explanation", 2000), CurrentActor.required(),
+                clock.instant());
+        return save(document, "case.closed-invalid");
+    }
+
+    @PreAuthorize("hasAnyRole('DEPT_HEAD','LEADERSHIP','ADMIN')")
+    public ComplaintCase archive(UUID caseId, Long expectedVersion) {
+        var document = visibleDocument(caseId);
+        checkVersion(document, expectedVersion);
+        document.archive(CurrentActor.required(), clock.instant());
+        return save(document, "case.archived");
+    }
+
     @PreAuthorize("isAuthenticated()")
     public ComplaintCase get(UUID caseId) {
         return present(visibleDocument(caseId).view(), CurrentActor.required());
@@ -249,6 +344,52 @@ public class ComplaintService {
         return where.isEmpty() ? new Criteria() : new Criteria().andOperator(where);
     }
 
+    /** A case the caller handles: its owner, its team lead or department head, leadership, admins. */
+    private CaseDocument handledDocument(UUID caseId, Long expectedVersion) {
+        var document = visibleDocument(caseId);
+        checkVersion(document, expectedVersion);
+        Actor actor = CurrentActor.required();
+        if (actor.hasAny(Role.ADMIN, Role.LEADERSHIP)) {
+            return document;
+        }
+        var assignment = document.assignment();
+        if (assignment != null) {
+            String me = actor.employeeId() != null ? actor.employeeId() : actor.subject();
+            if (me.equals(assignment.ownerEmployeeId())) {
+                return document;
+            }
+            var person = actor.employeeId() == null ? java.util.Optional.<Person>empty()
+                    : directory.personByEmployeeId(actor.employeeId());
+            boolean head = actor.has(Role.DEPT_HEAD)
+                    && person.map(p -> assignment.departmentId().equals(p.departmentId())).orElse(false);
+            boolean lead = actor.has(Role.TEAM_LEAD) && assignment.teamId() != null
+                    && person.map(p -> assignment.teamId().equals(p.teamId())).orElse(false);
+            if (head || lead) {
+                return document;
+            }
+        }
+        throw OmbudException.forbidden("CASE_NOT_HANDLER", "You do not handle case {0}", document.number());
+    }
+
+    private static String requiredText(String text, String field, int max) {
+        String clean = optionalText(text, field, max);
+        if (clean == null) {
+            throw OmbudException.badRequest("REQUIRED", field, "{0} is required", field);
+        }
+        return clean;
+    }
+
+    private static String optionalText(String text, String field, int max) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String clean = text.strip();
+        if (clean.length() > max) {
+            throw OmbudException.badRequest("TOO_LONG", field, "{0} is longer than {1} characters", field, max);
+        }
+        return clean;
+    }
+
     private CaseDocument visibleDocument(UUID caseId) {
         Actor actor = CurrentActor.required();
         var document = mongo.findOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(caseId),
@@ -266,7 +407,8 @@ public class ComplaintService {
         return new ComplaintCase(view.id(), view.number(), view.channel(), view.customer().masked(), view.subject(),
                 view.description(), view.category(), view.flags(), view.compensationAsked(), view.urgent(),
                 view.receivedAt(), view.intakeBy(), view.status(), view.grade(), view.assignment(), view.deadlines(),
-                view.acknowledgedAt(), view.repeatCount(), view.earlierCases(), view.reworkCount(), view.timeline(),
+                view.acknowledgedAt(), view.repeatCount(), view.earlierCases(), view.reworkCount(), view.notes(),
+                view.plan(), view.feedback(), view.validity(), view.closedAt(), view.archivedAt(), view.timeline(),
                 view.version());
     }
 

@@ -199,4 +199,58 @@ class ComplaintServiceTest {
         assertThatThrownBy(() -> as("bi", () -> cases.intake(intake(CaseCategory.OTHER, Set.of())), Role.BI_READER))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
+
+    @Test
+    void theFullLifeOfALevel3Case() {
+        var created = as(agent, () -> cases.intake(intake(CaseCategory.PRODUCT_QUALITY, Set.of())), Role.AGENT);
+        var id = created.id();
+        as(lead, () -> cases.dispatch(id, department.id(), team.id(), agent, null, null), Role.TEAM_LEAD);
+        as(agent, () -> cases.acknowledge(id, null), Role.AGENT);
+        as(agent, () -> cases.addNote(id, CaseNote.Kind.INVESTIGATION, "检测报告：电源模块故障", null), Role.AGENT);
+        assertThatThrownBy(() -> as(agent, () -> cases.sendResult(id, Feedback.ResultChannel.CALLBACK, "已维修", null),
+                Role.AGENT)).isInstanceOfSatisfying(OmbudException.class,
+                        e -> assertThat(e.code()).isEqualTo("CASE_PLAN_REQUIRED"));
+        assertThatThrownBy(() -> as(agent, () -> cases.planResolution(id, new ResolutionPlan(List.of(
+                new ResolutionPlan.Remedy(ResolutionPlan.Type.COMPENSATION, null, null)), agent,
+                Instant.now().plusSeconds(86_400), null), null), Role.AGENT))
+                .isInstanceOfSatisfying(OmbudException.class,
+                        e -> assertThat(e.code()).isEqualTo("COMPENSATION_AMOUNT_REQUIRED"));
+        as(agent, () -> cases.planResolution(id, new ResolutionPlan(List.of(
+                new ResolutionPlan.Remedy(ResolutionPlan.Type.REPAIR, null, "更换电源模块"),
+                new ResolutionPlan.Remedy(ResolutionPlan.Type.COMPENSATION, new BigDecimal("50"), "话费补偿")), agent,
+                Instant.now().plusSeconds(86_400), "上门维修并补偿"), null), Role.AGENT);
+        as(agent, () -> cases.sendResult(id, Feedback.ResultChannel.CALLBACK, "已上门维修", null), Role.AGENT);
+        var rejected = as(agent, () -> cases.recordAnswer(id, false, 2, "仍然掉线", null), Role.AGENT);
+        assertThat(rejected.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(rejected.reworkCount()).isEqualTo(1);
+        as(agent, () -> cases.sendResult(id, Feedback.ResultChannel.CALLBACK, "已更换设备", null), Role.AGENT);
+        var accepted = as(agent, () -> cases.recordAnswer(id, true, 4, "满意", null), Role.AGENT);
+        assertThat(accepted.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(accepted.closedAt()).isNotNull();
+        assertThat(accepted.feedback()).extracting(Feedback::accepted).containsExactly(false, true);
+        // only a head, leadership or admin archives
+        assertThatThrownBy(() -> as(agent, () -> cases.archive(id, null), Role.AGENT))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        var archived = as(head, () -> cases.archive(id, null), Role.DEPT_HEAD);
+        assertThat(archived.status()).isEqualTo(CaseStatus.ARCHIVED);
+        assertThat(archived.timeline()).extracting(TimelineEntry::action).containsExactly("intake", "graded",
+                "dispatched", "acknowledged", "note-investigation", "planned", "result-sent", "rejected",
+                "result-sent", "accepted", "archived");
+    }
+
+    @Test
+    void anInvalidComplaintIsExplainedAndClosed() {
+        var created = as(agent, () -> cases.intake(intake(CaseCategory.POLICY_TERMS, Set.of())), Role.AGENT);
+        var id = created.id();
+        as(lead, () -> cases.dispatch(id, department.id(), team.id(), agent, null, null), Role.TEAM_LEAD);
+        as(agent, () -> cases.acknowledge(id, null), Role.AGENT);
+        assertThatThrownBy(() -> as(agent, () -> cases.closeAsInvalid(id, "已解释", null), Role.AGENT))
+                .isInstanceOfSatisfying(OmbudException.class, e -> assertThat(e.code()).isEqualTo("CASE_NOT_INVALID"));
+        assertThatThrownBy(() -> as(otherAgent, () -> cases.decideValidity(id, false, "x", null), Role.AGENT))
+                .isInstanceOfSatisfying(OmbudException.class, e -> assertThat(e.code()).isEqualTo("CASE_NOT_FOUND"));
+        as(head, () -> cases.decideValidity(id, false, "资费条款已在合同中明确告知，公司未违反服务规范", null), Role.DEPT_HEAD);
+        var closed = as(agent, () -> cases.closeAsInvalid(id, "已耐心向客户解释资费条款", null), Role.AGENT);
+        assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(closed.validity().valid()).isFalse();
+    }
 }

@@ -1,6 +1,10 @@
 package app.ombud.complaint.internal;
 
 import app.ombud.complaint.Assignment;
+import app.ombud.complaint.CaseNote;
+import app.ombud.complaint.Feedback;
+import app.ombud.complaint.ResolutionPlan;
+import app.ombud.complaint.Validity;
 import app.ombud.complaint.CaseStatus;
 import app.ombud.complaint.ComplaintCase;
 import app.ombud.complaint.Customer;
@@ -66,6 +70,12 @@ public class CaseDocument {
     private final int repeatCount;
     private final List<UUID> earlierCases;
     private int reworkCount;
+    private final List<CaseNote> notes;
+    private ResolutionPlan plan;
+    private final List<Feedback> feedback;
+    private Validity validity;
+    private Instant closedAt;
+    private Instant archivedAt;
     private final List<TimelineEntry> timeline;
     @Version
     private Long version;
@@ -76,7 +86,8 @@ public class CaseDocument {
             boolean urgent, Instant receivedAt, String intakeBy, UUID intakeDepartmentId, UUID intakeTeamId,
             CaseStatus status, Grade grade, Assignment assignment,
             Deadlines deadlines, Instant acknowledgedAt, int repeatCount, List<UUID> earlierCases, int reworkCount,
-            List<TimelineEntry> timeline, Long version) {
+            List<CaseNote> notes, ResolutionPlan plan, List<Feedback> feedback, Validity validity, Instant closedAt,
+            Instant archivedAt, List<TimelineEntry> timeline, Long version) {
         this.id = id;
         this.number = number;
         this.channel = channel;
@@ -99,6 +110,12 @@ public class CaseDocument {
         this.repeatCount = repeatCount;
         this.earlierCases = earlierCases == null ? List.of() : List.copyOf(earlierCases);
         this.reworkCount = reworkCount;
+        this.notes = notes == null ? new ArrayList<>() : new ArrayList<>(notes);
+        this.plan = plan;
+        this.feedback = feedback == null ? new ArrayList<>() : new ArrayList<>(feedback);
+        this.validity = validity;
+        this.closedAt = closedAt;
+        this.archivedAt = archivedAt;
         this.timeline = timeline == null ? new ArrayList<>() : new ArrayList<>(timeline);
         this.version = version;
     }
@@ -109,7 +126,7 @@ public class CaseDocument {
         var document = new CaseDocument(UUID.randomUUID(), number, intake.channel(), intake.customer(),
                 intake.subject(), intake.description(), intake.category(), intake.flags(), intake.compensationAsked(),
                 intake.urgent(), intake.receivedAt(), actor.employeeId() != null ? actor.employeeId() : actor.subject(),
-                intakeDepartmentId, intakeTeamId, CaseStatus.NEW, grade, null, deadlines, null, earlierCases.size(), earlierCases, 0, List.of(), null);
+                intakeDepartmentId, intakeTeamId, CaseStatus.NEW, grade, null, deadlines, null, earlierCases.size(), earlierCases, 0, List.of(), null, List.of(), null, null, null, List.of(), null);
         document.log(actor, now, "intake", null, CaseStatus.NEW, null);
         document.log(actor, now, "graded", null, null, "level " + grade.level()
                 + (grade.matchedCriteria().isEmpty() ? " (fallback)" : " " + String.join(",", grade.matchedCriteria()))
@@ -141,6 +158,90 @@ public class CaseDocument {
         log(actor, now, "level-overridden", null, null, before + " → " + level + ": " + reason);
     }
 
+    /** An investigation finding, a contact with the customer, or a progress update. */
+    public void addNote(CaseNote.Kind kind, String text, Actor actor, Instant now) {
+        if (status != CaseStatus.DISPATCHED && status != CaseStatus.IN_PROGRESS
+                && status != CaseStatus.AWAITING_FEEDBACK) {
+            throw OmbudException.conflict("CASE_TRANSITION_NOT_ALLOWED",
+                    "Case {0} is {1}; it cannot be {2} now", number, status.name(), "noted");
+        }
+        notes.add(new CaseNote(now, actor.subject(), kind, text));
+        log(actor, now, "note-" + kind.name().toLowerCase(java.util.Locale.ROOT), null, null, null);
+    }
+
+    public void planResolution(ResolutionPlan newPlan, Actor actor, Instant now) {
+        if (status != CaseStatus.IN_PROGRESS) {
+            throw OmbudException.conflict("CASE_TRANSITION_NOT_ALLOWED",
+                    "Case {0} is {1}; it cannot be {2} now", number, status.name(), "planned");
+        }
+        boolean replanned = plan != null;
+        plan = newPlan;
+        log(actor, now, replanned ? "re-planned" : "planned", null, null, newPlan.remedies().stream()
+                .map(r -> r.type().name() + (r.amount() == null ? "" : " " + r.amount().toPlainString()))
+                .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** The result goes to the customer; the case waits for their answer. */
+    public void sendResult(Feedback.ResultChannel channel, String result, Actor actor, Instant now) {
+        if (plan == null) {
+            throw OmbudException.conflict("CASE_PLAN_REQUIRED", "Case {0} needs a resolution plan first", number);
+        }
+        move(CaseStatus.AWAITING_FEEDBACK, actor, now, "result-sent", result);
+        feedback.add(new Feedback(now, actor.subject(), channel, result, null, null, null, null));
+    }
+
+    /**
+     * The customer's answer. Accepted closes the case; rejected sends it back to handling and
+     * counts a rework. Returns true when this rejection follows an earlier rework (an escalation
+     * trigger, SPEC §2 b).
+     */
+    public boolean recordAnswer(boolean accepted, Integer satisfaction, String comment, Actor actor, Instant now) {
+        if (status != CaseStatus.AWAITING_FEEDBACK || feedback.isEmpty()) {
+            throw OmbudException.conflict("CASE_TRANSITION_NOT_ALLOWED",
+                    "Case {0} is {1}; it cannot be {2} now", number, status.name(), "answered");
+        }
+        var sent = feedback.removeLast();
+        feedback.add(new Feedback(sent.sentAt(), sent.sentBy(), sent.channel(), sent.result(), accepted, satisfaction,
+                comment, now));
+        if (accepted) {
+            move(CaseStatus.CLOSED, actor, now, "accepted", satisfaction == null ? comment
+                    : "satisfaction " + satisfaction + (comment == null ? "" : ": " + comment));
+            closedAt = now;
+            return false;
+        }
+        reworkCount++;
+        move(CaseStatus.IN_PROGRESS, actor, now, "rejected", comment);
+        return reworkCount >= 2;
+    }
+
+    /** Records whether the complaint is valid (the company broke its own norms) and why. */
+    public void decideValidity(boolean valid, String reason, Actor actor, Instant now) {
+        if (!status.open()) {
+            throw OmbudException.conflict("CASE_CLOSED", "Case {0} is closed", number);
+        }
+        validity = new Validity(valid, reason, actor.subject(), now);
+        log(actor, now, valid ? "judged-valid" : "judged-invalid", null, null, reason);
+    }
+
+    /** An invalid complaint, explained to the customer, is closed without a result cycle. */
+    public void closeAsInvalid(String explanation, Actor actor, Instant now) {
+        if (validity == null || validity.valid()) {
+            throw OmbudException.conflict("CASE_NOT_INVALID",
+                    "Only a complaint judged invalid can be closed this way: {0}", number);
+        }
+        move(CaseStatus.CLOSED, actor, now, "closed-invalid", explanation);
+        closedAt = now;
+    }
+
+    public void archive(Actor actor, Instant now) {
+        move(CaseStatus.ARCHIVED, actor, now, "archived", null);
+        archivedAt = now;
+    }
+
+    public Assignment assignment() {
+        return assignment;
+    }
+
     private void move(CaseStatus next, Actor actor, Instant now, String action, String note) {
         if (!status.canMoveTo(next)) {
             throw OmbudException.conflict("CASE_TRANSITION_NOT_ALLOWED",
@@ -158,7 +259,8 @@ public class CaseDocument {
     public ComplaintCase view() {
         return new ComplaintCase(id, number, channel, customer, subject, description, category, flags,
                 compensationAsked, urgent, receivedAt, intakeBy, status, grade, assignment, deadlines, acknowledgedAt,
-                repeatCount, earlierCases, reworkCount, List.copyOf(timeline), version == null ? 0 : version);
+                repeatCount, earlierCases, reworkCount, List.copyOf(notes), plan, List.copyOf(feedback), validity,
+                closedAt, archivedAt, List.copyOf(timeline), version == null ? 0 : version);
     }
 
     public UUID id() {
