@@ -17,6 +17,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureProviderNotFoundEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -76,6 +77,11 @@ class AuthenticationAuditor {
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
+        if (event instanceof AuthenticationFailureProviderNotFoundEvent) {
+            // a manager without a provider for this kind of token (the global one, asked after
+            // the authorization server's own manager already failed): not an attempt of its own
+            return;
+        }
         Authentication attempt = event.getAuthentication();
         if (attempt instanceof UsernamePasswordAuthenticationToken) {
             String login = clip(String.valueOf(attempt.getPrincipal()).strip());
