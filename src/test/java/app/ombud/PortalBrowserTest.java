@@ -114,6 +114,42 @@ class PortalBrowserTest {
     }
 
     @Test
+    void anAdminCreatesAClientSeesItsSecretOnceAndFindsItInTheAuditLog() {
+        String clientId = "browser-" + Long.toHexString(System.nanoTime());
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        page.waitForURL(url -> !url.contains("/login"));
+        page.navigate(api.baseUrl() + "/admin/api-clients");
+
+        page.locator("#create-client").click();
+        page.locator("#client-id input").fill(clientId);
+        page.locator("#client-name input").fill("月度报表工具");
+        page.locator("#create-save").click();
+
+        Locator secret = page.locator("#client-secret");
+        assertThat(secret).isVisible();
+        assertThat(page.locator("#client-curl")).containsText("curl -u " + clientId + ":");
+        assertThat(page.locator("#client-curl")).containsText(api.baseUrl() + "/oauth2/token");
+        assertThat(api.fetchToken(clientId, secret.textContent().strip())).isNotBlank();
+        screenshot("api-client-secret-zh-CN.png");
+        page.locator("#secret-close").click();
+        assertThat(secret).hasCount(0);
+        assertThat(page.locator("vaadin-grid").getByText("月度报表工具")).isVisible();
+
+        page.navigate(api.baseUrl() + "/admin/audit");
+        page.locator("#audit-target input").fill(clientId);
+        page.locator("#audit-search").click();
+        // rows the grid no longer shows keep their old cells in the DOM, hidden: count visible ones
+        Locator cells = page.locator("#audit-entries vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setVisible(true));
+        assertThat(cells.getByText("ApiClient " + clientId, new Locator.GetByTextOptions().setExact(true)))
+                .hasCount(2);
+        assertThat(cells.getByText("client.created", new Locator.GetByTextOptions().setExact(true))).hasCount(1);
+        assertThat(cells.getByText("auth.token-issued", new Locator.GetByTextOptions().setExact(true)))
+                .hasCount(1);
+        screenshot("audit-log-zh-CN.png");
+    }
+
+    @Test
     void aWrongPasswordShowsTheLoginError() {
         signIn("admin", "definitely-not-the-password-9");
 

@@ -59,7 +59,7 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(ApiClient::name).setHeader(getTranslation("apiclients.name")).setKey("name").setAutoWidth(true);
         grid.addColumn(client -> roleLabels(client.roles())).setHeader(getTranslation("apiclients.roles"))
-                .setKey("roles").setFlexGrow(1);
+                .setKey("roles").setAutoWidth(true);
         grid.addColumn(client -> getTranslation(client.enabled() ? "common.yes" : "common.no"))
                 .setHeader(getTranslation("apiclients.enabled")).setKey("enabled").setAutoWidth(true);
         grid.addColumn(client -> GridPaging.time(client.createdAt())).setHeader(getTranslation("apiclients.created"))
@@ -68,7 +68,7 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
                 : GridPaging.time(client.lastUsedAt())).setHeader(getTranslation("apiclients.lastUsed"))
                 .setKey("lastUsed").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setKey("actions")
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setItems(query -> clients.page(GridPaging.startingAt(query.getOffset()), query.getLimit()).stream(),
                 query -> (int) clients.count());
         grid.setSizeFull();

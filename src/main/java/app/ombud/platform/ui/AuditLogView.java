@@ -90,7 +90,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(entry -> join(entry.targetType(), entry.targetId())).setHeader(getTranslation("audit.target"))
                 .setKey("target").setAutoWidth(true);
         grid.addColumn(entry -> details(entry.details())).setHeader(getTranslation("audit.details")).setKey("details")
-                .setFlexGrow(1);
+                .setWidth("16em").setFlexGrow(1).setTooltipGenerator(entry -> details(entry.details()));
         grid.setSizeFull();
 
         DataProvider<AuditTrail.Entry, AuditTrail.Filter> lazy = DataProvider.fromFilteringCallbacks(
