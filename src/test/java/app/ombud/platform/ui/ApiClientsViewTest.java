@@ -11,8 +11,10 @@ import app.ombud.support.TestData;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -108,6 +110,47 @@ class ApiClientsViewTest extends SpringBrowserlessTest {
         TextField clientId = $(TextField.class).id("client-id");
         assertThat(clientId.isInvalid()).isTrue();
         assertThat(clientId.getErrorMessage()).isEqualTo(UI.getCurrent().getTranslation("error.CLIENT_ID_INVALID"));
+    }
+
+    @Test
+    void anEditAfterSomeoneElseChangedTheClientIsRefusedWithATranslatedMessage() {
+        String id = "bi-edit-" + Long.toHexString(System.nanoTime());
+        TestData.asAdmin(() -> clients.create(id, "before", EnumSet.of(Role.BI_READER)));
+        navigate(ApiClientsView.class);
+
+        test(action(id, "edit-")).click();
+        TestData.asAdmin(() -> clients.update(id, "changed meanwhile", EnumSet.of(Role.BI_READER), null));
+        test($(TextField.class).id("client-name")).setValue("mine");
+        test($(Button.class).id("edit-save")).click();
+
+        assertThat(test($(Notification.class).last()).getText())
+                .isEqualTo(UI.getCurrent().getTranslation("error.CONCURRENT_UPDATE"));
+        assertThat(TestData.asAdmin(() -> clients.get(id)).name()).isEqualTo("changed meanwhile");
+    }
+
+    @Test
+    void disablingAsksFirstThenStopsTheClient() {
+        String id = "bi-off-" + Long.toHexString(System.nanoTime());
+        TestData.asAdmin(() -> clients.create(id, "to switch off", EnumSet.of(Role.BI_READER)));
+        navigate(ApiClientsView.class);
+
+        test(action(id, "toggle-")).click();
+        var confirm = test($(ConfirmDialog.class).last());
+        assertThat(confirm.getHeader()).contains(id);
+        confirm.cancel();
+        assertThat(TestData.asAdmin(() -> clients.get(id)).enabled()).isTrue();
+
+        test(action(id, "toggle-")).click();
+        test($(ConfirmDialog.class).last()).confirm();
+        assertThat(TestData.asAdmin(() -> clients.get(id)).enabled()).isFalse();
+    }
+
+    /** A button of the client's row (rows are rendered lazily, so look inside the row's cell). */
+    private Button action(String clientId, String idPrefix) {
+        var grid = test(gridOfClients());
+        int row = IntStream.range(0, grid.size()).filter(i -> grid.getRow(i).clientId().equals(clientId))
+                .findFirst().orElseThrow();
+        return $(Button.class, grid.getCellComponent(row, "actions")).id(idPrefix + clientId);
     }
 
     @SuppressWarnings("unchecked")
