@@ -49,9 +49,11 @@ public class ComplaintService {
     private final Sequences sequences;
     private final AuditTrail audit;
     private final Clock clock;
+    private final app.ombud.complaint.internal.CaseJobs jobs;
 
     ComplaintService(MongoTemplate mongo, PolicyService policy, DirectoryService directory, Sequences sequences,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, app.ombud.complaint.internal.CaseJobs jobs) {
+        this.jobs = jobs;
         this.mongo = mongo;
         this.policy = policy;
         this.directory = directory;
@@ -83,6 +85,10 @@ public class ComplaintService {
                 taker.map(Person::departmentId).orElse(null), taker.map(Person::teamId).orElse(null), now);
         mongo.insert(document);
         audit.record("case.intake", "Case", number, Map.of("level", String.valueOf(result.level())));
+        if (result.level() == 1) {
+            jobs.notifyLeadership();
+            return mongo.findById(document.id(), CaseDocument.class).view();
+        }
         return document.view();
     }
 
@@ -133,7 +139,12 @@ public class ComplaintService {
         }
         document.overrideLevel(level, reason.strip(), deadlines(document.receivedAt(), level, document.urgent()),
                 CurrentActor.required(), clock.instant());
-        return save(document, "case.level-overridden");
+        var saved = save(document, "case.level-overridden");
+        if (level == 1) {
+            jobs.notifyLeadership();
+            return mongo.findById(caseId, CaseDocument.class).view();
+        }
+        return saved;
     }
 
     /** A finding, a contact with the customer, or a progress update, by whoever handles the case. */

@@ -76,6 +76,7 @@ public class CaseDocument {
     private Validity validity;
     private Instant closedAt;
     private Instant archivedAt;
+    private Instant leadershipNotifiedAt;
     private final List<TimelineEntry> timeline;
     @Version
     private Long version;
@@ -87,7 +88,7 @@ public class CaseDocument {
             CaseStatus status, Grade grade, Assignment assignment,
             Deadlines deadlines, Instant acknowledgedAt, int repeatCount, List<UUID> earlierCases, int reworkCount,
             List<CaseNote> notes, ResolutionPlan plan, List<Feedback> feedback, Validity validity, Instant closedAt,
-            Instant archivedAt, List<TimelineEntry> timeline, Long version) {
+            Instant archivedAt, Instant leadershipNotifiedAt, List<TimelineEntry> timeline, Long version) {
         this.id = id;
         this.number = number;
         this.channel = channel;
@@ -116,6 +117,7 @@ public class CaseDocument {
         this.validity = validity;
         this.closedAt = closedAt;
         this.archivedAt = archivedAt;
+        this.leadershipNotifiedAt = leadershipNotifiedAt;
         this.timeline = timeline == null ? new ArrayList<>() : new ArrayList<>(timeline);
         this.version = version;
     }
@@ -126,7 +128,7 @@ public class CaseDocument {
         var document = new CaseDocument(UUID.randomUUID(), number, intake.channel(), intake.customer(),
                 intake.subject(), intake.description(), intake.category(), intake.flags(), intake.compensationAsked(),
                 intake.urgent(), intake.receivedAt(), actor.employeeId() != null ? actor.employeeId() : actor.subject(),
-                intakeDepartmentId, intakeTeamId, CaseStatus.NEW, grade, null, deadlines, null, earlierCases.size(), earlierCases, 0, List.of(), null, List.of(), null, null, null, List.of(), null);
+                intakeDepartmentId, intakeTeamId, CaseStatus.NEW, grade, null, deadlines, null, earlierCases.size(), earlierCases, 0, List.of(), null, List.of(), null, null, null, null, List.of(), null);
         document.log(actor, now, "intake", null, CaseStatus.NEW, null);
         document.log(actor, now, "graded", null, null, "level " + grade.level()
                 + (grade.matchedCriteria().isEmpty() ? " (fallback)" : " " + String.join(",", grade.matchedCriteria()))
