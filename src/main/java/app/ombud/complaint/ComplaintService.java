@@ -242,6 +242,29 @@ public class ComplaintService {
         return save(document, "case.archived");
     }
 
+    /**
+     * Open cases Ombud must escalate by itself: resolution deadline breached, or rejected again
+     * after a rework — and not escalated yet.
+     */
+    public List<EscalationCandidate> casesDueForEscalation(int limit) {
+        Query query = Query.query(Criteria.where("status").in(CaseStatus.NEW, CaseStatus.DISPATCHED,
+                CaseStatus.IN_PROGRESS, CaseStatus.AWAITING_FEEDBACK).and("escalation").is(null)
+                .orOperator(Criteria.where("deadlines.breachedAt").ne(null),
+                        Criteria.where("escalationRequestedAt").ne(null))).limit(limit);
+        return mongo.find(query, CaseDocument.class).stream().map(c -> new EscalationCandidate(c.id(),
+                c.view().deadlines().breachedAt() != null ? EscalationCandidate.Trigger.DEADLINE_BREACHED
+                        : EscalationCandidate.Trigger.REJECTED_AFTER_REWORK)).toList();
+    }
+
+    /** Links the case to its escalation, once, with a timeline entry. */
+    public void markEscalated(UUID caseId, EscalationRef escalation, Actor actor) {
+        var entry = new TimelineEntry(clock.instant(), actor.subject(), actor.name(), "escalated", null, null,
+                escalation.number());
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId).and("escalation").is(null)),
+                new org.springframework.data.mongodb.core.query.Update().set("escalation", escalation)
+                        .push("timeline", entry).inc("version", 1), CaseDocument.class);
+    }
+
     @PreAuthorize("isAuthenticated()")
     public ComplaintCase get(UUID caseId) {
         return present(visibleDocument(caseId).view(), CurrentActor.required());
@@ -296,7 +319,7 @@ public class ComplaintService {
 
     /** Which cases an actor may see (SPEC: agents theirs, leads their team's, heads their department's). */
     private Criteria visibility(Actor actor) {
-        if (actor.hasAny(Role.ADMIN, Role.LEADERSHIP, Role.BI_READER)) {
+        if (actor.kind() == Actor.Kind.SYSTEM || actor.hasAny(Role.ADMIN, Role.LEADERSHIP, Role.BI_READER)) {
             return new Criteria();
         }
         String me = actor.employeeId() != null ? actor.employeeId() : actor.subject();
@@ -419,7 +442,8 @@ public class ComplaintService {
                 view.description(), view.category(), view.flags(), view.compensationAsked(), view.urgent(),
                 view.receivedAt(), view.intakeBy(), view.status(), view.grade(), view.assignment(), view.deadlines(),
                 view.acknowledgedAt(), view.repeatCount(), view.earlierCases(), view.reworkCount(), view.notes(),
-                view.plan(), view.feedback(), view.validity(), view.closedAt(), view.archivedAt(), view.timeline(),
+                view.plan(), view.feedback(), view.validity(), view.closedAt(), view.archivedAt(), view.escalation(),
+                view.timeline(),
                 view.version());
     }
 
