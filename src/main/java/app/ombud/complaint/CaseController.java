@@ -146,6 +146,17 @@ class CaseController {
         return payload(cases.archive(input.caseId(), input.expectedVersion()));
     }
 
+    @org.springframework.graphql.data.method.annotation.SchemaMapping(typeName = "Case", field = "evidence")
+    List<EvidenceView> evidence(ComplaintCase source) {
+        return source.evidence().stream().map(e -> new EvidenceView(e.fileId(), e.filename(), e.contentType(),
+                e.size(), e.uploadedBy(), e.uploadedAt(),
+                "/api/cases/" + source.id() + "/evidence/" + e.fileId())).toList();
+    }
+
+    record EvidenceView(String fileId, String filename, String contentType, long size, String uploadedBy,
+            Instant uploadedAt, String downloadPath) {
+    }
+
     @BatchMapping(typeName = "Case", field = "intakePerson")
     Map<ComplaintCase, Person> intakePerson(List<ComplaintCase> list) {
         var people = directory.peopleByEmployeeIds(keys(list, ComplaintCase::intakeBy));

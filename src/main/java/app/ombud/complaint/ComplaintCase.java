@@ -13,6 +13,6 @@ public record ComplaintCase(UUID id, String number, IntakeChannel channel, Custo
         String description, CaseCategory category, Set<CaseFlag> flags, BigDecimal compensationAsked, boolean urgent,
         Instant receivedAt, String intakeBy, CaseStatus status, Grade grade, Assignment assignment,
         Deadlines deadlines, Instant acknowledgedAt, int repeatCount, List<UUID> earlierCases, int reworkCount,
-        List<CaseNote> notes, ResolutionPlan plan, List<Feedback> feedback, Validity validity, Instant closedAt,
+        List<CaseNote> notes, List<Evidence> evidence, ResolutionPlan plan, List<Feedback> feedback, Validity validity, Instant closedAt,
         Instant archivedAt, EscalationRef escalation, List<TimelineEntry> timeline, long version) {
 }

@@ -50,10 +50,17 @@ public class ComplaintService {
     private final AuditTrail audit;
     private final Clock clock;
     private final app.ombud.complaint.internal.CaseJobs jobs;
+    private final org.springframework.data.mongodb.gridfs.GridFsTemplate files;
+    private final long maxEvidenceBytes;
 
     ComplaintService(MongoTemplate mongo, PolicyService policy, DirectoryService directory, Sequences sequences,
-            AuditTrail audit, Clock clock, app.ombud.complaint.internal.CaseJobs jobs) {
+            AuditTrail audit, Clock clock, app.ombud.complaint.internal.CaseJobs jobs,
+            org.springframework.data.mongodb.gridfs.GridFsTemplate files,
+            @org.springframework.beans.factory.annotation.Value("${ombud.complaint.max-evidence-size:10MB}")
+            org.springframework.util.unit.DataSize maxEvidenceSize) {
         this.jobs = jobs;
+        this.files = files;
+        this.maxEvidenceBytes = maxEvidenceSize.toBytes();
         this.mongo = mongo;
         this.policy = policy;
         this.directory = directory;
@@ -156,6 +163,69 @@ public class ComplaintService {
         }
         document.addNote(kind, requiredText(text, "text", 5000), CurrentActor.required(), clock.instant());
         return save(document, "case.noted");
+    }
+
+    /** File types accepted as evidence: documents, images, call recordings, text. */
+    public static final Map<String, String> EVIDENCE_TYPES = Map.ofEntries(
+            Map.entry("pdf", "application/pdf"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
+            Map.entry("png", "image/png"), Map.entry("mp3", "audio/mpeg"), Map.entry("wav", "audio/wav"),
+            Map.entry("txt", "text/plain"), Map.entry("docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+
+    /**
+     * Attaches a file to a case (stored in GridFS). The file is stored first and then linked to
+     * the case in one update; if linking fails the stored file is removed again.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public ComplaintCase attachEvidence(UUID caseId, String filename, byte[] content, Long expectedVersion) {
+        var document = handledDocument(caseId, expectedVersion);
+        String name = filename == null ? "" : filename.strip().replaceAll("[\\\\/\\p{Cntrl}]", "_");
+        if (name.isEmpty() || name.length() > 200) {
+            throw OmbudException.badRequest("EVIDENCE_NAME_INVALID", "file", "Give the file a name of up to 200 characters");
+        }
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "";
+        String type = EVIDENCE_TYPES.get(extension);
+        if (type == null) {
+            throw OmbudException.badRequest("EVIDENCE_TYPE_NOT_ALLOWED", "file",
+                    "Files of type .{0} are not accepted; allowed: {1}", extension,
+                    String.join(", ", new java.util.TreeSet<>(EVIDENCE_TYPES.keySet())));
+        }
+        if (content == null || content.length == 0) {
+            throw OmbudException.badRequest("EVIDENCE_EMPTY", "file", "The file is empty");
+        }
+        if (content.length > maxEvidenceBytes) {
+            throw OmbudException.badRequest("EVIDENCE_TOO_LARGE", "file", "The file is larger than {0} MB",
+                    maxEvidenceBytes / (1024 * 1024));
+        }
+        Actor actor = CurrentActor.required();
+        var metadata = new org.bson.Document("caseId", caseId.toString()).append("uploadedBy", actor.subject());
+        String fileId = files.store(new java.io.ByteArrayInputStream(content), name, type, metadata).toHexString();
+        try {
+            document.attach(new Evidence(fileId, name, type, content.length, actor.subject(), clock.instant()), actor,
+                    clock.instant());
+            return save(document, "case.evidence-added");
+        } catch (RuntimeException e) {
+            files.delete(Query.query(Criteria.where("_id").is(new org.bson.types.ObjectId(fileId))));
+            throw e;
+        }
+    }
+
+    /** An evidence file of a case the caller may see. */
+    @PreAuthorize("isAuthenticated()")
+    public EvidenceFile evidenceFile(UUID caseId, String fileId) {
+        var document = visibleDocument(caseId);
+        var evidence = document.evidence(fileId).orElseThrow(() -> OmbudException.notFound("EVIDENCE_NOT_FOUND",
+                "No file {0} on this case", fileId));
+        var stored = files.findOne(Query.query(Criteria.where("_id").is(new org.bson.types.ObjectId(fileId))));
+        if (stored == null) {
+            throw OmbudException.notFound("EVIDENCE_NOT_FOUND", "No file {0} on this case", fileId);
+        }
+        try {
+            return new EvidenceFile(evidence, files.getResource(stored).getInputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The resolution plan: remedies (compensation with an amount), owner, due time. */
@@ -442,6 +512,7 @@ public class ComplaintService {
                 view.description(), view.category(), view.flags(), view.compensationAsked(), view.urgent(),
                 view.receivedAt(), view.intakeBy(), view.status(), view.grade(), view.assignment(), view.deadlines(),
                 view.acknowledgedAt(), view.repeatCount(), view.earlierCases(), view.reworkCount(), view.notes(),
+                view.evidence(),
                 view.plan(), view.feedback(), view.validity(), view.closedAt(), view.archivedAt(), view.escalation(),
                 view.timeline(),
                 view.version());

@@ -10,6 +10,7 @@ import app.ombud.complaint.ComplaintCase;
 import app.ombud.complaint.Customer;
 import app.ombud.complaint.Deadlines;
 import app.ombud.complaint.EscalationRef;
+import app.ombud.complaint.Evidence;
 import app.ombud.complaint.Grade;
 import app.ombud.complaint.IntakeChannel;
 import app.ombud.complaint.TimelineEntry;
@@ -72,6 +73,7 @@ public class CaseDocument {
     private final List<UUID> earlierCases;
     private int reworkCount;
     private final List<CaseNote> notes;
+    private final List<Evidence> evidence;
     private ResolutionPlan plan;
     private final List<Feedback> feedback;
     private Validity validity;
@@ -90,7 +92,7 @@ public class CaseDocument {
             boolean urgent, Instant receivedAt, String intakeBy, UUID intakeDepartmentId, UUID intakeTeamId,
             CaseStatus status, Grade grade, Assignment assignment,
             Deadlines deadlines, Instant acknowledgedAt, int repeatCount, List<UUID> earlierCases, int reworkCount,
-            List<CaseNote> notes, ResolutionPlan plan, List<Feedback> feedback, Validity validity, Instant closedAt,
+            List<CaseNote> notes, List<Evidence> evidence, ResolutionPlan plan, List<Feedback> feedback, Validity validity, Instant closedAt,
             Instant archivedAt, Instant leadershipNotifiedAt, Instant escalationRequestedAt, EscalationRef escalation,
             List<TimelineEntry> timeline, Long version) {
         this.id = id;
@@ -116,6 +118,7 @@ public class CaseDocument {
         this.earlierCases = earlierCases == null ? List.of() : List.copyOf(earlierCases);
         this.reworkCount = reworkCount;
         this.notes = notes == null ? new ArrayList<>() : new ArrayList<>(notes);
+        this.evidence = evidence == null ? new ArrayList<>() : new ArrayList<>(evidence);
         this.plan = plan;
         this.feedback = feedback == null ? new ArrayList<>() : new ArrayList<>(feedback);
         this.validity = validity;
@@ -134,7 +137,7 @@ public class CaseDocument {
         var document = new CaseDocument(UUID.randomUUID(), number, intake.channel(), intake.customer(),
                 intake.subject(), intake.description(), intake.category(), intake.flags(), intake.compensationAsked(),
                 intake.urgent(), intake.receivedAt(), actor.employeeId() != null ? actor.employeeId() : actor.subject(),
-                intakeDepartmentId, intakeTeamId, CaseStatus.NEW, grade, null, deadlines, null, earlierCases.size(), earlierCases, 0, List.of(), null, List.of(), null, null, null, null, null, null, List.of(), null);
+                intakeDepartmentId, intakeTeamId, CaseStatus.NEW, grade, null, deadlines, null, earlierCases.size(), earlierCases, 0, List.of(), List.of(), null, List.of(), null, null, null, null, null, null, List.of(), null);
         document.log(actor, now, "intake", null, CaseStatus.NEW, null);
         document.log(actor, now, "graded", null, null, "level " + grade.level()
                 + (grade.matchedCriteria().isEmpty() ? " (fallback)" : " " + String.join(",", grade.matchedCriteria()))
@@ -175,6 +178,18 @@ public class CaseDocument {
         }
         notes.add(new CaseNote(now, actor.subject(), kind, text));
         log(actor, now, "note-" + kind.name().toLowerCase(java.util.Locale.ROOT), null, null, null);
+    }
+
+    public void attach(Evidence file, Actor actor, Instant now) {
+        if (!status.open()) {
+            throw OmbudException.conflict("CASE_CLOSED", "Case {0} is closed", number);
+        }
+        evidence.add(file);
+        log(actor, now, "evidence-added", null, null, file.filename());
+    }
+
+    public java.util.Optional<Evidence> evidence(String fileId) {
+        return evidence.stream().filter(e -> e.fileId().equals(fileId)).findFirst();
     }
 
     public void planResolution(ResolutionPlan newPlan, Actor actor, Instant now) {
@@ -271,7 +286,7 @@ public class CaseDocument {
     public ComplaintCase view() {
         return new ComplaintCase(id, number, channel, customer, subject, description, category, flags,
                 compensationAsked, urgent, receivedAt, intakeBy, status, grade, assignment, deadlines, acknowledgedAt,
-                repeatCount, earlierCases, reworkCount, List.copyOf(notes), plan, List.copyOf(feedback), validity,
+                repeatCount, earlierCases, reworkCount, List.copyOf(notes), List.copyOf(evidence), plan, List.copyOf(feedback), validity,
                 closedAt, archivedAt, escalation, List.copyOf(timeline), version == null ? 0 : version);
     }
 

@@ -33,7 +33,7 @@ class SecurityConfiguration {
     SecurityFilterChain graphqlChain(HttpSecurity http, OmbudSecurityProperties properties) throws Exception {
         var tokens = new JwtAuthenticationConverter();
         tokens.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter(properties.rolesClaim()));
-        http.securityMatcher("/graphql", "/graphql/**", "/graphiql", "/graphiql/**")
+        http.securityMatcher("/graphql", "/graphql/**", "/graphiql", "/graphiql/**", "/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/graphiql", "/graphiql/**").permitAll()
                         .anyRequest().authenticated())
