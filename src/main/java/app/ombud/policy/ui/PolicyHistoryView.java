@@ -108,7 +108,7 @@ public class PolicyHistoryView extends VerticalLayout implements HasDynamicTitle
             return policies.history(ScrollPosition.keyset(), limit).getContent();
         }
         int newest = policies.current().number();
-        return policies.history(ScrollPosition.forward(Map.of("_id", newest - offset + 1)), limit).getContent();
+        return policies.history(ScrollPosition.forward(Map.of("number", newest - offset + 1)), limit).getContent();
     }
 
     /** Compares a version with the one before it. */
