@@ -17,7 +17,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -196,11 +196,12 @@ public class GradingView extends PolicyPage {
                     click -> addCriterion(null));
             add.setId(id + "add-criterion");
             add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            var criteriaTitle = new H3(getTranslation("policy.grading.criteria"));
+            var criteriaTitle = new H4(getTranslation("policy.grading.criteria"));
             var content = new VerticalLayout(form, criteriaTitle, criteriaBox, add);
             content.setPadding(false);
-            details = new Details(new Span(getTranslation("policy.grading.levelN", level) + " · "
-                    + text(rule.name() == null ? "" : rule.name().in(getLocale()))), content);
+            String name = rule.name() == null ? "" : rule.name().in(getLocale());
+            details = new Details(new Span(name.isBlank() ? getTranslation("policy.grading.levelN", level) : name),
+                    content);
             details.setOpened(true);
             details.setId("level-" + level);
         }
@@ -238,16 +239,18 @@ public class GradingView extends PolicyPage {
             code.setWidth("9em");
             textZh.setLabel(getTranslation("policy.textZh"));
             textEn.setLabel(getTranslation("policy.textEn"));
+            textZh.setWidth("13em");
+            textEn.setWidth("13em");
             flags.setLabel(getTranslation("policy.grading.flags"));
             flags.setItems(CaseFlag.values());
             flags.setItemLabelGenerator(f -> getTranslation("policy.flag." + f.name()));
-            flags.setWidth("18em");
+            flags.setWidth("16em");
             categories.setLabel(getTranslation("policy.grading.categories"));
             categories.setItems(CaseCategory.values());
             categories.setItemLabelGenerator(c -> getTranslation("policy.category." + c.name()));
-            categories.setWidth("14em");
+            categories.setWidth("12em");
             minCompensation.setLabel(getTranslation("policy.grading.minCompensation"));
-            minCompensation.setWidth("9em");
+            minCompensation.setWidth("8em");
             minRepeat.setLabel(getTranslation("policy.grading.minRepeat"));
             minRepeat.setWidth("8em");
             if (criterion != null) {
