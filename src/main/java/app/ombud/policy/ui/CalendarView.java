@@ -27,6 +27,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -76,6 +77,7 @@ public class CalendarView extends PolicyPage {
     private final IntegerField previewHours = new IntegerField();
     private final Span previewResult = new Span();
     private final TextField comment;
+    private Upload upload;
 
     public CalendarView(PolicyService policies) {
         super(policies, "policy.calendar.title");
@@ -103,6 +105,8 @@ public class CalendarView extends PolicyPage {
 
         var side = new VerticalLayout(weekEditor(), importBox(), deadlinePreview());
         side.setPadding(false);
+        side.setWidth(null);
+        side.addClassName("ombud-cal-side");
         var body = new HorizontalLayout(monthBox, side);
         body.addClassName("ombud-toolbar");
 
@@ -127,6 +131,9 @@ public class CalendarView extends PolicyPage {
         periods.clear();
         calendar.periods().forEach(p -> addPeriod(p.start(), p.end()));
         importPreview.removeAll();
+        if (upload != null) {
+            upload.clearFileList();
+        }
         comment.clear();
         if (month == null) {
             month = YearMonth.now(zone);
@@ -352,6 +359,13 @@ public class CalendarView extends PolicyPage {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(1024 * 1024);
         upload.setId("calendar-ics-upload");
+        var uploadTexts = new UploadI18N();
+        uploadTexts.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("policy.calendar.uploadButton"))
+                .setMany(getTranslation("policy.calendar.uploadButton")));
+        uploadTexts.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("policy.calendar.uploadDrop"))
+                .setMany(getTranslation("policy.calendar.uploadDrop")));
+        upload.setI18n(uploadTexts);
+        this.upload = upload;
         importPreview.setPadding(false);
         importPreview.setId("calendar-ics-preview");
         var hint = new Span(getTranslation("policy.calendar.icsHint"));

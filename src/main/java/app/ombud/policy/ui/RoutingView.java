@@ -139,9 +139,11 @@ public class RoutingView extends PolicyPage {
             nameZh.setLabel(getTranslation("policy.nameZh"));
             nameEn.setLabel(getTranslation("policy.nameEn"));
             prefixes.setLabel(getTranslation("policy.routing.prefixes"));
-            prefixes.setPlaceholder("17, 18");
+            prefixes.setWidth("9em");
+            nameZh.setWidth("9em");
+            nameEn.setWidth("9em");
             ranges.setLabel(getTranslation("policy.routing.ranges"));
-            ranges.setPlaceholder("20-29");
+            ranges.setWidth("8em");
             notifyNumber.setLabel(getTranslation("policy.routing.notifyNumber"));
             notifyNumber.setWidth("10em");
             mode.setLabel(getTranslation("policy.routing.mode"));
