@@ -93,6 +93,15 @@ public class GradingView extends PolicyPage {
     }
 
     private void saveGrading() {
+        // errors name a criterion by its code, which may have been typed since the form was filled
+        for (LevelEditor level : levels) {
+            for (CriterionEditor criterion : level.criteria) {
+                String at = "levels[" + level.level + "].criteria." + criterion.code.getValue().strip();
+                field(at, criterion.code);
+                field(at + ".minCompensation", criterion.minCompensation);
+                field(at + ".minRepeatComplaints", criterion.minRepeat);
+            }
+        }
         save(() -> {
             var grading = new Grading(levels.stream().map(LevelEditor::value).toList(),
                     repeatWindowDays.getValue() == null ? 0 : repeatWindowDays.getValue(),

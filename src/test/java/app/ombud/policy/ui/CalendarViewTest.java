@@ -75,4 +75,21 @@ class CalendarViewTest extends SpringBrowserlessTest {
         // the reloaded month still shows it
         assertThat($view(Div.class).id("day-" + day).getClassNames()).contains("ombud-cal-holiday");
     }
+
+    @Test
+    void datesImportedFromAnIcsFileAreListedAndMarkedInTheMonthBeforeSaving() {
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//test//EN",
+                "BEGIN:VEVENT", "UID:1@test", "DTSTAMP:20300101T000000Z", "DTSTART;VALUE=DATE:20310505",
+                "DTEND;VALUE=DATE:20310506", "SUMMARY:Imported day", "END:VEVENT", "END:VCALENDAR", "");
+        int before = policies.current().number();
+        var view = navigate(CalendarView.class);
+        view.previewImport(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat($view(com.vaadin.flow.component.orderedlayout.VerticalLayout.class).id("calendar-ics-preview").getElement().getTextRecursively())
+                .contains("2031-05-05").contains("Imported day");
+
+        test($view(Button.class).id("calendar-ics-add")).click();
+        view.showMonth(YearMonth.of(2031, 5));
+        assertThat($view(Div.class).id("day-2031-05-05").getClassNames()).contains("ombud-cal-holiday");
+        assertThat(policies.current().number()).isEqualTo(before);
+    }
 }
