@@ -32,6 +32,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -79,8 +80,11 @@ public class CalendarView extends PolicyPage {
     private final TextField comment;
     private Upload upload;
 
-    public CalendarView(PolicyService policies) {
+    private final Clock clock;
+
+    public CalendarView(PolicyService policies, Clock clock) {
         super(policies, "policy.calendar.title");
+        this.clock = clock;
         comment = comment();
         comment.setId("calendar-comment");
 
@@ -136,7 +140,7 @@ public class CalendarView extends PolicyPage {
         }
         comment.clear();
         if (month == null) {
-            month = YearMonth.now(zone);
+            month = YearMonth.now(clock.withZone(zone));
         }
         selectDay(null);
         showMonth(month);
@@ -407,7 +411,7 @@ public class CalendarView extends PolicyPage {
 
     private Details deadlinePreview() {
         previewStart.setLabel(getTranslation("policy.calendar.previewStart"));
-        previewStart.setValue(java.time.LocalDateTime.now(zone).withSecond(0).withNano(0));
+        previewStart.setValue(java.time.LocalDateTime.now(clock.withZone(zone)).withSecond(0).withNano(0));
         previewStart.setId("calendar-preview-start");
         previewDays.setLabel(getTranslation("policy.calendar.previewDays"));
         previewDays.setValue(2);

@@ -33,6 +33,7 @@ abstract class PolicyPage extends VerticalLayout implements HasDynamicTitle {
     private final Map<String, HasValidation> fields = new HashMap<>();
     private final List<HasValidation> invalid = new ArrayList<>();
     protected final Span versionInfo = new Span();
+    private final String titleKey;
 
     PolicyPage(PolicyService policies, String titleKey) {
         this.policies = policies;
@@ -41,8 +42,6 @@ abstract class PolicyPage extends VerticalLayout implements HasDynamicTitle {
         versionInfo.addClassName("ombud-muted");
         versionInfo.setId("policy-version");
     }
-
-    private final String titleKey;
 
     @Override
     public String getPageTitle() {
