@@ -17,10 +17,13 @@ import java.util.function.UnaryOperator;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.KeysetScrollPosition;
+import org.springframework.data.domain.OffsetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -72,11 +75,28 @@ public class PolicyService {
         return view(document);
     }
 
-    /** Versions newest first. */
+    /**
+     * Versions newest first, a keyset page after the version named by the position. Not through
+     * {@code MongoTemplate.scroll}: keyset scrolling appends the id ascending to the sort, which
+     * overrides a descending sort on the id and returned the oldest versions first.
+     */
     @PreAuthorize("isAuthenticated()")
     public Window<PolicyVersion> history(ScrollPosition position, int size) {
-        var query = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(size).with(position);
-        return mongo.scroll(query, PolicyVersionDocument.class).map(this::view);
+        var query = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(size + 1);
+        if (position instanceof KeysetScrollPosition keyset && !keyset.isInitial()) {
+            Object after = keyset.getKeys().containsKey("number") ? keyset.getKeys().get("number")
+                    : keyset.getKeys().get("_id");
+            if (!(after instanceof Number number)) {
+                throw OmbudException.badRequest("CURSOR_INVALID", "after", "The cursor does not name a version");
+            }
+            query.addCriteria(Criteria.where("_id").lt(number.intValue()));
+        } else if (position instanceof OffsetScrollPosition offset && !offset.isInitial()) {
+            query.skip(offset.getOffset() + 1);
+        }
+        List<PolicyVersion> found = mongo.find(query, PolicyVersionDocument.class).stream().map(this::view).toList();
+        List<PolicyVersion> page = found.size() > size ? found.subList(0, size) : found;
+        return Window.from(page, i -> ScrollPosition.forward(Map.of("number", page.get(i).number())),
+                found.size() > size);
     }
 
     @PreAuthorize("isAuthenticated()")

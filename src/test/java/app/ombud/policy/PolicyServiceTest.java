@@ -55,6 +55,25 @@ class PolicyServiceTest {
     }
 
     @Test
+    void historyPagesNewestFirstByKeyset() {
+        for (int i = 0; i < 2; i++) {
+            var now = policies.current();
+            int days = now.content().grading().level(2).resolutionWorkingDays() % 10 + 1;
+            asAdmin(() -> policies.updateGrading(now.number(), withLevel2Days(now.content().grading(), days),
+                    "history paging"));
+        }
+        int newest = policies.current().number();
+
+        var first = asAdmin(() -> policies.history(org.springframework.data.domain.ScrollPosition.keyset(), 2));
+        assertThat(first.getContent()).extracting(PolicyVersion::number).containsExactly(newest, newest - 1);
+        assertThat(first.hasNext()).isTrue();
+        var rest = asAdmin(() -> policies.history(first.positionAt(1), 1000));
+        assertThat(rest.getContent()).extracting(PolicyVersion::number).first().isEqualTo(newest - 2);
+        assertThat(rest.getContent()).extracting(PolicyVersion::number).last().isEqualTo(1);
+        assertThat(rest.hasNext()).isFalse();
+    }
+
+    @Test
     void aStaleBaseIsAConflictAndChangesNothing() {
         var current = policies.current();
         assertThatThrownBy(() -> asAdmin(() -> policies.updateGrading(current.number() - 1,
