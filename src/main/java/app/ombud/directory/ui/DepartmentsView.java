@@ -24,7 +24,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.ScrollPosition;
 
 /** Admins keep the departments and who is whose superior department (上级主管部门). */
 @Route("directory/departments")
@@ -51,7 +50,7 @@ class DepartmentsView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setAutoWidth(true)
                 .setFlexGrow(0);
         loadAll();
-        grid.setItems(query -> directory.departments(ScrollPosition.offset(query.getOffset()), query.getLimit())
+        grid.setItems(query -> directory.departments(GridPages.before(query.getOffset()), query.getLimit())
                 .stream(), query -> (int) directory.countDepartments());
 
         var create = new Button(getTranslation("departments.create"), VaadinIcon.PLUS.create(), click -> edit(null));

@@ -41,7 +41,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.ScrollPosition;
 
 /** Admins find, create and edit people, reset their passwords and unlock their accounts. */
 @Route("directory/people")
@@ -117,7 +116,7 @@ class PeopleView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(this::loginStatus).setHeader(getTranslation("people.login")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.setItems(query -> page(directory.people(filter(), ScrollPosition.offset(query.getOffset()),
+        grid.setItems(query -> page(directory.people(filter(), GridPages.before(query.getOffset()),
                 query.getLimit()).getContent()).stream(), query -> (int) directory.countPeople(filter()));
 
         var create = new Button(getTranslation("people.create"), VaadinIcon.PLUS.create(), click -> edit(null));

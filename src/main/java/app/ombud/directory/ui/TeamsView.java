@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.ScrollPosition;
 
 /** Admins keep the teams of each department and their team leads (领班). */
 @Route("directory/teams")
@@ -58,7 +57,7 @@ class TeamsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("teams.lead")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.setItems(query -> directory.teams(departmentId(), ScrollPosition.offset(query.getOffset()),
+        grid.setItems(query -> directory.teams(departmentId(), GridPages.before(query.getOffset()),
                 query.getLimit()).stream(), query -> (int) directory.countTeams(departmentId()));
 
         var create = new Button(getTranslation("teams.create"), VaadinIcon.PLUS.create(), click -> edit(null));
