@@ -175,6 +175,67 @@ class DirectoryViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aSuccessfulPasswordChangeEndsTheForcedChange() {
+        String employeeId = uniqueId();
+        String oneTime = TestData.asAdmin(() -> {
+            var person = directory.createPerson(person(employeeId, "周八"));
+            return accounts.resetPassword(person.id(), person.version());
+        });
+        logIn(employeeId, true, Role.AGENT);
+
+        navigate(MyAccountView.class);
+        test($(PasswordField.class).id("account-current")).setValue(oneTime);
+        test($(PasswordField.class).id("account-new")).setValue("Brand-new-2026");
+        test($(PasswordField.class).id("account-repeat")).setValue("Brand-new-2026");
+        test($(Button.class).id("account-change")).click();
+
+        assertThat(SecurityContextHolder.getContext().getAuthentication().getPrincipal())
+                .isInstanceOfSatisfying(PortalUser.class, user -> {
+                    assertThat(user.getUsername()).isEqualTo(employeeId);
+                    assertThat(user.passwordChangeRequired()).isFalse();
+                });
+        assertThat(getCurrentView()).isNotInstanceOf(MyAccountView.class);
+    }
+
+    @Test
+    void anImportWithAnErrorRowCannotBeApplied() {
+        String employeeId = uniqueId();
+        logIn("test-admin", false, Role.ADMIN);
+        var view = navigate(PeopleImportView.class);
+
+        String csv = "employee_id,name,department,team,roles,active,phone,email\n"
+                + employeeId + ",吴九,,,NO_SUCH_ROLE,true,,\n";
+        view.check(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        var report = test(view.report);
+        assertThat(report.size()).isEqualTo(1);
+        assertThat(report.getCellText(0, 2))
+                .isEqualTo(UI.getCurrent().getTranslation("error.CSV_UNKNOWN_ROLE", "NO_SUCH_ROLE"));
+        assertThat(view.apply.isEnabled()).isFalse();
+        assertThat(directory.personByEmployeeId(employeeId)).isEmpty();
+    }
+
+    @Test
+    void aCleanImportIsAppliedOnlyWhenImportIsPressed() {
+        String employeeId = uniqueId();
+        logIn("test-admin", false, Role.ADMIN);
+        var view = navigate(PeopleImportView.class);
+
+        String csv = "employee_id,name,department,team,roles,active,phone,email\n"
+                + employeeId + ",郑十,,,AGENT,true,,\n";
+        view.check(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(directory.personByEmployeeId(employeeId)).as("dry run writes nothing").isEmpty();
+        assertThat(test(view.report).getCellText(0, 2))
+                .isEqualTo(UI.getCurrent().getTranslation("import.outcome.CREATE"));
+
+        test(view.apply).click();
+
+        assertThat(directory.personByEmployeeId(employeeId)).hasValueSatisfying(p ->
+                assertThat(p.name()).isEqualTo("郑十"));
+        assertThat(view.apply.isEnabled()).isFalse();
+    }
+
+    @Test
     void differentRepeatedPasswordsAreCaughtInTheForm() {
         logIn("test-admin", false, Role.ADMIN);
         navigate(MyAccountView.class);
