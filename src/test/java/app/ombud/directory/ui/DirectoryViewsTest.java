@@ -109,6 +109,30 @@ class DirectoryViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void savingOverSomeoneElsesChangeShowsTheConflict() {
+        String employeeId = uniqueId();
+        var created = TestData.asAdmin(() -> directory.createPerson(person(employeeId, "钱一")));
+        logIn("test-admin", false, Role.ADMIN);
+        navigate(PeopleView.class);
+        test($(TextField.class).id("people-filter-text")).setValue(employeeId);
+        var actions = (HorizontalLayout) test(peopleGrid()).getCellComponent(0, 7);
+        test((Button) actions.getComponentAt(0)).click();
+
+        // meanwhile another admin renames the person
+        TestData.asAdmin(() -> directory.updatePerson(created.id(),
+                new PersonInput(employeeId, "钱二", null, null, Set.of(Role.AGENT), true, null, null),
+                created.version()));
+        test($(TextField.class).id("person-name")).setValue("钱三");
+        test($(Button.class).id("person-save")).click();
+
+        assertThat(test($(Notification.class).last()).getText())
+                .isEqualTo(UI.getCurrent().getTranslation("error.CONCURRENT_UPDATE"));
+        assertThat(directory.personByEmployeeId(employeeId)).hasValueSatisfying(p ->
+                assertThat(p.name()).isEqualTo("钱二"));
+        assertThat($(TextField.class).withId("person-name").exists()).as("dialog stays open").isTrue();
+    }
+
+    @Test
     void aDepartmentIsCreatedThroughTheDialog() {
         String name = "部门-" + uniqueId();
         logIn("test-admin", false, Role.ADMIN);
