@@ -86,6 +86,66 @@ class CaseController {
         return payload(cases.overrideLevel(input.caseId(), input.level(), input.reason(), input.expectedVersion()));
     }
 
+    record AddCaseNoteInput(UUID caseId, CaseNote.Kind kind, String text, Long expectedVersion) {
+    }
+
+    record PlanCaseResolutionInput(UUID caseId, List<ResolutionPlan.Remedy> remedies, String ownerEmployeeId,
+            Instant due, String description, Long expectedVersion) {
+    }
+
+    record SendCaseResultInput(UUID caseId, Feedback.ResultChannel channel, String result, Long expectedVersion) {
+    }
+
+    record RecordCustomerAnswerInput(UUID caseId, boolean accepted, Integer satisfaction, String comment,
+            Long expectedVersion) {
+    }
+
+    record DecideCaseValidityInput(UUID caseId, boolean valid, String reason, Long expectedVersion) {
+    }
+
+    record CloseInvalidCaseInput(UUID caseId, String explanation, Long expectedVersion) {
+    }
+
+    record ArchiveCaseInput(UUID caseId, Long expectedVersion) {
+    }
+
+    @MutationMapping
+    CasePayload addCaseNote(@Argument AddCaseNoteInput input) {
+        return payload(cases.addNote(input.caseId(), input.kind(), input.text(), input.expectedVersion()));
+    }
+
+    @MutationMapping
+    CasePayload planCaseResolution(@Argument PlanCaseResolutionInput input) {
+        return payload(cases.planResolution(input.caseId(), new ResolutionPlan(input.remedies(),
+                input.ownerEmployeeId(), input.due(), input.description()), input.expectedVersion()));
+    }
+
+    @MutationMapping
+    CasePayload sendCaseResult(@Argument SendCaseResultInput input) {
+        return payload(cases.sendResult(input.caseId(), input.channel(), input.result(), input.expectedVersion()));
+    }
+
+    @MutationMapping
+    CasePayload recordCustomerAnswer(@Argument RecordCustomerAnswerInput input) {
+        return payload(cases.recordAnswer(input.caseId(), input.accepted(), input.satisfaction(), input.comment(),
+                input.expectedVersion()));
+    }
+
+    @MutationMapping
+    CasePayload decideCaseValidity(@Argument DecideCaseValidityInput input) {
+        return payload(cases.decideValidity(input.caseId(), input.valid(), input.reason(), input.expectedVersion()));
+    }
+
+    @MutationMapping
+    CasePayload closeInvalidCase(@Argument CloseInvalidCaseInput input) {
+        return payload(cases.closeAsInvalid(input.caseId(), input.explanation(), input.expectedVersion()));
+    }
+
+    @MutationMapping
+    CasePayload archiveCase(@Argument ArchiveCaseInput input) {
+        return payload(cases.archive(input.caseId(), input.expectedVersion()));
+    }
+
     @BatchMapping(typeName = "Case", field = "intakePerson")
     Map<ComplaintCase, Person> intakePerson(List<ComplaintCase> list) {
         var people = directory.peopleByEmployeeIds(keys(list, ComplaintCase::intakeBy));

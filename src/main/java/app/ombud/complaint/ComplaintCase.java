@@ -14,5 +14,5 @@ public record ComplaintCase(UUID id, String number, IntakeChannel channel, Custo
         Instant receivedAt, String intakeBy, CaseStatus status, Grade grade, Assignment assignment,
         Deadlines deadlines, Instant acknowledgedAt, int repeatCount, List<UUID> earlierCases, int reworkCount,
         List<CaseNote> notes, ResolutionPlan plan, List<Feedback> feedback, Validity validity, Instant closedAt,
-        Instant archivedAt, List<TimelineEntry> timeline, long version) {
+        Instant archivedAt, EscalationRef escalation, List<TimelineEntry> timeline, long version) {
 }

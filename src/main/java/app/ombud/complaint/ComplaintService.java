@@ -49,9 +49,11 @@ public class ComplaintService {
     private final Sequences sequences;
     private final AuditTrail audit;
     private final Clock clock;
+    private final app.ombud.complaint.internal.CaseJobs jobs;
 
     ComplaintService(MongoTemplate mongo, PolicyService policy, DirectoryService directory, Sequences sequences,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, app.ombud.complaint.internal.CaseJobs jobs) {
+        this.jobs = jobs;
         this.mongo = mongo;
         this.policy = policy;
         this.directory = directory;
@@ -83,6 +85,10 @@ public class ComplaintService {
                 taker.map(Person::departmentId).orElse(null), taker.map(Person::teamId).orElse(null), now);
         mongo.insert(document);
         audit.record("case.intake", "Case", number, Map.of("level", String.valueOf(result.level())));
+        if (result.level() == 1) {
+            jobs.notifyLeadership();
+            return mongo.findById(document.id(), CaseDocument.class).view();
+        }
         return document.view();
     }
 
@@ -133,7 +139,12 @@ public class ComplaintService {
         }
         document.overrideLevel(level, reason.strip(), deadlines(document.receivedAt(), level, document.urgent()),
                 CurrentActor.required(), clock.instant());
-        return save(document, "case.level-overridden");
+        var saved = save(document, "case.level-overridden");
+        if (level == 1) {
+            jobs.notifyLeadership();
+            return mongo.findById(caseId, CaseDocument.class).view();
+        }
+        return saved;
     }
 
     /** A finding, a contact with the customer, or a progress update, by whoever handles the case. */
@@ -231,6 +242,29 @@ public class ComplaintService {
         return save(document, "case.archived");
     }
 
+    /**
+     * Open cases Ombud must escalate by itself: resolution deadline breached, or rejected again
+     * after a rework — and not escalated yet.
+     */
+    public List<EscalationCandidate> casesDueForEscalation(int limit) {
+        Query query = Query.query(Criteria.where("status").in(CaseStatus.NEW, CaseStatus.DISPATCHED,
+                CaseStatus.IN_PROGRESS, CaseStatus.AWAITING_FEEDBACK).and("escalation").is(null)
+                .orOperator(Criteria.where("deadlines.breachedAt").ne(null),
+                        Criteria.where("escalationRequestedAt").ne(null))).limit(limit);
+        return mongo.find(query, CaseDocument.class).stream().map(c -> new EscalationCandidate(c.id(),
+                c.view().deadlines().breachedAt() != null ? EscalationCandidate.Trigger.DEADLINE_BREACHED
+                        : EscalationCandidate.Trigger.REJECTED_AFTER_REWORK)).toList();
+    }
+
+    /** Links the case to its escalation, once, with a timeline entry. */
+    public void markEscalated(UUID caseId, EscalationRef escalation, Actor actor) {
+        var entry = new TimelineEntry(clock.instant(), actor.subject(), actor.name(), "escalated", null, null,
+                escalation.number());
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId).and("escalation").is(null)),
+                new org.springframework.data.mongodb.core.query.Update().set("escalation", escalation)
+                        .push("timeline", entry).inc("version", 1), CaseDocument.class);
+    }
+
     @PreAuthorize("isAuthenticated()")
     public ComplaintCase get(UUID caseId) {
         return present(visibleDocument(caseId).view(), CurrentActor.required());
@@ -285,7 +319,7 @@ public class ComplaintService {
 
     /** Which cases an actor may see (SPEC: agents theirs, leads their team's, heads their department's). */
     private Criteria visibility(Actor actor) {
-        if (actor.hasAny(Role.ADMIN, Role.LEADERSHIP, Role.BI_READER)) {
+        if (actor.kind() == Actor.Kind.SYSTEM || actor.hasAny(Role.ADMIN, Role.LEADERSHIP, Role.BI_READER)) {
             return new Criteria();
         }
         String me = actor.employeeId() != null ? actor.employeeId() : actor.subject();
@@ -408,7 +442,8 @@ public class ComplaintService {
                 view.description(), view.category(), view.flags(), view.compensationAsked(), view.urgent(),
                 view.receivedAt(), view.intakeBy(), view.status(), view.grade(), view.assignment(), view.deadlines(),
                 view.acknowledgedAt(), view.repeatCount(), view.earlierCases(), view.reworkCount(), view.notes(),
-                view.plan(), view.feedback(), view.validity(), view.closedAt(), view.archivedAt(), view.timeline(),
+                view.plan(), view.feedback(), view.validity(), view.closedAt(), view.archivedAt(), view.escalation(),
+                view.timeline(),
                 view.version());
     }
 

@@ -63,6 +63,23 @@ public class DirectoryService {
 
     // ---- people -------------------------------------------------------------------------
 
+    /**
+     * Employee IDs of the active people with a role, for notifying them (e.g. leadership of a
+     * level-1 complaint). Holds no personal data, so scheduled jobs may call it too.
+     */
+    public List<String> activeEmployeeIdsWithRole(Role role) {
+        Query query = Query.query(Criteria.where("roles").is(role).and("active").is(true)).limit(MAX_LIST);
+        query.fields().include("employeeId");
+        return mongo.find(query, org.bson.Document.class, "people").stream()
+                .map(d -> d.getString("employeeId")).sorted().toList();
+    }
+
+    /** The employee ID of a department's head, if it names one. Holds no personal data. */
+    public Optional<String> headOf(UUID departmentId) {
+        return departmentId == null ? Optional.empty()
+                : departments.findById(departmentId).map(d -> d.view().headEmployeeId());
+    }
+
     /** People by employee ID, paged by keyset (API) or offset (portal grids). */
     @PreAuthorize("isAuthenticated()")
     public Window<Person> people(PersonFilter filter, ScrollPosition position, int size) {

@@ -21,6 +21,9 @@ public interface AuditTrail {
     /** Newest first, keyset-paged; admins only. */
     Window<Entry> page(Filter filter, ScrollPosition position, int size);
 
+    /** How many entries the filter matches; admins only. */
+    long count(Filter filter);
+
     /** What an admin may narrow the trail by; null fields do not filter. */
     record Filter(String action, String actor, String targetId, Instant from, Instant to) {
         public static final Filter NONE = new Filter(null, null, null, null, null);

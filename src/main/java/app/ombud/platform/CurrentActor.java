@@ -34,7 +34,29 @@ public final class CurrentActor {
                 .map(CurrentActor::of);
     }
 
+    /**
+     * Runs work as Ombud itself (scheduled jobs): signed in, with no role, named "system" in
+     * timelines and the audit trail. The caller's own context is restored afterwards.
+     */
+    public static <T> T runAsSystem(java.util.function.Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(SYSTEM_PRINCIPAL, null, java.util.List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private static final String SYSTEM_PRINCIPAL = "system";
+
     public static Actor of(Authentication authentication) {
+        if (SYSTEM_PRINCIPAL.equals(authentication.getPrincipal())) {
+            return Actor.SYSTEM;
+        }
         var roles = Role.fromAuthorities(authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority).toList());
         if (authentication.getPrincipal() instanceof PortalUser user) {

@@ -91,4 +91,46 @@ class CaseApiTest {
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "CASE_NOT_FOUND")));
     }
+
+    @Test
+    void aLevel3CaseFromIntakeToArchiveThroughTheApi() {
+        var p = "Q" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        var department = asAdmin(() -> directory.createDepartment(new DepartmentInput(p, "维修部" + p, null, null)));
+        asAdmin(() -> directory.createPerson(new app.ombud.directory.PersonInput(p + "1", "维修工", department.id(), null,
+                java.util.Set.of(Role.AGENT), true, null, null)));
+        var admin = api.as(Role.ADMIN);
+        var created = api.as(Role.AGENT).document("""
+                mutation { intakeCase(input: {channel: ONLINE, customer: {account: "ACC-%s"}, subject: "外壳划痕",
+                  category: PRODUCT_QUALITY}) { case { id grade { level } } } }
+                """.formatted(p)).execute();
+        created.path("intakeCase.case.grade.level").entity(Integer.class).isEqualTo(3);
+        String id = created.path("intakeCase.case.id").entity(String.class).get();
+        String[] steps = {
+            "dispatchCase(input: {caseId: $id, departmentId: \"" + department.id() + "\"})",
+            "acknowledgeCase(input: {caseId: $id})",
+            "addCaseNote(input: {caseId: $id, kind: INVESTIGATION, text: \"运输途中划伤\"})",
+            "planCaseResolution(input: {caseId: $id, remedies: [{type: EXCHANGE}, {type: COMPENSATION, amount: \"20\"}],"
+                    + " ownerEmployeeId: \"" + p + "1\", due: \"2099-01-01T00:00:00Z\"})",
+            "sendCaseResult(input: {caseId: $id, channel: CALLBACK, result: \"已安排换货\"})",
+            "recordCustomerAnswer(input: {caseId: $id, accepted: false, satisfaction: 2, comment: \"希望加急\"})",
+            "sendCaseResult(input: {caseId: $id, channel: CALLBACK, result: \"已加急换货\"})",
+            "recordCustomerAnswer(input: {caseId: $id, accepted: true, satisfaction: 5})",
+            "archiveCase(input: {caseId: $id})"};
+        String status = null;
+        for (String step : steps) {
+            String name = step.substring(0, step.indexOf('('));
+            status = admin.document("mutation($id: UUID!) { " + step + " { case { status } } }").variable("id", id)
+                    .execute().path(name + ".case.status").entity(String.class).get();
+        }
+        assertThat(status).isEqualTo("ARCHIVED");
+        admin.document("""
+                query($id: UUID!) { case(id: $id) { reworkCount plan { remedies { type amount } }
+                  feedback { accepted satisfaction } timeline { action } } }
+                """).variable("id", id).execute()
+                .path("case.reworkCount").entity(Integer.class).isEqualTo(1)
+                .path("case.plan.remedies[1].amount").entity(String.class).isEqualTo("20")
+                .path("case.feedback[*].accepted").entityList(Boolean.class).containsExactly(false, true)
+                .path("case.timeline[*].action").entityList(String.class)
+                .satisfies(actions -> assertThat(actions).endsWith("accepted", "archived"));
+    }
 }

@@ -9,6 +9,7 @@ import app.ombud.complaint.CaseStatus;
 import app.ombud.complaint.ComplaintCase;
 import app.ombud.complaint.Customer;
 import app.ombud.complaint.Deadlines;
+import app.ombud.complaint.EscalationRef;
 import app.ombud.complaint.Grade;
 import app.ombud.complaint.IntakeChannel;
 import app.ombud.complaint.TimelineEntry;
@@ -76,6 +77,9 @@ public class CaseDocument {
     private Validity validity;
     private Instant closedAt;
     private Instant archivedAt;
+    private Instant leadershipNotifiedAt;
+    private Instant escalationRequestedAt;
+    private EscalationRef escalation;
     private final List<TimelineEntry> timeline;
     @Version
     private Long version;
@@ -87,7 +91,8 @@ public class CaseDocument {
             CaseStatus status, Grade grade, Assignment assignment,
             Deadlines deadlines, Instant acknowledgedAt, int repeatCount, List<UUID> earlierCases, int reworkCount,
             List<CaseNote> notes, ResolutionPlan plan, List<Feedback> feedback, Validity validity, Instant closedAt,
-            Instant archivedAt, List<TimelineEntry> timeline, Long version) {
+            Instant archivedAt, Instant leadershipNotifiedAt, Instant escalationRequestedAt, EscalationRef escalation,
+            List<TimelineEntry> timeline, Long version) {
         this.id = id;
         this.number = number;
         this.channel = channel;
@@ -116,6 +121,9 @@ public class CaseDocument {
         this.validity = validity;
         this.closedAt = closedAt;
         this.archivedAt = archivedAt;
+        this.leadershipNotifiedAt = leadershipNotifiedAt;
+        this.escalationRequestedAt = escalationRequestedAt;
+        this.escalation = escalation;
         this.timeline = timeline == null ? new ArrayList<>() : new ArrayList<>(timeline);
         this.version = version;
     }
@@ -126,7 +134,7 @@ public class CaseDocument {
         var document = new CaseDocument(UUID.randomUUID(), number, intake.channel(), intake.customer(),
                 intake.subject(), intake.description(), intake.category(), intake.flags(), intake.compensationAsked(),
                 intake.urgent(), intake.receivedAt(), actor.employeeId() != null ? actor.employeeId() : actor.subject(),
-                intakeDepartmentId, intakeTeamId, CaseStatus.NEW, grade, null, deadlines, null, earlierCases.size(), earlierCases, 0, List.of(), null, List.of(), null, null, null, List.of(), null);
+                intakeDepartmentId, intakeTeamId, CaseStatus.NEW, grade, null, deadlines, null, earlierCases.size(), earlierCases, 0, List.of(), null, List.of(), null, null, null, null, null, null, List.of(), null);
         document.log(actor, now, "intake", null, CaseStatus.NEW, null);
         document.log(actor, now, "graded", null, null, "level " + grade.level()
                 + (grade.matchedCriteria().isEmpty() ? " (fallback)" : " " + String.join(",", grade.matchedCriteria()))
@@ -211,6 +219,10 @@ public class CaseDocument {
         }
         reworkCount++;
         move(CaseStatus.IN_PROGRESS, actor, now, "rejected", comment);
+        if (reworkCount >= 2 && escalation == null && escalationRequestedAt == null) {
+            escalationRequestedAt = now;
+            log(actor, now, "escalation-triggered", null, null, "rejected again after a rework");
+        }
         return reworkCount >= 2;
     }
 
@@ -260,7 +272,7 @@ public class CaseDocument {
         return new ComplaintCase(id, number, channel, customer, subject, description, category, flags,
                 compensationAsked, urgent, receivedAt, intakeBy, status, grade, assignment, deadlines, acknowledgedAt,
                 repeatCount, earlierCases, reworkCount, List.copyOf(notes), plan, List.copyOf(feedback), validity,
-                closedAt, archivedAt, List.copyOf(timeline), version == null ? 0 : version);
+                closedAt, archivedAt, escalation, List.copyOf(timeline), version == null ? 0 : version);
     }
 
     public UUID id() {

@@ -4,6 +4,7 @@ import app.ombud.directory.Department;
 import app.ombud.directory.DepartmentInput;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -50,7 +51,7 @@ class DepartmentsView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setAutoWidth(true)
                 .setFlexGrow(0);
         loadAll();
-        grid.setItems(query -> directory.departments(GridPages.before(query.getOffset()), query.getLimit())
+        grid.setItems(query -> directory.departments(GridPaging.startingAt(query.getOffset()), query.getLimit())
                 .stream(), query -> (int) directory.countDepartments());
 
         var create = new Button(getTranslation("departments.create"), VaadinIcon.PLUS.create(), click -> edit(null));

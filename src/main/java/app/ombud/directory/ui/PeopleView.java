@@ -9,6 +9,7 @@ import app.ombud.directory.PersonInput;
 import app.ombud.directory.Team;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
+import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -116,7 +117,7 @@ class PeopleView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(this::loginStatus).setHeader(getTranslation("people.login")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.setItems(query -> page(directory.people(filter(), GridPages.before(query.getOffset()),
+        grid.setItems(query -> page(directory.people(filter(), GridPaging.startingAt(query.getOffset()),
                 query.getLimit()).getContent()).stream(), query -> (int) directory.countPeople(filter()));
 
         var create = new Button(getTranslation("people.create"), VaadinIcon.PLUS.create(), click -> edit(null));

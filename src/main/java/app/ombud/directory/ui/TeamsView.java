@@ -5,6 +5,7 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Team;
 import app.ombud.directory.TeamInput;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -57,7 +58,7 @@ class TeamsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("teams.lead")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.setItems(query -> directory.teams(departmentId(), GridPages.before(query.getOffset()),
+        grid.setItems(query -> directory.teams(departmentId(), GridPaging.startingAt(query.getOffset()),
                 query.getLimit()).stream(), query -> (int) directory.countTeams(departmentId()));
 
         var create = new Button(getTranslation("teams.create"), VaadinIcon.PLUS.create(), click -> edit(null));

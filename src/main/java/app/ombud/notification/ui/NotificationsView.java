@@ -12,7 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import org.springframework.data.domain.ScrollPosition;
+import app.ombud.platform.ui.GridPaging;
 
 /** All my notifications, newest first, with unread ones marked. */
 @Route("notifications")
@@ -30,7 +30,7 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("notification.text")).setFlexGrow(4);
         grid.addColumn(n -> NotificationBell.TIME.format(n.createdAt().atZone(NotificationBell.ZONE)))
                 .setHeader(getTranslation("notification.time")).setAutoWidth(true);
-        grid.setItems(query -> notifications.mine(unreadOnly.getValue(), ScrollPosition.offset(query.getOffset()),
+        grid.setItems(query -> notifications.mine(unreadOnly.getValue(), GridPaging.startingAt(query.getOffset()),
                 query.getLimit()).stream(), query -> (int) notifications.countMine(unreadOnly.getValue()));
         grid.addItemClickListener(click -> {
             notifications.markRead(click.getItem().id());

@@ -16,7 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import org.springframework.data.domain.ScrollPosition;
+import app.ombud.platform.ui.GridPaging;
 
 /** Admins watch outgoing SMS, e-mails and phone tasks, and send a failed one again. */
 @Route("admin/outbox")
@@ -66,7 +66,7 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
             retry.setVisible(e.status() == OutboxEntry.Status.FAILED);
             return retry;
         }).setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(query -> outbox.page(filter(), ScrollPosition.offset(query.getOffset()), query.getLimit())
+        grid.setItems(query -> outbox.page(filter(), GridPaging.startingAt(query.getOffset()), query.getLimit())
                 .stream(), query -> (int) outbox.count(filter()));
 
         var toolbar = new HorizontalLayout(status, channel);

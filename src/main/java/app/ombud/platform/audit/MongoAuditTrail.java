@@ -49,6 +49,20 @@ class MongoAuditTrail implements AuditTrail {
     @Override
     @PreAuthorize("hasRole('ADMIN')")
     public Window<Entry> page(Filter filter, ScrollPosition position, int size) {
+        Query query = matching(filter);
+        query.with(Sort.by(Sort.Order.desc("at"), Sort.Order.desc("id"))).limit(size);
+        return mongo.scroll(query.with(position), AuditEntryDocument.class)
+                .map(d -> new Entry(d.id(), d.at(), d.actorKind(), d.actor(), d.actorName(), d.action(),
+                        d.targetType(), d.targetId(), d.details()));
+    }
+
+    @Override
+    @PreAuthorize("hasRole('ADMIN')")
+    public long count(Filter filter) {
+        return mongo.count(matching(filter), AuditEntryDocument.class);
+    }
+
+    private static Query matching(Filter filter) {
         List<Criteria> where = new ArrayList<>();
         if (filter.action() != null && !filter.action().isBlank()) {
             where.add(Criteria.where("action").regex("^" + Pattern.quote(filter.action().strip())));
@@ -69,9 +83,6 @@ class MongoAuditTrail implements AuditTrail {
         if (!where.isEmpty()) {
             query.addCriteria(new Criteria().andOperator(where));
         }
-        query.with(Sort.by(Sort.Order.desc("at"), Sort.Order.desc("id"))).limit(size);
-        return mongo.scroll(query.with(position), AuditEntryDocument.class)
-                .map(d -> new Entry(d.id(), d.at(), d.actorKind(), d.actor(), d.actorName(), d.action(),
-                        d.targetType(), d.targetId(), d.details()));
+        return query;
     }
 }

@@ -1,0 +1,33 @@
+package app.ombud.platform.ui;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.springframework.data.domain.ScrollPosition;
+
+/** Small helpers the portal's lazy grids share. */
+public final class GridPaging {
+
+    /** The company's time zone, in which the portal shows and reads times (DESIGN.md §6). */
+    public static final ZoneId COMPANY_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(COMPANY_ZONE);
+
+    private GridPaging() {
+    }
+
+    /**
+     * The scroll position whose window starts at the grid's row {@code offset}. An offset
+     * position names the last row already read ({@code offset(0)} starts at the second row), so
+     * the first page must use the initial position.
+     */
+    public static ScrollPosition startingAt(int offset) {
+        return offset <= 0 ? ScrollPosition.offset() : ScrollPosition.offset(offset - 1L);
+    }
+
+    /** An instant as company-local date and time, or an empty text. */
+    public static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+}

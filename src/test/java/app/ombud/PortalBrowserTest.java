@@ -1,0 +1,180 @@
+package app.ombud;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ombud.platform.Role;
+import app.ombud.support.ApiAccess;
+import app.ombud.support.OmbudIntegrationTest;
+import app.ombud.support.TestData;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * End to end in Debian's Chromium: sign in to the portal in Chinese and open a list page. Skips
+ * where no Chromium is installed.
+ */
+@OmbudIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalBrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    /**
+     * The list page the journey opens. Switch to {@code "directory/people"} (and its menu label
+     * key to {@code nav.people} or whatever the directory views use) once that view is on this branch.
+     */
+    static final String JOURNEY_PATH = "admin/api-clients";
+    static final String JOURNEY_MENU_LABEL_ZH = "API 客户端";
+
+    @Autowired
+    ApiAccess api;
+
+    private Playwright playwright;
+    private Browser browser;
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    void launch() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "Skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium fonts-noto-cjk)");
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    @BeforeEach
+    void openContext() {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setLocale("zh-CN")
+                .setViewportSize(1280, 800));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void anAdminSignsInAndSeesTheListInChinese() {
+        String clientId = api.newClient(EnumSet.of(Role.BI_READER)).client().clientId();
+
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        page.waitForURL(url -> !url.contains("/login"));
+        assertThat(page.locator(".ombud-brand")).containsText("客诉管理");
+
+        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText(JOURNEY_MENU_LABEL_ZH))
+                .first().click();
+        page.waitForURL(Pattern.compile(".*/" + Pattern.quote(JOURNEY_PATH) + "$"));
+        Locator grid = page.locator("vaadin-grid");
+        assertThat(grid).isVisible();
+        // the client ID and (by default) its name are both that text
+        assertThat(grid.getByText(clientId).first()).isVisible();
+        assertThat(page.locator(".ombud-page-title")).hasText(JOURNEY_MENU_LABEL_ZH);
+        screenshot("journey-" + JOURNEY_PATH.replace('/', '-') + "-zh-CN.png");
+    }
+
+    @Test
+    void anAdminCreatesAClientSeesItsSecretOnceAndFindsItInTheAuditLog() {
+        String clientId = "browser-" + Long.toHexString(System.nanoTime());
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        page.waitForURL(url -> !url.contains("/login"));
+        page.navigate(api.baseUrl() + "/admin/api-clients");
+
+        page.locator("#create-client").click();
+        page.locator("#client-id input").fill(clientId);
+        page.locator("#client-name input").fill("月度报表工具");
+        page.locator("#create-save").click();
+
+        Locator secret = page.locator("#client-secret");
+        assertThat(secret).isVisible();
+        assertThat(page.locator("#client-curl")).containsText("curl -u " + clientId + ":");
+        assertThat(page.locator("#client-curl")).containsText(api.baseUrl() + "/oauth2/token");
+        assertThat(api.fetchToken(clientId, secret.textContent().strip())).isNotBlank();
+        screenshot("api-client-secret-zh-CN.png");
+        page.locator("#secret-close").click();
+        assertThat(secret).hasCount(0);
+        assertThat(page.locator("vaadin-grid").getByText("月度报表工具")).isVisible();
+
+        page.navigate(api.baseUrl() + "/admin/audit");
+        page.locator("#audit-target input").fill(clientId);
+        page.locator("#audit-search").click();
+        // rows the grid no longer shows keep their old cells in the DOM, hidden: count visible ones
+        Locator cells = page.locator("#audit-entries vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setVisible(true));
+        assertThat(cells.getByText("ApiClient " + clientId, new Locator.GetByTextOptions().setExact(true)))
+                .hasCount(2);
+        assertThat(cells.getByText("client.created", new Locator.GetByTextOptions().setExact(true))).hasCount(1);
+        assertThat(cells.getByText("auth.token-issued", new Locator.GetByTextOptions().setExact(true)))
+                .hasCount(1);
+        screenshot("audit-log-zh-CN.png");
+    }
+
+    @Test
+    void aWrongPasswordShowsTheLoginError() {
+        signIn("admin", "definitely-not-the-password-9");
+
+        page.waitForURL(Pattern.compile(".*/login\\?error.*"));
+        Locator form = page.locator("vaadin-login-form");
+        assertThat(form).hasAttribute("error", "");
+        assertThat(page.getByText("登录失败")).isVisible();
+        screenshot("login-error-zh-CN.png");
+    }
+
+    private void signIn(String login, String password) {
+        page.navigate(api.baseUrl() + "/login");
+        page.locator("vaadin-login-form input[name='username']").fill(login);
+        page.locator("vaadin-login-form input[name='password']").fill(password);
+        page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Path file = SCREENSHOTS.resolve(name);
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        assertThat(file).isNotEmptyFile();
+    }
+}

@@ -1,0 +1,160 @@
+package app.ombud.escalation;
+
+import static app.ombud.support.TestData.as;
+import static app.ombud.support.TestData.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.ombud.complaint.CaseIntake;
+import app.ombud.complaint.ComplaintCase;
+import app.ombud.complaint.ComplaintService;
+import app.ombud.complaint.Customer;
+import app.ombud.complaint.IntakeChannel;
+import app.ombud.complaint.internal.CaseJobs;
+import app.ombud.directory.Department;
+import app.ombud.directory.DepartmentInput;
+import app.ombud.directory.DirectoryService;
+import app.ombud.directory.PersonInput;
+import app.ombud.notification.NotificationService;
+import app.ombud.platform.OmbudException;
+import app.ombud.platform.Role;
+import app.ombud.policy.CaseCategory;
+import app.ombud.support.OmbudIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.ScrollPosition;
+
+@OmbudIntegrationTest
+class EscalationServiceTest {
+
+    @Autowired
+    EscalationService escalations;
+
+    @Autowired
+    ComplaintService cases;
+
+    @Autowired
+    CaseJobs caseJobs;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    NotificationService notifications;
+
+    String p;
+    Department superior;
+    Department department;
+    String agent;
+    String head;
+    String chief;
+    String member;
+
+    @BeforeEach
+    void setUp() {
+        p = "E" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        chief = p + "S1";
+        head = p + "H1";
+        agent = p + "A1";
+        member = p + "M1";
+        superior = asAdmin(() -> directory.createDepartment(new DepartmentInput(p + "S", "客户服务中心" + p, null, chief)));
+        department = asAdmin(() -> directory.createDepartment(new DepartmentInput(p + "D", "售后部" + p, superior.id(), head)));
+        asAdmin(() -> {
+            directory.createPerson(new PersonInput(chief, "中心主任", superior.id(), null, Set.of(Role.SUPERIOR), true, null, null));
+            directory.createPerson(new PersonInput(head, "售后经理", department.id(), null, Set.of(Role.DEPT_HEAD), true, null, null));
+            directory.createPerson(new PersonInput(agent, "坐席", department.id(), null, Set.of(Role.AGENT), true, null, null));
+            directory.createPerson(new PersonInput(member, "技术专家", null, null, Set.of(Role.AGENT), true, null, null));
+        });
+    }
+
+    ComplaintCase dispatchedCase(Instant receivedAt) {
+        var created = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.HOTLINE,
+                new Customer("周先生", null, "ACC-" + p + receivedAt.toEpochMilli()), "多次维修未果", null,
+                CaseCategory.PRODUCT_QUALITY, Set.of(), null, false, receivedAt)), Role.AGENT);
+        return as(head, () -> cases.dispatch(created.id(), department.id(), null, agent, null, null), Role.DEPT_HEAD);
+    }
+
+    @Test
+    void aBreachedDeadlineRaisesExactlyOneEscalationToTheSuperiorDepartment() {
+        var late = dispatchedCase(Instant.now().minus(Duration.ofDays(30)));
+        caseJobs.flagBreaches(Instant.now());
+        escalations.raiseAutomatically();
+        escalations.raiseAutomatically();
+        var theirs = as(chief, () -> escalations.search(null, false, ScrollPosition.keyset(), 50), Role.SUPERIOR)
+                .getContent().stream().filter(e -> e.caseId().equals(late.id())).toList();
+        assertThat(theirs).singleElement().satisfies(e -> {
+            assertThat(e.trigger()).isEqualTo(EscalationTrigger.DEADLINE_BREACHED);
+            assertThat(e.automatic()).isTrue();
+            assertThat(e.toDepartmentId()).isEqualTo(superior.id());
+            assertThat(e.number()).matches("SJ-\\d{8}-\\d{4}");
+        });
+        var escalated = asAdmin(() -> cases.get(late.id()));
+        assertThat(escalated.escalation().id()).isEqualTo(theirs.getFirst().id());
+        assertThat(as(chief, () -> notifications.countMine(false), Role.SUPERIOR)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theWholeEscalationByHand() {
+        var subject = dispatchedCase(Instant.now());
+        var form = new EscalationForm("客户设备三次维修仍故障", "已上门三次", "需厂家技术支持，超出部门能力", "成立专项小组协调厂家");
+        var raised = as(agent, () -> escalations.raise(subject.id(), EscalationTrigger.BEYOND_ABILITY, form), Role.AGENT);
+        assertThat(raised.status()).isEqualTo(EscalationStatus.SUBMITTED);
+        assertThat(raised.reviewDue()).isAfter(raised.raisedAt());
+        assertThatThrownBy(() -> as(agent, () -> escalations.raise(subject.id(), EscalationTrigger.BEYOND_ABILITY, form),
+                Role.AGENT)).isInstanceOfSatisfying(OmbudException.class,
+                        e -> assertThat(e.code()).isEqualTo("ESCALATION_ALREADY_OPEN"));
+        assertThatThrownBy(() -> as(head, () -> escalations.review(raised.id(), true, "同意", null), Role.DEPT_HEAD))
+                .isInstanceOfSatisfying(OmbudException.class,
+                        e -> assertThat(e.code()).isEqualTo("NOT_SUPERIOR_REVIEWER"));
+
+        var id = raised.id();
+        as(chief, () -> escalations.review(id, true, "同意升级，由中心牵头", null), Role.SUPERIOR);
+        assertThatThrownBy(() -> as(chief, () -> escalations.formTaskForce(id, new TaskForce(agent, List.of()), null),
+                Role.SUPERIOR)).isInstanceOfSatisfying(OmbudException.class,
+                        e -> assertThat(e.code()).isEqualTo("LEAD_NOT_IN_SUPERIOR_DEPARTMENT"));
+        as(chief, () -> escalations.formTaskForce(id, new TaskForce(chief, List.of(
+                new TaskForce.Member(head, "部门协调"), new TaskForce.Member(member, "技术支持"))), null), Role.SUPERIOR);
+        var withStep = as(member, () -> escalations.addStep(id, "联系厂家检测", member,
+                Instant.now().plus(Duration.ofDays(2)), null), Role.AGENT);
+        var step = withStep.steps().getFirst();
+        as(member, () -> escalations.completeStep(id, step.id(), null), Role.AGENT);
+        as(chief, () -> escalations.recordMeeting(id, Instant.now(), List.of(chief, head, member), "确定更换整机", null),
+                Role.SUPERIOR);
+        assertThatThrownBy(() -> as(agent, () -> escalations.submitReport(id, "x", "y", 4, null), Role.AGENT))
+                .isInstanceOfSatisfying(OmbudException.class, e -> assertThat(e.code())
+                        .isIn("NOT_TASK_FORCE_MEMBER", "ESCALATION_NOT_FOUND"));
+        as(chief, () -> escalations.submitReport(id, "联系厂家检测并更换整机", "客户接受更换", 4, null), Role.SUPERIOR);
+        as(chief, () -> escalations.reviewReport(id, true, null, null), Role.SUPERIOR);
+        as(chief, () -> escalations.sendResult(id, "已电话告知客户处理结果", null), Role.SUPERIOR);
+        var closed = as(chief, () -> escalations.evaluate(id, 5, "处理及时", null), Role.SUPERIOR);
+        assertThat(closed.status()).isEqualTo(EscalationStatus.CLOSED);
+        assertThat(closed.timeline()).extracting(EscalationEntry::action).containsExactly("submitted", "approved",
+                "task-force-formed", "step-planned", "step-done", "meeting", "report-submitted", "report-approved",
+                "result-sent", "evaluated-closed");
+        // once closed, the case may be escalated again
+        var again = as(agent, () -> escalations.raise(subject.id(), EscalationTrigger.CROSS_DEPARTMENT, form),
+                Role.AGENT);
+        assertThat(again.id()).isNotEqualTo(id);
+    }
+
+    @Test
+    void anOverdueReviewIsFlaggedOnce() {
+        var subject = dispatchedCase(Instant.now());
+        var raised = as(agent, () -> escalations.raise(subject.id(), EscalationTrigger.CROSS_DEPARTMENT,
+                new EscalationForm("涉及物流与售后", "协调未果", "跨部门", "由中心协调")), Role.AGENT);
+        Instant later = raised.reviewDue().plus(Duration.ofMinutes(1));
+        assertThat(escalations.flagOverdueReviews(raised.reviewDue().minus(Duration.ofMinutes(1)))).isZero();
+        escalations.flagOverdueReviews(later);
+        escalations.flagOverdueReviews(later);
+        var flagged = asAdmin(() -> escalations.get(raised.id()));
+        assertThat(flagged.reviewOverdueAt()).isNotNull();
+        assertThat(flagged.timeline()).extracting(EscalationEntry::action).containsOnlyOnce("review-overdue");
+        var queue = as(chief, () -> escalations.search(null, true, ScrollPosition.keyset(), 50), Role.SUPERIOR);
+        assertThat(queue.getContent()).extracting(Escalation::id).contains(raised.id());
+    }
+}
