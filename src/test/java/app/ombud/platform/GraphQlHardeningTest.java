@@ -1,0 +1,155 @@
+package app.ombud.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ombud.platform.security.ApiClientService;
+import app.ombud.support.ApiAccess;
+import app.ombud.support.OmbudIntegrationTest;
+import app.ombud.support.TestData;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+/**
+ * What /graphql does with hostile or broken requests: limits on depth and complexity refuse
+ * before anything runs, and errors are classified, never a 500 or a stack trace.
+ */
+@OmbudIntegrationTest
+class GraphQlHardeningTest {
+
+    @Autowired
+    ApiAccess api;
+
+    @Autowired
+    ApiClientService clients;
+
+    @Test
+    void aQueryDeeperThanTheLimitIsRefusedBeforeItRuns() {
+        // our schema has no cycles; introspection is the deepest path there is. 14 levels > 12.
+        String deep = "{ me { subject } __schema { types { fields { type { ofType { ofType { ofType { ofType "
+                + "{ ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } }";
+        var body = post(Role.ADMIN, Map.of("query", deep));
+
+        assertThat(body).doesNotContainKey("data");
+        assertThat(errors(body)).singleElement().satisfies(e -> {
+            assertThat(String.valueOf(e.get("message"))).containsIgnoringCase("depth");
+            assertNoStackTrace(e);
+        });
+    }
+
+    @Test
+    void aTooComplexQueryIsRefused() {
+        // 200 aliases of me { subject } weigh exactly 400, the limit itself: 201 are one too many
+        String aliases = IntStream.range(0, 201).mapToObj(i -> "m" + i + ": me { subject }")
+                .collect(Collectors.joining(" "));
+        var body = post(Role.ADMIN, Map.of("query", "{ " + aliases + " }"));
+
+        assertThat(body).doesNotContainKey("data");
+        assertThat(errors(body)).singleElement().satisfies(e -> {
+            assertThat(String.valueOf(e.get("message"))).containsIgnoringCase("complexity");
+            assertNoStackTrace(e);
+        });
+    }
+
+    @Test
+    void aTooComplexMutationChangesNothing() {
+        // 101 creations of 4 fields each weigh 404 > 400: not one client may be created
+        String prefix = "cx-" + Long.toHexString(System.nanoTime()) + "-";
+        String creations = IntStream.range(0, 101).mapToObj(i -> "c" + i + ": createApiClient(input: {clientId: \""
+                + prefix + i + "\", roles: [BI_READER]}) { client { clientId } secret }")
+                .collect(Collectors.joining(" "));
+        var body = post(Role.ADMIN, Map.of("query", "mutation { " + creations + " }"));
+
+        assertThat(body).doesNotContainKey("data");
+        assertThat(errors(body)).isNotEmpty();
+        assertThat(TestData.asAdmin(() -> clients.page(org.springframework.data.domain.ScrollPosition.keyset(), 100))
+                .stream().map(c -> c.clientId()).filter(id -> id.startsWith(prefix)).toList()).isEmpty();
+    }
+
+    @Test
+    void aMalformedQueryIsAnInvalidSyntaxError() {
+        var body = post(Role.BI_READER, Map.of("query", "{ me { subject "));
+
+        assertThat(errors(body)).singleElement().satisfies(e -> {
+            assertThat(classification(e)).isEqualTo("InvalidSyntax");
+            assertNoStackTrace(e);
+        });
+    }
+
+    @Test
+    void anUnknownFieldIsAValidationError() {
+        var body = post(Role.BI_READER, Map.of("query", "{ me { subject password } }"));
+
+        assertThat(body).doesNotContainKey("data");
+        assertThat(errors(body)).singleElement().satisfies(e -> {
+            assertThat(classification(e)).isEqualTo("ValidationError");
+            assertThat(String.valueOf(e.get("message"))).contains("password");
+        });
+    }
+
+    @Test
+    void aGarbageCursorIsABadRequestWithACode() {
+        var body = post(Role.ADMIN, Map.of("query", "{ apiClients(first: 5, after: \"zzz\") { edges { cursor } } }"));
+
+        assertThat(errors(body)).singleElement().satisfies(e -> {
+            assertThat(classification(e)).isEqualTo("BAD_REQUEST");
+            assertThat(extensions(e)).containsEntry("code", "INVALID_ARGUMENT");
+            assertNoStackTrace(e);
+        });
+    }
+
+    @Test
+    void getIsNotAllowed() {
+        api.http().get().uri("/graphql?query={me{subject}}")
+                .header("Authorization", "Bearer " + api.token(Role.ADMIN))
+                .exchange().expectStatus().isEqualTo(405);
+    }
+
+    @Test
+    void aBatchOfQueriesIsRefused() {
+        var result = api.http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + api.token(Role.ADMIN))
+                .bodyValue(List.of(Map.of("query", "{ me { subject } }"), Map.of("query", "{ me { subject } }")))
+                .exchange().expectBody(String.class).returnResult();
+
+        assertThat(result.getStatus().is4xxClientError()).as("status %s", result.getStatus()).isTrue();
+        assertThat(String.valueOf(result.getResponseBody())).doesNotContain("\"subject\"");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> post(Role role, Map<String, Object> request) {
+        EntityExchangeResult<Map> result = api.http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + api.token(role))
+                .bodyValue(request)
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult();
+        return result.getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> errors(Map<String, Object> body) {
+        return (List<Map<String, Object>>) body.getOrDefault("errors", List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> extensions(Map<String, Object> error) {
+        return (Map<String, Object>) error.getOrDefault("extensions", Map.of());
+    }
+
+    private static String classification(Map<String, Object> error) {
+        return String.valueOf(extensions(error).get("classification"));
+    }
+
+    private static void assertNoStackTrace(Map<String, Object> error) {
+        String text = error.toString();
+        assertThat(text).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
+    }
+}
