@@ -121,6 +121,14 @@ class GraphQlHardeningTest {
         assertThat(String.valueOf(result.getResponseBody())).doesNotContain("\"subject\"");
     }
 
+    @Test
+    void graphiqlIsServedOutsideProd() {
+        // the control for ProdProfileIT, which expects this page gone
+        var result = api.http().get().uri("/graphiql?path=/graphql").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult();
+        assertThat(String.valueOf(result.getResponseBody())).containsIgnoringCase("graphiql");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     @SuppressWarnings("unchecked")
