@@ -117,8 +117,39 @@ class GraphQlHardeningTest {
                 .bodyValue(List.of(Map.of("query", "{ me { subject } }"), Map.of("query", "{ me { subject } }")))
                 .exchange().expectBody(String.class).returnResult();
 
-        assertThat(result.getStatus().is4xxClientError()).as("status %s", result.getStatus()).isTrue();
-        assertThat(String.valueOf(result.getResponseBody())).doesNotContain("\"subject\"");
+        // 400, not 403: the error dispatch must not be refused by the portal chain
+        assertThat(result.getStatus().value()).as("status").isEqualTo(400);
+        assertThat(String.valueOf(result.getResponseBody())).doesNotContain("\"subject\"")
+                .doesNotContain("Exception").doesNotContain("SerializableGraphQlRequest");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs400() {
+        var result = api.http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + api.token(Role.ADMIN))
+                .bodyValue("{\"query\": \"{ me { subject } }\"")
+                .exchange().expectBody(String.class).returnResult();
+
+        assertThat(result.getStatus().value()).as("status").isEqualTo(400);
+        assertThat(String.valueOf(result.getResponseBody())).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theErrorPageGivesNothingAwayWithoutAToken() {
+        var result = api.http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("[1]").exchange().expectBody(String.class).returnResult();
+        assertThat(result.getStatus().value()).as("status").isEqualTo(401);
+    }
+
+    @Test
+    void twoHundredAliasesWeighExactlyTheLimitAndRun() {
+        // the boundary: complexity is 200 x (me + subject) = 400, and only more than 400 is refused
+        String aliases = IntStream.range(0, 200).mapToObj(i -> "m" + i + ": me { subject }")
+                .collect(Collectors.joining(" "));
+        var body = post(Role.ADMIN, Map.of("query", "{ " + aliases + " }"));
+
+        assertThat(errors(body)).isEmpty();
+        assertThat((Map<?, ?>) body.get("data")).hasSize(200);
     }
 
     @Test
