@@ -47,7 +47,14 @@ class PortalLockoutTest {
         for (int i = 0; i < 5; i++) {
             assertThat(logIn(login, "wrong-" + i)).as("attempt %d", i + 1).isFalse();
         }
+        var person = TestData.asAdmin(() -> directory.personByEmployeeId(login).orElseThrow());
+        assertThat(person.lockedUntil()).as("locked for about 15 minutes")
+                .isBetween(java.time.Instant.now().plusSeconds(14 * 60), java.time.Instant.now().plusSeconds(16 * 60));
         assertThat(logIn(login, password)).as("right password on a locked account").isFalse();
+
+        // an admin's unlock lets the person in again
+        TestData.asAdmin(() -> accounts.unlock(person.id()));
+        assertThat(logIn(login, password)).isTrue();
     }
 
     @Test
@@ -63,6 +70,9 @@ class PortalLockoutTest {
             assertThat(logIn(login, "wrong-again-" + i)).isFalse();
         }
         assertThat(logIn(login, password)).as("8 failures in all, but never 5 in a row").isTrue();
+        var person = TestData.asAdmin(() -> directory.personByEmployeeId(login).orElseThrow());
+        assertThat(person.lockedUntil()).isNull();
+        assertThat(person.lastLoginAt()).isNotNull();
     }
 
     /**
