@@ -1,6 +1,7 @@
 package app.ombud.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ombud.platform.security.ApiClientService;
 import app.ombud.support.ApiAccess;
@@ -50,8 +51,8 @@ class ApiClientMutationRolesTest {
         assertThat(after.roles()).containsExactly(Role.BI_READER);
         assertThat(after.enabled()).isTrue();
         assertThat(after.version()).isEqualTo(target.version());
-        assertThat(TestData.asAdmin(() -> clients.page(org.springframework.data.domain.ScrollPosition.keyset(), 100))
-                .stream().map(c -> c.clientId()).toList()).doesNotContain(id + "-new");
+        assertThatThrownBy(() -> TestData.asAdmin(() -> clients.get(id + "-new")))
+                .isInstanceOfSatisfying(OmbudException.class, e -> assertThat(e.code()).isEqualTo("CLIENT_NOT_FOUND"));
     }
 
     @Test

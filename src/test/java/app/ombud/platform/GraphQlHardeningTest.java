@@ -1,6 +1,7 @@
 package app.ombud.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ombud.platform.security.ApiClientService;
 import app.ombud.support.ApiAccess;
@@ -67,8 +68,11 @@ class GraphQlHardeningTest {
 
         assertThat(body).doesNotContainKey("data");
         assertThat(errors(body)).isNotEmpty();
-        assertThat(TestData.asAdmin(() -> clients.page(org.springframework.data.domain.ScrollPosition.keyset(), 100))
-                .stream().map(c -> c.clientId()).filter(id -> id.startsWith(prefix)).toList()).isEmpty();
+        for (int i : new int[] {0, 50, 100}) {
+            assertThatThrownBy(() -> TestData.asAdmin(() -> clients.get(prefix + i)))
+                    .isInstanceOfSatisfying(OmbudException.class,
+                            e -> assertThat(e.code()).isEqualTo("CLIENT_NOT_FOUND"));
+        }
     }
 
     @Test
