@@ -187,9 +187,14 @@ public class ApiClientService {
         return active;
     }
 
+    /**
+     * Notes when the client last got a token. Updated by collection name, not by entity class:
+     * the typed update would increment {@code @Version}, and every token fetch would then make an
+     * admin's edit with {@code expectedVersion} fail with CONCURRENT_UPDATE.
+     */
     void recordUse(String clientId) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(clientId)),
-                new Update().set("lastUsedAt", clock.instant()), ApiClientDocument.class);
+                new Update().set("lastUsedAt", clock.instant()), mongo.getCollectionName(ApiClientDocument.class));
     }
 
     private ApiClientDocument find(String clientId) {
