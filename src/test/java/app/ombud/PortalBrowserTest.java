@@ -40,12 +40,12 @@ class PortalBrowserTest {
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    /**
-     * The list page the journey opens. Switch to {@code "directory/people"} (and its menu label
-     * key to {@code nav.people} or whatever the directory views use) once that view is on this branch.
-     */
-    static final String JOURNEY_PATH = "admin/api-clients";
-    static final String JOURNEY_MENU_LABEL_ZH = "API 客户端";
+    /** The list page the journey opens: Directory → people. */
+    static final String JOURNEY_PATH = "directory/people";
+    static final String JOURNEY_MENU_LABEL_ZH = "人员";
+
+    @Autowired
+    app.ombud.directory.DirectoryService directory;
 
     @Autowired
     ApiAccess api;
@@ -96,7 +96,9 @@ class PortalBrowserTest {
 
     @Test
     void anAdminSignsInAndSeesTheListInChinese() {
-        String clientId = api.newClient(EnumSet.of(Role.BI_READER)).client().clientId();
+        String employeeId = "P" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        TestData.asAdmin(() -> directory.createPerson(new app.ombud.directory.PersonInput(employeeId, "测试坐席",
+                null, null, java.util.Set.of(Role.AGENT), true, null, null)));
 
         signIn("admin", TestData.ADMIN_PASSWORD);
         page.waitForURL(url -> !url.contains("/login"));
@@ -107,8 +109,9 @@ class PortalBrowserTest {
         page.waitForURL(Pattern.compile(".*/" + Pattern.quote(JOURNEY_PATH) + "$"));
         Locator grid = page.locator("vaadin-grid");
         assertThat(grid).isVisible();
-        // the client ID and (by default) its name are both that text
-        assertThat(grid.getByText(clientId).first()).isVisible();
+        page.locator("#people-filter-text input").fill(employeeId);
+        assertThat(grid.getByText(employeeId).first()).isVisible();
+        assertThat(grid.getByText("测试坐席").first()).isVisible();
         assertThat(page.locator(".ombud-page-title")).hasText(JOURNEY_MENU_LABEL_ZH);
         screenshot("journey-" + JOURNEY_PATH.replace('/', '-') + "-zh-CN.png");
     }
