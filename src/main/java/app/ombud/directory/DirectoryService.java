@@ -149,13 +149,22 @@ public class DirectoryService {
         Set<Role> rolesBefore = document.roles();
         boolean activeBefore = document.active();
         var valid = rules.validPerson(input, document.id());
-        document.apply(valid);
+        // only the profile changes, conditionally on the version read: portal logins update the
+        // embedded credentials meanwhile without counting as a change of the person
+        var update = new org.springframework.data.mongodb.core.query.Update()
+                .set("employeeId", valid.employeeId()).set("name", valid.name())
+                .set("departmentId", valid.departmentId()).set("teamId", valid.teamId())
+                .set("roles", valid.roles()).set("active", valid.active())
+                .set("phone", valid.phone()).set("email", valid.email()).inc("version", 1);
         PersonDocument saved;
         try {
-            saved = people.save(document);
+            saved = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("version").is(document.version())),
+                    update, org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
+                    PersonDocument.class);
         } catch (DuplicateKeyException e) {
             throw employeeIdTaken(valid.employeeId());
-        } catch (OptimisticLockingFailureException e) {
+        }
+        if (saved == null) {
             throw concurrentUpdate();
         }
         audit.record("person.updated", "Person", saved.employeeId(), Map.of("name", saved.name()));

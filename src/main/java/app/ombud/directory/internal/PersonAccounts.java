@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 public class PersonAccounts implements UserDetailsService {
 
     private static final Logger log = LoggerFactory.getLogger(PersonAccounts.class);
+    private static final String COLLECTION = "people";
 
     private final PersonRepository people;
     private final MongoTemplate mongo;
@@ -65,14 +66,17 @@ public class PersonAccounts implements UserDetailsService {
         }
         String employeeId = String.valueOf(token.getPrincipal()).strip();
         Query query = Query.query(Criteria.where("employeeId").is(employeeId).and("credentials").ne(null));
+        // by collection name: a login is not a change of the person, so @Version stays as it is
         var after = mongo.findAndModify(query, new Update().inc("credentials.failedAttempts", 1),
-                FindAndModifyOptions.options().returnNew(true), PersonDocument.class);
-        if (after == null || after.credentials().failedAttempts() < properties.login().maxFailures()) {
+                FindAndModifyOptions.options().returnNew(true), org.bson.Document.class, COLLECTION);
+        int failures = after == null ? 0
+                : after.get("credentials", org.bson.Document.class).getInteger("failedAttempts", 0);
+        if (after == null || failures < properties.login().maxFailures()) {
             return;
         }
         Instant until = clock.instant().plus(properties.login().lockout());
         mongo.updateFirst(query, new Update().set("credentials.lockedUntil", until).set("credentials.failedAttempts", 0),
-                PersonDocument.class);
+                COLLECTION);
         log.warn("Portal account {} locked until {} after {} failed logins", employeeId, until,
                 properties.login().maxFailures());
     }
@@ -83,7 +87,7 @@ public class PersonAccounts implements UserDetailsService {
             mongo.updateFirst(Query.query(Criteria.where("employeeId").is(user.getUsername())),
                     new Update().set("credentials.failedAttempts", 0).unset("credentials.lockedUntil")
                             .set("credentials.lastLoginAt", clock.instant()),
-                    PersonDocument.class);
+                    COLLECTION);
         }
     }
 
