@@ -100,6 +100,18 @@ public class AccountService {
         audit.record("person.password-changed", "Person", person.employeeId(), Map.of());
     }
 
+    /**
+     * Sets a known password without forcing a change: only for the demo data, whose logins
+     * share one password printed at start. Admin only, like every password reset.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setPasswordForDemo(UUID personId, String password) {
+        var person = find(personId);
+        person.setPassword(passwords.encode(password), false, clock.instant());
+        people.save(person);
+        audit.record("person.password-reset", "Person", person.employeeId(), Map.of("source", "demo data"));
+    }
+
     private PersonDocument find(UUID personId) {
         return people.findById(personId).orElseThrow(() -> OmbudException.notFound("PERSON_NOT_FOUND",
                 "No person with ID {0}", personId));

@@ -225,6 +225,7 @@ public class PolicyService {
 
     /** A fresh store gets version 1: the shipped defaults. */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     void ensureFirstVersion() {
         if (mongo.exists(new Query(), PolicyVersionDocument.class)) {
             return;

@@ -47,6 +47,7 @@ class AdminBootstrap {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1)
     void ensureAdmin() {
         boolean hasAdmin = mongo.exists(Query.query(Criteria.where("roles").is(Role.ADMIN).and("active").is(true)
                 .and("credentials").ne(null)), PersonDocument.class);
