@@ -70,7 +70,6 @@ class RaiseEscalationAction implements CaseAction {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("escalate-save");
         dialog.getFooter().add(new Button(t("common.cancel"), click -> dialog.close()), save);
-        UI.getCurrent().add(dialog);
         dialog.open();
     }
 
