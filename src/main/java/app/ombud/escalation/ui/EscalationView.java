@@ -41,8 +41,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -359,23 +360,22 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
         members.setId("taskforce-members");
         var roles = new VerticalLayout();
         roles.setPadding(false);
-        List<TextField> roleFields = new ArrayList<>();
+        Map<String, TextField> roleFields = new LinkedHashMap<>();
         members.addValueChangeListener(change -> {
             roles.removeAll();
             roleFields.clear();
             for (Person p : change.getValue()) {
                 var role = new TextField(t("escalation.taskForce.role", p.name()));
                 role.setId("taskforce-role-" + p.employeeId());
-                role.getElement().setProperty("employeeId", p.employeeId());
-                roleFields.add(role);
+                roleFields.put(p.employeeId(), role);
                 roles.add(role);
             }
         });
         var dialog = dialog("escalation.taskForce.form", lead, members, roles);
         footer(dialog, "taskforce-save", () -> act(() -> escalations.formTaskForce(e.id(), new TaskForce(
                 lead.getValue() == null ? null : lead.getValue().employeeId(),
-                roleFields.stream().map(f -> new TaskForce.Member(f.getElement().getProperty("employeeId"),
-                        f.getValue())).toList()), e.version()), dialog));
+                roleFields.entrySet().stream().map(m -> new TaskForce.Member(m.getKey(), m.getValue().getValue()))
+                        .toList()), e.version()), dialog));
     }
 
     private void openStep() {

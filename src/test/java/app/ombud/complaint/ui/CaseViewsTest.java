@@ -120,7 +120,11 @@ class CaseViewsTest extends SpringBrowserlessTest {
     @Test
     void theIntakeFormCreatesACaseAndLandsOnItsPage() {
         signIn(agent, Role.AGENT);
-        navigate(CaseIntakeView.class);
+        navigate(CaseInboxView.class);
+        test($(Button.class).id("new-case")).click();
+        assertThat(getCurrentView()).isInstanceOf(CaseIntakeView.class);
+        // the fixed path wins over the case page's cases/:id
+        navigate("cases/new", CaseIntakeView.class);
 
         test($(TextField.class).id("intake-name")).setValue("李女士");
         test($(TextField.class).id("intake-phone")).setValue(phone);

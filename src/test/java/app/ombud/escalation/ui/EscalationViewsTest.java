@@ -19,6 +19,11 @@ import app.ombud.escalation.EscalationForm;
 import app.ombud.escalation.EscalationService;
 import app.ombud.escalation.EscalationStatus;
 import app.ombud.escalation.EscalationTrigger;
+import app.ombud.escalation.TaskForce;
+import app.ombud.directory.Person;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.textfield.TextField;
 import app.ombud.platform.PortalUser;
 import app.ombud.platform.Role;
 import app.ombud.policy.CaseCategory;
@@ -159,8 +164,25 @@ class EscalationViewsTest extends SpringBrowserlessTest {
         assertThat(stored.decision().reason()).isEqualTo("同意，由中心牵头");
         assertThat($(Span.class).id("escalation-status").getText())
                 .isEqualTo(UI.getCurrent().getTranslation("escalation.status.APPROVED"));
-        assertThat($(Button.class).id("action-task-force").isVisible()).isTrue();
         assertThat($(Button.class).withId("action-review").exists()).isFalse();
+
+        // the task force: the lead from the superior department, a member with a role
+        test($(Button.class).id("action-task-force")).click();
+        var lead = as(chief, () -> directory.personByEmployeeId(chief).orElseThrow(), Role.SUPERIOR);
+        var member = as(chief, () -> directory.personByEmployeeId(head).orElseThrow(), Role.SUPERIOR);
+        @SuppressWarnings("unchecked")
+        ComboBox<Person> leadPicker = $(ComboBox.class).id("taskforce-lead");
+        leadPicker.setValue(lead);
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<Person> members = $(MultiSelectComboBox.class).id("taskforce-members");
+        members.setValue(Set.of(member));
+        test($(TextField.class).id("taskforce-role-" + head)).setValue("部门协调");
+        test($(Button.class).id("taskforce-save")).click();
+
+        var force = as(chief, () -> escalations.get(raised.id()), Role.SUPERIOR).taskForce();
+        assertThat(force.leadEmployeeId()).isEqualTo(chief);
+        assertThat(force.members()).containsExactly(new TaskForce.Member(head, "部门协调"));
+        assertThat($(Button.class).id("action-step").isVisible()).isTrue();
     }
 
     @Test
