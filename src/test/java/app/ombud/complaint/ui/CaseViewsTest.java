@@ -118,6 +118,20 @@ class CaseViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aBiReaderSeesTheCustomerMaskedAndCannotTakeInCases() {
+        var mine = intake(agent, "路由器无法上网");
+        signIn(p + "BI", Role.BI_READER);
+        navigate(CaseInboxView.class);
+        test($(TextField.class).id("filter-number")).setValue(mine.number());
+
+        var grid = test(gridOfCases());
+        assertThat(grid.size()).isEqualTo(1);
+        assertThat(grid.getCellText(0, grid.getColumnPosition("customer")))
+                .isEqualTo("王** " + phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4));
+        assertThat($(Button.class).withId("new-case").exists()).isFalse();
+    }
+
+    @Test
     void theIntakeFormCreatesACaseAndLandsOnItsPage() {
         signIn(agent, Role.AGENT);
         navigate(CaseInboxView.class);
