@@ -42,7 +42,6 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
