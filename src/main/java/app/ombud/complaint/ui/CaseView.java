@@ -1,0 +1,546 @@
+package app.ombud.complaint.ui;
+
+import app.ombud.complaint.CaseNote;
+import app.ombud.complaint.CaseStatus;
+import app.ombud.complaint.ComplaintCase;
+import app.ombud.complaint.ComplaintService;
+import app.ombud.complaint.Feedback;
+import app.ombud.complaint.ResolutionPlan;
+import app.ombud.complaint.TimelineEntry;
+import app.ombud.directory.Department;
+import app.ombud.directory.DirectoryService;
+import app.ombud.directory.Person;
+import app.ombud.directory.PersonFilter;
+import app.ombud.directory.Team;
+import app.ombud.platform.OmbudException;
+import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.Toasts;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * One case: its facts, grade and deadlines, the timeline and what was written on it, and the
+ * buttons for exactly the steps its status allows. The service still decides whether this
+ * person may take a step; a refusal is shown as its translated message.
+ */
+@Route("cases/:id")
+@PermitAll
+public class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ComplaintService cases;
+    private final DirectoryService directory;
+    private final Clock clock;
+    private final ObjectProvider<CaseAction> extraActions;
+    private ComplaintCase current;
+
+    public CaseView(ComplaintService cases, DirectoryService directory, Clock clock,
+            ObjectProvider<CaseAction> extraActions) {
+        this.cases = cases;
+        this.directory = directory;
+        this.clock = clock;
+        this.extraActions = extraActions;
+        addClassName("ombud-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        UUID id;
+        try {
+            id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
+        } catch (IllegalArgumentException e) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            return;
+        }
+        try {
+            show(cases.get(id));
+        } catch (OmbudException e) {
+            removeAll();
+            add(new Paragraph(Toasts.message(e)));
+        }
+    }
+
+    /** The case as it is now in the store. */
+    ComplaintCase current() {
+        return current;
+    }
+
+    private void reload() {
+        show(cases.get(current.id()));
+    }
+
+    private void show(ComplaintCase c) {
+        current = c;
+        removeAll();
+        var title = new H2(c.number() + " · " + c.subject());
+        title.setId("case-title");
+        var status = new Span(t("case.status." + c.status()));
+        status.addClassNames("ombud-badge", "ombud-badge-status");
+        status.setId("case-status");
+        var headline = new HorizontalLayout(title, status, CaseBadges.level(c.grade().level()), CaseBadges.urgent(c),
+                CaseBadges.due(c, clock.instant()));
+        headline.setAlignItems(Alignment.BASELINE);
+        headline.addClassName("ombud-toolbar");
+        add(headline, actions(c), facts(c), sections(c));
+    }
+
+    // ---- header and facts ----------------------------------------------------------------
+
+    private Component facts(ComplaintCase c) {
+        var form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2),
+                new FormLayout.ResponsiveStep("70em", 3));
+        var grade = c.grade();
+        form.addFormItem(new Span(t("case.level.value", grade.level())), t("case.level"));
+        var suggested = new Span(t("case.grade.suggested", grade.suggestedLevel(),
+                grade.matchedCriteria().isEmpty() ? t("case.grade.fallback") : String.join(", ", grade.matchedCriteria()),
+                grade.policyVersion()));
+        suggested.setId("case-grade");
+        form.addFormItem(suggested, t("case.grade"));
+        if (grade.overridden()) {
+            form.addFormItem(new Span(t("case.grade.overridden", grade.overriddenBy(), grade.overrideReason())),
+                    t("case.grade.override"));
+        }
+        form.addFormItem(new Span(t("case.channel." + c.channel())), t("case.channel"));
+        form.addFormItem(new Span(t("case.category." + c.category())), t("case.category"));
+        form.addFormItem(new Span(GridPaging.time(c.receivedAt())), t("case.received"));
+        var customer = c.customer();
+        form.addFormItem(new Span(join(" / ", customer.name(), customer.phone(), customer.account())),
+                t("case.customer"));
+        form.addFormItem(new Span(c.flags().stream().map(f -> t("case.flag." + f)).collect(Collectors.joining("、"))),
+                t("case.flags"));
+        form.addFormItem(new Span(c.compensationAsked() == null ? "" : c.compensationAsked().toPlainString()),
+                t("case.compensation"));
+        var deadlines = c.deadlines();
+        if (deadlines != null) {
+            form.addFormItem(new Span(GridPaging.time(deadlines.acknowledgeDue())), t("case.due.acknowledge"));
+            form.addFormItem(new Span(GridPaging.time(deadlines.resolutionDue())), t("case.due"));
+        }
+        form.addFormItem(new Span(c.assignment() == null ? t("case.unassigned") : assignment(c)), t("case.assignment"));
+        form.addFormItem(new Span(String.valueOf(c.repeatCount())), t("case.repeatCount"));
+        form.addFormItem(new Span(String.valueOf(c.reworkCount())), t("case.reworkCount"));
+        if (c.escalation() != null) {
+            var link = new Anchor("escalations/" + c.escalation().id(), c.escalation().number());
+            link.setId("case-escalation");
+            form.addFormItem(link, t("case.escalation"));
+        }
+        if (c.validity() != null) {
+            form.addFormItem(new Span(t(c.validity().valid() ? "case.valid" : "case.invalid") + ": "
+                    + c.validity().reason()), t("case.validity"));
+        }
+        var description = new Paragraph(c.description() == null ? "" : c.description());
+        description.addClassName("ombud-pre");
+        form.add(description, 3);
+        return form;
+    }
+
+    private String assignment(ComplaintCase c) {
+        var a = c.assignment();
+        String department = safe(() -> directory.department(a.departmentId()).name());
+        String team = a.teamId() == null ? null : safe(() -> directory.team(a.teamId()).name());
+        String owner = a.ownerEmployeeId() == null ? null : personName(a.ownerEmployeeId());
+        return join(" / ", department, team, owner) + (a.handler() == null ? "" : " (" + t("case.handler." + a.handler())
+                + ")");
+    }
+
+    private String personName(String employeeId) {
+        return directory.personByEmployeeId(employeeId).map(p -> p.name() + " " + p.employeeId()).orElse(employeeId);
+    }
+
+    private static String safe(Supplier<String> read) {
+        try {
+            return read.get();
+        } catch (OmbudException e) {
+            return "";
+        }
+    }
+
+    private static String join(String separator, String... parts) {
+        List<String> present = new ArrayList<>();
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                present.add(part);
+            }
+        }
+        return String.join(separator, present);
+    }
+
+    // ---- sections ------------------------------------------------------------------------
+
+    private Component sections(ComplaintCase c) {
+        var tabs = new TabSheet();
+        tabs.setWidthFull();
+
+        var timeline = new Grid<TimelineEntry>();
+        timeline.setId("case-timeline");
+        timeline.addColumn(e -> GridPaging.time(e.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
+        timeline.addColumn(e -> e.actorName() == null || e.actorName().isBlank() ? e.actor() : e.actorName())
+                .setHeader(t("case.timeline.who")).setAutoWidth(true);
+        timeline.addColumn(e -> action(e)).setHeader(t("case.timeline.what")).setKey("what").setAutoWidth(true);
+        timeline.addColumn(e -> e.note() == null ? "" : e.note()).setHeader(t("case.timeline.why")).setFlexGrow(2);
+        timeline.setItems(c.timeline());
+        timeline.setAllRowsVisible(true);
+        tabs.add(t("case.timeline"), timeline);
+
+        var notes = new VerticalLayout();
+        notes.setPadding(false);
+        if (c.notes().isEmpty()) {
+            notes.add(muted(t("case.notes.none")));
+        }
+        for (CaseNote note : c.notes()) {
+            notes.add(entry(GridPaging.time(note.at()) + " · " + note.by() + " · " + t("case.noteKind." + note.kind()),
+                    note.text()));
+        }
+        tabs.add(t("case.notes"), notes);
+
+        var plan = new VerticalLayout();
+        plan.setPadding(false);
+        if (c.plan() == null) {
+            plan.add(muted(t("case.plan.none")));
+        } else {
+            var p = c.plan();
+            plan.add(entry(t("case.plan.owner") + ": " + personName(p.ownerEmployeeId()) + " · " + t("case.plan.due")
+                    + ": " + GridPaging.time(p.due()), p.description()));
+            for (var remedy : p.remedies()) {
+                plan.add(new Span("• " + t("case.remedy." + remedy.type())
+                        + (remedy.amount() == null ? "" : " ¥" + remedy.amount().toPlainString())
+                        + (remedy.note() == null ? "" : " — " + remedy.note())));
+            }
+        }
+        tabs.add(t("case.plan"), plan);
+
+        var feedback = new VerticalLayout();
+        feedback.setPadding(false);
+        if (c.feedback().isEmpty()) {
+            feedback.add(muted(t("case.feedback.none")));
+        }
+        for (Feedback f : c.feedback()) {
+            String answer = f.accepted() == null ? t("case.feedback.waiting")
+                    : t(f.accepted() ? "case.feedback.accepted" : "case.feedback.rejected")
+                            + (f.satisfaction() == null ? "" : " · " + t("case.feedback.satisfaction") + " "
+                                    + f.satisfaction())
+                            + (f.comment() == null ? "" : " · " + f.comment());
+            feedback.add(entry(GridPaging.time(f.sentAt()) + " · " + t("case.resultChannel." + f.channel()) + " · "
+                    + answer, f.result()));
+        }
+        tabs.add(t("case.feedback"), feedback);
+        return tabs;
+    }
+
+    private String action(TimelineEntry e) {
+        String label = getTranslation("case.action." + e.action());
+        if (label.startsWith("!{")) {
+            label = e.action();
+        }
+        return e.to() == null ? label : label + " → " + t("case.status." + e.to());
+    }
+
+    private static Span muted(String text) {
+        var span = new Span(text);
+        span.addClassName("ombud-muted");
+        return span;
+    }
+
+    private static Div entry(String heading, String text) {
+        var head = new Div(heading);
+        head.addClassName("ombud-muted");
+        var body = new Div(text == null ? "" : text);
+        body.addClassName("ombud-pre");
+        var box = new Div(head, body);
+        box.addClassName("ombud-entry");
+        return box;
+    }
+
+    // ---- actions -------------------------------------------------------------------------
+
+    private Component actions(ComplaintCase c) {
+        var bar = new HorizontalLayout();
+        bar.addClassName("ombud-toolbar");
+        bar.setId("case-actions");
+        CaseStatus s = c.status();
+        boolean handling = s == CaseStatus.DISPATCHED || s == CaseStatus.IN_PROGRESS || s == CaseStatus.AWAITING_FEEDBACK;
+        if (s.canMoveTo(CaseStatus.DISPATCHED)) {
+            bar.add(button("action-dispatch", s == CaseStatus.NEW ? "case.dispatch" : "case.redispatch",
+                    this::openDispatch));
+        }
+        if (s == CaseStatus.DISPATCHED && s.canMoveTo(CaseStatus.IN_PROGRESS)) {
+            bar.add(button("action-acknowledge", "case.acknowledge",
+                    () -> act(() -> cases.acknowledge(c.id(), c.version()), null)));
+        }
+        if (s == CaseStatus.IN_PROGRESS) {
+            bar.add(button("action-plan", c.plan() == null ? "case.plan.make" : "case.plan.remake", this::openPlan));
+        }
+        if (s.canMoveTo(CaseStatus.AWAITING_FEEDBACK) && c.plan() != null) {
+            bar.add(button("action-result", "case.result.send", this::openResult));
+        }
+        if (s == CaseStatus.AWAITING_FEEDBACK) {
+            bar.add(button("action-answer", "case.answer", this::openAnswer));
+        }
+        if (handling) {
+            bar.add(button("action-note", "case.note.add", this::openNote));
+            bar.add(button("action-validity", "case.validity.decide", this::openValidity));
+        }
+        if (s == CaseStatus.IN_PROGRESS && s.canMoveTo(CaseStatus.CLOSED) && c.validity() != null
+                && !c.validity().valid()) {
+            bar.add(button("action-close-invalid", "case.closeInvalid", this::openCloseInvalid));
+        }
+        if (s.open()) {
+            bar.add(button("action-override", "case.grade.override", this::openOverride));
+        }
+        if (s.canMoveTo(CaseStatus.ARCHIVED)) {
+            bar.add(button("action-archive", "case.archive",
+                    () -> act(() -> cases.archive(c.id(), c.version()), null)));
+        }
+        extraActions.orderedStream().forEach(extra -> extra.create(c, this::reload).ifPresent(bar::add));
+        return bar;
+    }
+
+    private Button button(String id, String label, Runnable open) {
+        var button = new Button(t(label), click -> open.run());
+        button.setId(id);
+        return button;
+    }
+
+    /** Runs one step with the case's version; reloads; a refusal or conflict is shown translated. */
+    private void act(Supplier<ComplaintCase> step, Dialog dialog) {
+        try {
+            step.get();
+            if (dialog != null) {
+                dialog.close();
+            }
+            Toasts.success(t("common.saved"));
+            reload();
+        } catch (OmbudException e) {
+            Toasts.error(e);
+            if ("CONCURRENT_UPDATE".equals(e.code())) {
+                if (dialog != null) {
+                    dialog.close();
+                }
+                reload();
+            }
+        }
+    }
+
+    private Dialog dialog(String title, Component... content) {
+        var dialog = new Dialog(t(title));
+        dialog.setWidth("min(40em, 95vw)");
+        var form = new FormLayout(content);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        dialog.add(form);
+        add(dialog);
+        return dialog;
+    }
+
+    private void footer(Dialog dialog, String id, Runnable save) {
+        var ok = new Button(t("common.save"), click -> save.run());
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        ok.setId(id);
+        dialog.getFooter().add(new Button(t("common.cancel"), click -> dialog.close()), ok);
+        dialog.open();
+    }
+
+    private ComboBox<Person> personPicker(String label, Supplier<UUID> department) {
+        var picker = new ComboBox<Person>(t(label));
+        picker.setItemLabelGenerator(p -> p.name() + " (" + p.employeeId() + ")");
+        picker.setItems(query -> {
+            String filter = query.getFilter().filter(f -> !f.isBlank()).orElse(null);
+            return directory.people(new PersonFilter(filter, department.get(), null, null, true),
+                    GridPaging.startingAt(query.getOffset()), query.getLimit()).stream();
+        });
+        picker.setClearButtonVisible(true);
+        return picker;
+    }
+
+    private void openDispatch() {
+        var c = current;
+        var department = new ComboBox<Department>(t("case.department"));
+        department.setItems(directory.allDepartments());
+        department.setItemLabelGenerator(Department::name);
+        department.setId("dispatch-department");
+        department.setRequiredIndicatorVisible(true);
+        var team = new ComboBox<Team>(t("case.team"));
+        team.setItemLabelGenerator(Team::name);
+        team.setId("dispatch-team");
+        team.setClearButtonVisible(true);
+        var owner = personPicker("case.owner", () -> department.getValue() == null ? null : department.getValue().id());
+        owner.setId("dispatch-owner");
+        department.addValueChangeListener(change -> {
+            team.clear();
+            owner.clear();
+            team.setItems(change.getValue() == null ? List.of() : directory.teamsOf(change.getValue().id()));
+        });
+        var note = new TextArea(t("case.dispatch.note"));
+        note.setId("dispatch-note");
+        var dialog = dialog("case.dispatch", department, team, owner, note);
+        footer(dialog, "dispatch-save", () -> act(() -> cases.dispatch(c.id(),
+                department.getValue() == null ? null : department.getValue().id(),
+                team.getValue() == null ? null : team.getValue().id(),
+                owner.getValue() == null ? null : owner.getValue().employeeId(), note.getValue(), c.version()), dialog));
+    }
+
+    private void openOverride() {
+        var c = current;
+        var level = new Select<Integer>();
+        level.setLabel(t("case.level"));
+        level.setItems(1, 2, 3, 4);
+        level.setItemLabelGenerator(l -> t("case.level.value", l));
+        level.setValue(c.grade().level());
+        level.setId("override-level");
+        var reason = new TextArea(t("case.reason"));
+        reason.setId("override-reason");
+        var dialog = dialog("case.grade.override", level, reason);
+        footer(dialog, "override-save", () -> act(() -> cases.overrideLevel(c.id(),
+                level.getValue() == null ? 0 : level.getValue(), reason.getValue(), c.version()), dialog));
+    }
+
+    private void openNote() {
+        var c = current;
+        var kind = new Select<CaseNote.Kind>();
+        kind.setLabel(t("case.noteKind"));
+        kind.setItems(CaseNote.Kind.values());
+        kind.setItemLabelGenerator(k -> t("case.noteKind." + k));
+        kind.setValue(CaseNote.Kind.INVESTIGATION);
+        kind.setId("note-kind");
+        var text = new TextArea(t("case.note.text"));
+        text.setId("note-text");
+        var dialog = dialog("case.note.add", kind, text);
+        footer(dialog, "note-save", () -> act(() -> cases.addNote(c.id(), kind.getValue(), text.getValue(),
+                c.version()), dialog));
+    }
+
+    private void openPlan() {
+        var c = current;
+        var remedies = new MultiSelectComboBox<ResolutionPlan.Type>(t("case.plan.remedies"));
+        remedies.setItems(ResolutionPlan.Type.values());
+        remedies.setItemLabelGenerator(r -> t("case.remedy." + r));
+        remedies.setId("plan-remedies");
+        var amount = new BigDecimalField(t("case.plan.amount"));
+        amount.setId("plan-amount");
+        amount.setEnabled(false);
+        remedies.addValueChangeListener(change -> amount.setEnabled(
+                change.getValue().contains(ResolutionPlan.Type.COMPENSATION)));
+        var owner = personPicker("case.plan.owner", () -> null);
+        owner.setId("plan-owner");
+        var due = new DateTimePicker(t("case.plan.due"));
+        due.setId("plan-due");
+        var description = new TextArea(t("case.plan.description"));
+        description.setId("plan-description");
+        if (c.plan() != null) {
+            remedies.setValue(c.plan().remedies().stream().map(ResolutionPlan.Remedy::type).collect(Collectors.toSet()));
+            c.plan().remedies().stream().filter(r -> r.amount() != null).findFirst()
+                    .ifPresent(r -> amount.setValue(r.amount()));
+            directory.personByEmployeeId(c.plan().ownerEmployeeId()).ifPresent(owner::setValue);
+            description.setValue(c.plan().description() == null ? "" : c.plan().description());
+        }
+        var dialog = dialog("case.plan.make", remedies, amount, owner, due, description);
+        footer(dialog, "plan-save", () -> act(() -> {
+            var chosen = remedies.getValue().stream().sorted().map(type -> new ResolutionPlan.Remedy(type,
+                    type == ResolutionPlan.Type.COMPENSATION ? amount.getValue() : null, null)).toList();
+            var plan = new ResolutionPlan(chosen, owner.getValue() == null ? null : owner.getValue().employeeId(),
+                    instant(due.getValue()), description.getValue());
+            return cases.planResolution(c.id(), plan, c.version());
+        }, dialog));
+    }
+
+    private void openResult() {
+        var c = current;
+        var channel = new Select<Feedback.ResultChannel>();
+        channel.setLabel(t("case.resultChannel"));
+        channel.setItems(Feedback.ResultChannel.values());
+        channel.setItemLabelGenerator(r -> t("case.resultChannel." + r));
+        channel.setValue(Feedback.ResultChannel.CALLBACK);
+        channel.setId("result-channel");
+        var text = new TextArea(t("case.result.text"));
+        text.setId("result-text");
+        var dialog = dialog("case.result.send", channel, text);
+        footer(dialog, "result-save", () -> act(() -> cases.sendResult(c.id(), channel.getValue(), text.getValue(),
+                c.version()), dialog));
+    }
+
+    private void openAnswer() {
+        var c = current;
+        var accepted = new RadioButtonGroup<Boolean>(t("case.answer.accepted"));
+        accepted.setItems(true, false);
+        accepted.setItemLabelGenerator(a -> t(a ? "case.feedback.accepted" : "case.feedback.rejected"));
+        accepted.setValue(true);
+        accepted.setId("answer-accepted");
+        var satisfaction = new IntegerField(t("case.feedback.satisfaction"));
+        satisfaction.setMin(1);
+        satisfaction.setMax(5);
+        satisfaction.setStepButtonsVisible(true);
+        satisfaction.setId("answer-satisfaction");
+        var comment = new TextArea(t("case.answer.comment"));
+        comment.setId("answer-comment");
+        var dialog = dialog("case.answer", accepted, satisfaction, comment);
+        footer(dialog, "answer-save", () -> act(() -> cases.recordAnswer(c.id(), Boolean.TRUE.equals(
+                accepted.getValue()), satisfaction.getValue(), comment.getValue(), c.version()), dialog));
+    }
+
+    private void openValidity() {
+        var c = current;
+        var valid = new RadioButtonGroup<Boolean>(t("case.validity"));
+        valid.setItems(true, false);
+        valid.setItemLabelGenerator(v -> t(v ? "case.valid" : "case.invalid"));
+        valid.setValue(true);
+        valid.setId("validity-valid");
+        var reason = new TextArea(t("case.reason"));
+        reason.setId("validity-reason");
+        var dialog = dialog("case.validity.decide", valid, reason);
+        footer(dialog, "validity-save", () -> act(() -> cases.decideValidity(c.id(), Boolean.TRUE.equals(
+                valid.getValue()), reason.getValue(), c.version()), dialog));
+    }
+
+    private void openCloseInvalid() {
+        var c = current;
+        var explanation = new TextArea(t("case.closeInvalid.explanation"));
+        explanation.setId("close-explanation");
+        var dialog = dialog("case.closeInvalid", explanation);
+        footer(dialog, "close-save", () -> act(() -> cases.closeAsInvalid(c.id(), explanation.getValue(),
+                c.version()), dialog));
+    }
+
+    private static java.time.Instant instant(LocalDateTime local) {
+        return local == null ? null : local.atZone(GridPaging.COMPANY_ZONE).toInstant();
+    }
+
+    private String t(String key, Object... args) {
+        return getTranslation(key, args);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return current == null ? t("case.title") : current.number();
+    }
+}

@@ -1,0 +1,466 @@
+package app.ombud.escalation.ui;
+
+import app.ombud.directory.DirectoryService;
+import app.ombud.directory.Person;
+import app.ombud.directory.PersonFilter;
+import app.ombud.escalation.Escalation;
+import app.ombud.escalation.EscalationEntry;
+import app.ombud.escalation.EscalationService;
+import app.ombud.escalation.EscalationStatus;
+import app.ombud.escalation.Meeting;
+import app.ombud.escalation.PlanStep;
+import app.ombud.escalation.TaskForce;
+import app.ombud.platform.OmbudException;
+import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.Toasts;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * One escalation (task-force page): the application form, the superior's decision, the task
+ * force with its plan, meetings and report, the result and the evaluation, the timeline; and the
+ * actions its status allows. The service decides who may take them.
+ */
+@Route("escalations/:id")
+@PermitAll
+public class EscalationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final EscalationService escalations;
+    private final DirectoryService directory;
+    private Escalation current;
+
+    public EscalationView(EscalationService escalations, DirectoryService directory) {
+        this.escalations = escalations;
+        this.directory = directory;
+        addClassName("ombud-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        UUID id;
+        try {
+            id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
+        } catch (IllegalArgumentException e) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            return;
+        }
+        try {
+            show(escalations.get(id));
+        } catch (OmbudException e) {
+            removeAll();
+            add(new Paragraph(Toasts.message(e)));
+        }
+    }
+
+    Escalation current() {
+        return current;
+    }
+
+    private void reload() {
+        show(escalations.get(current.id()));
+    }
+
+    private void show(Escalation e) {
+        current = e;
+        removeAll();
+        var title = new H2(e.number());
+        title.setId("escalation-title");
+        var status = new Span(t("escalation.status." + e.status()));
+        status.addClassNames("ombud-badge", "ombud-badge-status");
+        status.setId("escalation-status");
+        var headline = new HorizontalLayout(title, status, EscalationQueueView.overdueBadge(e));
+        headline.setAlignItems(Alignment.BASELINE);
+        headline.addClassName("ombud-toolbar");
+        add(headline, actions(e), facts(e));
+
+        add(new H3(t("escalation.form")));
+        var form = e.form();
+        add(entry(t("escalation.form.situation"), form.situation()), entry(t("escalation.form.progress"),
+                form.progress()), entry(t("escalation.form.whyUnsolved"), form.whyUnsolved()),
+                entry(t("escalation.form.proposal"), form.proposal()));
+        if (e.decision() != null) {
+            add(new H3(t("escalation.decision")), entry(GridPaging.time(e.decision().at()) + " · "
+                    + e.decision().by() + " · " + t(e.decision().approved() ? "escalation.approved" : "escalation.rejected"),
+                    e.decision().reason()));
+        }
+        if (e.taskForce() != null) {
+            add(new H3(t("escalation.taskForce")), new Paragraph(t("escalation.taskForce.lead") + ": "
+                    + name(e.taskForce().leadEmployeeId()) + (e.taskForce().members().isEmpty() ? "" : " · "
+                    + e.taskForce().members().stream().map(m -> name(m.employeeId()) + " (" + m.role() + ")")
+                            .collect(Collectors.joining("、")))));
+            add(new H3(t("escalation.steps")), steps(e));
+            add(new H3(t("escalation.meetings")));
+            if (e.meetings().isEmpty()) {
+                add(muted(t("escalation.meetings.none")));
+            }
+            for (Meeting m : e.meetings()) {
+                add(entry(GridPaging.time(m.at()) + " · " + String.join("、", m.attendees()), m.minutes()));
+            }
+        }
+        if (e.report() != null) {
+            var r = e.report();
+            add(new H3(t("escalation.report")), entry(t("escalation.report.process"), r.process()),
+                    entry(t("escalation.report.result"), r.result()),
+                    new Paragraph(t("escalation.report.satisfaction") + ": "
+                            + (r.customerSatisfaction() == null ? "" : r.customerSatisfaction())
+                            + (r.reviewedAt() == null ? "" : " · " + t("escalation.report.reviewed") + " "
+                                    + GridPaging.time(r.reviewedAt()) + (r.reviewNote() == null ? "" : ": "
+                                    + r.reviewNote()))));
+        }
+        if (e.resultSentAt() != null) {
+            add(new H3(t("escalation.result")), entry(GridPaging.time(e.resultSentAt()), e.resultText()));
+        }
+        if (e.evaluation() != null) {
+            add(new H3(t("escalation.evaluation")), entry(t("escalation.evaluation.score") + ": "
+                    + e.evaluation().score(), e.evaluation().comment()));
+        }
+        add(new H3(t("escalation.timeline")), timeline(e));
+    }
+
+    private Component facts(Escalation e) {
+        var form = new FormLayout();
+        var caseLink = new Anchor("cases/" + e.caseId(), e.caseNumber());
+        caseLink.setId("escalation-case");
+        form.addFormItem(caseLink, t("escalation.case"));
+        form.addFormItem(new Span(t("escalation.trigger." + e.trigger())
+                + (e.automatic() ? " (" + t("escalation.automatic") + ")" : "")), t("escalation.trigger"));
+        form.addFormItem(new Span(GridPaging.time(e.raisedAt()) + " · " + e.raisedBy()), t("escalation.raisedAt"));
+        form.addFormItem(new Span(GridPaging.time(e.reviewDue())), t("escalation.reviewDue"));
+        form.addFormItem(new Span(department(e.fromDepartmentId())), t("escalation.from"));
+        form.addFormItem(new Span(department(e.toDepartmentId())), t("escalation.to"));
+        return form;
+    }
+
+    private Grid<PlanStep> steps(Escalation e) {
+        var grid = new Grid<PlanStep>();
+        grid.setId("escalation-steps");
+        grid.addColumn(PlanStep::title).setHeader(t("escalation.step.title")).setFlexGrow(2);
+        grid.addColumn(s -> name(s.ownerEmployeeId())).setHeader(t("escalation.step.owner")).setAutoWidth(true);
+        grid.addColumn(s -> GridPaging.time(s.due())).setHeader(t("escalation.step.due")).setAutoWidth(true);
+        grid.addColumn(s -> s.done() ? t("escalation.step.done") + " " + GridPaging.time(s.doneAt()) : "")
+                .setHeader(t("escalation.status")).setAutoWidth(true);
+        grid.addComponentColumn(s -> {
+            var done = new Button(t("escalation.step.complete"),
+                    click -> act(() -> escalations.completeStep(e.id(), s.id(), e.version()), null));
+            done.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            done.setVisible(!s.done() && e.status() == EscalationStatus.APPROVED);
+            return done;
+        }).setKey("complete").setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(e.steps());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private Grid<EscalationEntry> timeline(Escalation e) {
+        var grid = new Grid<EscalationEntry>();
+        grid.setId("escalation-timeline");
+        grid.addColumn(x -> GridPaging.time(x.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
+        grid.addColumn(EscalationEntry::actor).setHeader(t("case.timeline.who")).setAutoWidth(true);
+        grid.addColumn(x -> {
+            String label = getTranslation("escalation.action." + x.action());
+            label = label.startsWith("!{") ? x.action() : label;
+            return x.to() == null ? label : label + " → " + t("escalation.status." + x.to());
+        }).setHeader(t("case.timeline.what")).setAutoWidth(true);
+        grid.addColumn(x -> x.note() == null ? "" : x.note()).setHeader(t("case.timeline.why")).setFlexGrow(2);
+        grid.setItems(e.timeline());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private String department(UUID id) {
+        if (id == null) {
+            return "";
+        }
+        try {
+            return directory.department(id).name();
+        } catch (OmbudException ex) {
+            return "";
+        }
+    }
+
+    private String name(String employeeId) {
+        if (employeeId == null) {
+            return "";
+        }
+        return directory.personByEmployeeId(employeeId).map(p -> p.name() + " " + p.employeeId()).orElse(employeeId);
+    }
+
+    private static Span muted(String text) {
+        var span = new Span(text);
+        span.addClassName("ombud-muted");
+        return span;
+    }
+
+    private static Div entry(String heading, String text) {
+        var head = new Div(heading);
+        head.addClassName("ombud-muted");
+        var body = new Div(text == null ? "" : text);
+        body.addClassName("ombud-pre");
+        var box = new Div(head, body);
+        box.addClassName("ombud-entry");
+        return box;
+    }
+
+    // ---- actions -------------------------------------------------------------------------
+
+    private Component actions(Escalation e) {
+        var bar = new HorizontalLayout();
+        bar.addClassName("ombud-toolbar");
+        bar.setId("escalation-actions");
+        var s = e.status();
+        if (s.canMoveTo(EscalationStatus.APPROVED) && s == EscalationStatus.SUBMITTED) {
+            bar.add(button("action-review", "escalation.review", this::openReview));
+        }
+        if (s == EscalationStatus.APPROVED) {
+            if (e.taskForce() == null) {
+                bar.add(button("action-task-force", "escalation.taskForce.form", this::openTaskForce));
+            } else {
+                bar.add(button("action-step", "escalation.step.add", this::openStep));
+                bar.add(button("action-meeting", "escalation.meeting.add", this::openMeeting));
+                if (s.canMoveTo(EscalationStatus.REPORTED)) {
+                    bar.add(button("action-report", "escalation.report.submit", this::openReport));
+                }
+            }
+        }
+        if (s.canMoveTo(EscalationStatus.REPORT_APPROVED)) {
+            bar.add(button("action-report-review", "escalation.report.review", this::openReportReview));
+        }
+        if (s.canMoveTo(EscalationStatus.RESULT_SENT)) {
+            bar.add(button("action-result", "escalation.result.send", this::openResult));
+        }
+        if (s.canMoveTo(EscalationStatus.CLOSED)) {
+            bar.add(button("action-evaluate", "escalation.evaluate", this::openEvaluate));
+        }
+        return bar;
+    }
+
+    private Button button(String id, String label, Runnable open) {
+        var button = new Button(t(label), click -> open.run());
+        button.setId(id);
+        return button;
+    }
+
+    private void act(Supplier<Escalation> step, Dialog dialog) {
+        try {
+            step.get();
+            if (dialog != null) {
+                dialog.close();
+            }
+            Toasts.success(t("common.saved"));
+            reload();
+        } catch (OmbudException ex) {
+            Toasts.error(ex);
+            if ("CONCURRENT_UPDATE".equals(ex.code())) {
+                if (dialog != null) {
+                    dialog.close();
+                }
+                reload();
+            }
+        }
+    }
+
+    private Dialog dialog(String title, Component... content) {
+        var dialog = new Dialog(t(title));
+        dialog.setWidth("min(40em, 95vw)");
+        var form = new FormLayout(content);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        dialog.add(form);
+        add(dialog);
+        return dialog;
+    }
+
+    private void footer(Dialog dialog, String id, Runnable save) {
+        var ok = new Button(t("common.save"), click -> save.run());
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        ok.setId(id);
+        dialog.getFooter().add(new Button(t("common.cancel"), click -> dialog.close()), ok);
+        dialog.open();
+    }
+
+    private ComboBox<Person> personPicker(String label, UUID department) {
+        var picker = new ComboBox<Person>(t(label));
+        picker.setItemLabelGenerator(p -> p.name() + " (" + p.employeeId() + ")");
+        picker.setItems(query -> {
+            String filter = query.getFilter().filter(f -> !f.isBlank()).orElse(null);
+            return directory.people(new PersonFilter(filter, department, null, null, true),
+                    GridPaging.startingAt(query.getOffset()), query.getLimit()).stream();
+        });
+        picker.setClearButtonVisible(true);
+        return picker;
+    }
+
+    private RadioButtonGroup<Boolean> yesNo(String label, String yes, String no, String id) {
+        var group = new RadioButtonGroup<Boolean>(t(label));
+        group.setItems(true, false);
+        group.setItemLabelGenerator(v -> t(v ? yes : no));
+        group.setValue(true);
+        group.setId(id);
+        return group;
+    }
+
+    private static TextArea area(String label, String id, VerticalLayout view) {
+        var area = new TextArea(view.getTranslation(label));
+        area.setId(id);
+        return area;
+    }
+
+    private void openReview() {
+        var e = current;
+        var approve = yesNo("escalation.review", "escalation.approve", "escalation.reject", "review-approve");
+        var reason = area("escalation.reason", "review-reason", this);
+        var dialog = dialog("escalation.review", approve, reason);
+        footer(dialog, "review-save", () -> act(() -> escalations.review(e.id(), Boolean.TRUE.equals(
+                approve.getValue()), reason.getValue(), e.version()), dialog));
+    }
+
+    /** The lead from the superior department, members with roles from any department (one per line: picker + role). */
+    private void openTaskForce() {
+        var e = current;
+        var lead = personPicker("escalation.taskForce.lead", e.toDepartmentId());
+        lead.setId("taskforce-lead");
+        var members = new MultiSelectComboBox<Person>(t("escalation.taskForce.members"));
+        members.setItemLabelGenerator(p -> p.name() + " (" + p.employeeId() + ")");
+        members.setItems(query -> {
+            String filter = query.getFilter().filter(f -> !f.isBlank()).orElse(null);
+            return directory.people(new PersonFilter(filter, null, null, null, true),
+                    GridPaging.startingAt(query.getOffset()), query.getLimit()).stream();
+        });
+        members.setId("taskforce-members");
+        var roles = new VerticalLayout();
+        roles.setPadding(false);
+        Map<String, TextField> roleFields = new LinkedHashMap<>();
+        members.addValueChangeListener(change -> {
+            roles.removeAll();
+            roleFields.clear();
+            for (Person p : change.getValue()) {
+                var role = new TextField(t("escalation.taskForce.role", p.name()));
+                role.setId("taskforce-role-" + p.employeeId());
+                roleFields.put(p.employeeId(), role);
+                roles.add(role);
+            }
+        });
+        var dialog = dialog("escalation.taskForce.form", lead, members, roles);
+        footer(dialog, "taskforce-save", () -> act(() -> escalations.formTaskForce(e.id(), new TaskForce(
+                lead.getValue() == null ? null : lead.getValue().employeeId(),
+                roleFields.entrySet().stream().map(m -> new TaskForce.Member(m.getKey(), m.getValue().getValue()))
+                        .toList()), e.version()), dialog));
+    }
+
+    private void openStep() {
+        var e = current;
+        var title = new TextField(t("escalation.step.title"));
+        title.setId("step-title");
+        var owner = personPicker("escalation.step.owner", null);
+        owner.setId("step-owner");
+        var due = new DateTimePicker(t("escalation.step.due"));
+        due.setId("step-due");
+        var dialog = dialog("escalation.step.add", title, owner, due);
+        footer(dialog, "step-save", () -> act(() -> escalations.addStep(e.id(), title.getValue(),
+                owner.getValue() == null ? null : owner.getValue().employeeId(), instant(due.getValue()),
+                e.version()), dialog));
+    }
+
+    private void openMeeting() {
+        var e = current;
+        var at = new DateTimePicker(t("escalation.meeting.at"));
+        at.setId("meeting-at");
+        var attendees = new TextField(t("escalation.meeting.attendees"));
+        attendees.setHelperText(t("escalation.meeting.attendees.help"));
+        attendees.setId("meeting-attendees");
+        var minutes = area("escalation.meeting.minutes", "meeting-minutes", this);
+        var dialog = dialog("escalation.meeting.add", at, attendees, minutes);
+        footer(dialog, "meeting-save", () -> act(() -> escalations.recordMeeting(e.id(), instant(at.getValue()),
+                java.util.Arrays.stream(attendees.getValue().split("[,，、\\s]+")).filter(s -> !s.isBlank()).toList(),
+                minutes.getValue(), e.version()), dialog));
+    }
+
+    private void openReport() {
+        var e = current;
+        var process = area("escalation.report.process", "report-process", this);
+        var result = area("escalation.report.result", "report-result", this);
+        var satisfaction = score("escalation.report.satisfaction", "report-satisfaction");
+        var dialog = dialog("escalation.report.submit", process, result, satisfaction);
+        footer(dialog, "report-save", () -> act(() -> escalations.submitReport(e.id(), process.getValue(),
+                result.getValue(), satisfaction.getValue(), e.version()), dialog));
+    }
+
+    private void openReportReview() {
+        var e = current;
+        var approve = yesNo("escalation.report.review", "escalation.approve", "escalation.report.sendBack",
+                "report-approve");
+        var note = area("escalation.reason", "report-note", this);
+        var dialog = dialog("escalation.report.review", approve, note);
+        footer(dialog, "report-review-save", () -> act(() -> escalations.reviewReport(e.id(), Boolean.TRUE.equals(
+                approve.getValue()), note.getValue(), e.version()), dialog));
+    }
+
+    private void openResult() {
+        var e = current;
+        var text = area("escalation.result", "result-text", this);
+        var dialog = dialog("escalation.result.send", text);
+        footer(dialog, "result-save", () -> act(() -> escalations.sendResult(e.id(), text.getValue(), e.version()),
+                dialog));
+    }
+
+    private void openEvaluate() {
+        var e = current;
+        var score = score("escalation.evaluation.score", "evaluate-score");
+        var comment = area("escalation.evaluation.comment", "evaluate-comment", this);
+        var dialog = dialog("escalation.evaluate", score, comment);
+        footer(dialog, "evaluate-save", () -> act(() -> escalations.evaluate(e.id(),
+                score.getValue() == null ? 0 : score.getValue(), comment.getValue(), e.version()), dialog));
+    }
+
+    private IntegerField score(String label, String id) {
+        var field = new IntegerField(t(label));
+        field.setMin(1);
+        field.setMax(5);
+        field.setStepButtonsVisible(true);
+        field.setId(id);
+        return field;
+    }
+
+    private static Instant instant(LocalDateTime local) {
+        return local == null ? null : local.atZone(GridPaging.COMPANY_ZONE).toInstant();
+    }
+
+    private String t(String key, Object... args) {
+        return getTranslation(key, args);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return current == null ? t("nav.escalations") : current.number();
+    }
+}

@@ -1,0 +1,220 @@
+package app.ombud.complaint.ui;
+
+import static app.ombud.support.TestData.as;
+import static app.ombud.support.TestData.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ombud.complaint.CaseIntake;
+import app.ombud.complaint.CaseStatus;
+import app.ombud.complaint.ComplaintCase;
+import app.ombud.complaint.ComplaintService;
+import app.ombud.complaint.Customer;
+import app.ombud.complaint.IntakeChannel;
+import app.ombud.complaint.TimelineEntry;
+import app.ombud.directory.Department;
+import app.ombud.directory.DepartmentInput;
+import app.ombud.directory.DirectoryService;
+import app.ombud.directory.Person;
+import app.ombud.directory.PersonInput;
+import app.ombud.directory.Team;
+import app.ombud.directory.TeamInput;
+import app.ombud.platform.PortalUser;
+import app.ombud.platform.Role;
+import app.ombud.policy.CaseCategory;
+import app.ombud.support.OmbudIntegrationTest;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+@OmbudIntegrationTest
+class CaseViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ComplaintService cases;
+
+    @Autowired
+    DirectoryService directory;
+
+    String p;
+    Department department;
+    Team team;
+    String agent;
+    String otherAgent;
+    String head;
+    String phone;
+
+    @BeforeEach
+    void setUp() {
+        p = "U" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        department = asAdmin(() -> directory.createDepartment(new DepartmentInput(p, "售后部" + p, null, null)));
+        team = asAdmin(() -> directory.createTeam(new TeamInput("一班", department.id(), null)));
+        agent = p + "A1";
+        otherAgent = p + "A2";
+        head = p + "H1";
+        asAdmin(() -> {
+            directory.createPerson(new PersonInput(agent, "坐席甲", department.id(), team.id(), Set.of(Role.AGENT), true,
+                    null, null));
+            directory.createPerson(new PersonInput(otherAgent, "坐席乙", null, null, Set.of(Role.AGENT), true, null,
+                    null));
+            directory.createPerson(new PersonInput(head, "售后经理", department.id(), null, Set.of(Role.DEPT_HEAD), true,
+                    null, null));
+        });
+        phone = "138" + String.format("%08d", Math.abs(p.hashCode()) % 100_000_000);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Signs in to the portal as this person for the views (and the services they call). */
+    static void signIn(String employeeId, Role... roles) {
+        var authorities = Arrays.stream(roles).map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        var user = new PortalUser(employeeId, "", true, true, authorities, employeeId, employeeId, false);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+    }
+
+    ComplaintCase intake(String by, String subject) {
+        return as(by, () -> cases.intake(new CaseIntake(IntakeChannel.HOTLINE, new Customer("王先生", phone, null),
+                subject, "购买两周后频繁断网", CaseCategory.PRODUCT_QUALITY, Set.of(), new BigDecimal("300"), false,
+                null)), Role.AGENT);
+    }
+
+    @Test
+    void theInboxShowsTheAgentsOwnCasesAndNotAnotherAgents() {
+        var mine = intake(agent, "路由器无法上网");
+        var theirs = intake(otherAgent, "路由器无法上网");
+        signIn(agent, Role.AGENT);
+        navigate(CaseInboxView.class);
+
+        var shown = gridOfCases().getLazyDataView().getItems().map(ComplaintCase::number).toList();
+        assertThat(shown).contains(mine.number()).doesNotContain(theirs.number());
+        assertThat($(Button.class).id("new-case").isVisible()).isTrue();
+
+        // the number filter narrows the list to that case
+        test($(TextField.class).id("filter-number")).setValue(mine.number());
+        assertThat(gridOfCases().getLazyDataView().getItems().map(ComplaintCase::number).toList())
+                .containsExactly(mine.number());
+    }
+
+    @Test
+    void aBiReaderSeesTheCustomerMaskedAndCannotTakeInCases() {
+        var mine = intake(agent, "路由器无法上网");
+        signIn(p + "BI", Role.BI_READER);
+        navigate(CaseInboxView.class);
+        test($(TextField.class).id("filter-number")).setValue(mine.number());
+
+        var grid = test(gridOfCases());
+        assertThat(grid.size()).isEqualTo(1);
+        assertThat(grid.getCellText(0, grid.getColumnPosition("customer")))
+                .isEqualTo("王** " + phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4));
+        assertThat($(Button.class).withId("new-case").exists()).isFalse();
+    }
+
+    @Test
+    void theIntakeFormCreatesACaseAndLandsOnItsPage() {
+        signIn(agent, Role.AGENT);
+        navigate(CaseInboxView.class);
+        test($(Button.class).id("new-case")).click();
+        assertThat(getCurrentView()).isInstanceOf(CaseIntakeView.class);
+        // the fixed path wins over the case page's cases/:id
+        navigate("cases/new", CaseIntakeView.class);
+
+        test($(TextField.class).id("intake-name")).setValue("李女士");
+        test($(TextField.class).id("intake-phone")).setValue(phone);
+        test($(TextField.class).id("intake-subject")).setValue("快递延误三天");
+        test($(TextArea.class).id("intake-description")).setValue("订单显示已发货，三天未更新物流");
+        @SuppressWarnings("unchecked")
+        Select<CaseCategory> category = $(Select.class).id("intake-category");
+        category.setValue(CaseCategory.DELIVERY_DELAY);
+        test($(Button.class).id("intake-save")).click();
+
+        var page = (CaseView) getCurrentView();
+        var created = page.current();
+        assertThat(created.subject()).isEqualTo("快递延误三天");
+        assertThat(created.intakeBy()).isEqualTo(agent);
+        assertThat(created.status()).isEqualTo(CaseStatus.NEW);
+        assertThat($(Span.class).id("case-status").getText())
+                .isEqualTo(UI.getCurrent().getTranslation("case.status.NEW"));
+        assertThat($(Span.class).id("case-grade").getText()).contains(String.valueOf(created.grade().policyVersion()));
+        assertThat(test($(Notification.class).last()).getText()).contains(created.number());
+        assertThat(as(agent, () -> cases.get(created.id()), Role.AGENT).customer().name()).isEqualTo("李女士");
+    }
+
+    @Test
+    void aNewCaseOffersOnlyItsStepsAndDispatchingMovesItOn() {
+        var created = intake(agent, "路由器无法上网");
+        signIn(head, Role.DEPT_HEAD);
+        navigate(CaseView.class, java.util.Map.of("id", created.id().toString()));
+
+        assertThat(actionIds()).containsExactlyInAnyOrder("action-dispatch", "action-override", "action-escalate");
+
+        test($(Button.class).id("action-dispatch")).click();
+        @SuppressWarnings("unchecked")
+        ComboBox<Department> departmentPicker = $(ComboBox.class).id("dispatch-department");
+        departmentPicker.setValue(department);
+        @SuppressWarnings("unchecked")
+        ComboBox<Person> owner = $(ComboBox.class).id("dispatch-owner");
+        owner.setValue(as(head, () -> directory.personByEmployeeId(agent).orElseThrow(), Role.DEPT_HEAD));
+        test($(TextArea.class).id("dispatch-note")).setValue("请两日内回复客户");
+        test($(Button.class).id("dispatch-save")).click();
+
+        var stored = as(head, () -> cases.get(created.id()), Role.DEPT_HEAD);
+        assertThat(stored.status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(stored.assignment().ownerEmployeeId()).isEqualTo(agent);
+        assertThat(stored.timeline().getLast()).extracting(TimelineEntry::action, TimelineEntry::note)
+                .containsExactly("dispatched", "请两日内回复客户");
+        assertThat($(Span.class).id("case-status").getText())
+                .isEqualTo(UI.getCurrent().getTranslation("case.status.DISPATCHED"));
+        @SuppressWarnings("unchecked")
+        Grid<TimelineEntry> timeline = $(Grid.class).id("case-timeline");
+        assertThat(test(timeline).size()).isEqualTo(stored.timeline().size());
+        assertThat(actionIds()).contains("action-acknowledge", "action-note").doesNotContain("action-archive");
+    }
+
+    @Test
+    void aStepOnAnOutdatedCaseShowsTheTranslatedConflict() {
+        var created = intake(agent, "路由器无法上网");
+        signIn(head, Role.DEPT_HEAD);
+        navigate(CaseView.class, java.util.Map.of("id", created.id().toString()));
+
+        test($(Button.class).id("action-override")).click();
+        as(head, () -> cases.overrideLevel(created.id(), 2, "大客户", null), Role.DEPT_HEAD);
+        test($(TextArea.class).id("override-reason")).setValue("影响业务");
+        test($(Button.class).id("override-save")).click();
+
+        assertThat(test($(Notification.class).last()).getText())
+                .isEqualTo(UI.getCurrent().getTranslation("error.CONCURRENT_UPDATE"));
+        assertThat(as(head, () -> cases.get(created.id()), Role.DEPT_HEAD).grade().overrideReason()).isEqualTo("大客户");
+    }
+
+    private java.util.List<String> actionIds() {
+        HorizontalLayout bar = $(HorizontalLayout.class).id("case-actions");
+        return bar.getChildren().filter(c -> c.isVisible()).map(c -> c.getId().orElse("")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<ComplaintCase> gridOfCases() {
+        return $(Grid.class).id("cases");
+    }
+}

@@ -1,0 +1,212 @@
+package app.ombud.escalation.ui;
+
+import static app.ombud.support.TestData.as;
+import static app.ombud.support.TestData.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ombud.complaint.CaseIntake;
+import app.ombud.complaint.ComplaintCase;
+import app.ombud.complaint.ComplaintService;
+import app.ombud.complaint.Customer;
+import app.ombud.complaint.IntakeChannel;
+import app.ombud.complaint.ui.CaseView;
+import app.ombud.directory.Department;
+import app.ombud.directory.DepartmentInput;
+import app.ombud.directory.DirectoryService;
+import app.ombud.directory.PersonInput;
+import app.ombud.escalation.Escalation;
+import app.ombud.escalation.EscalationForm;
+import app.ombud.escalation.EscalationService;
+import app.ombud.escalation.EscalationStatus;
+import app.ombud.escalation.EscalationTrigger;
+import app.ombud.escalation.TaskForce;
+import app.ombud.directory.Person;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.textfield.TextField;
+import app.ombud.platform.PortalUser;
+import app.ombud.platform.Role;
+import app.ombud.policy.CaseCategory;
+import app.ombud.support.OmbudIntegrationTest;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+@OmbudIntegrationTest
+class EscalationViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    EscalationService escalations;
+
+    @Autowired
+    ComplaintService cases;
+
+    @Autowired
+    DirectoryService directory;
+
+    String p;
+    Department superior;
+    Department department;
+    String agent;
+    String head;
+    String chief;
+
+    @BeforeEach
+    void setUp() {
+        p = "V" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        chief = p + "S1";
+        head = p + "H1";
+        agent = p + "A1";
+        superior = asAdmin(() -> directory.createDepartment(new DepartmentInput(p + "S", "客户服务中心" + p, null, chief)));
+        department = asAdmin(() -> directory.createDepartment(new DepartmentInput(p + "D", "售后部" + p, superior.id(),
+                head)));
+        asAdmin(() -> {
+            directory.createPerson(new PersonInput(chief, "中心主任", superior.id(), null, Set.of(Role.SUPERIOR), true,
+                    null, null));
+            directory.createPerson(new PersonInput(head, "售后经理", department.id(), null, Set.of(Role.DEPT_HEAD), true,
+                    null, null));
+            directory.createPerson(new PersonInput(agent, "坐席", department.id(), null, Set.of(Role.AGENT), true, null,
+                    null));
+        });
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    static void signIn(String employeeId, Role... roles) {
+        var authorities = Arrays.stream(roles).map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        var user = new PortalUser(employeeId, "", true, true, authorities, employeeId, employeeId, false);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+    }
+
+    ComplaintCase dispatchedCase() {
+        var created = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.HOTLINE,
+                new Customer("周先生", null, "ACC-" + p + System.nanoTime()), "多次维修未果", null,
+                CaseCategory.PRODUCT_QUALITY, Set.of(), null, false, null)), Role.AGENT);
+        return as(head, () -> cases.dispatch(created.id(), department.id(), null, agent, null, null), Role.DEPT_HEAD);
+    }
+
+    Escalation raise(ComplaintCase subject) {
+        return as(agent, () -> escalations.raise(subject.id(), EscalationTrigger.CROSS_DEPARTMENT,
+                new EscalationForm("涉及物流与售后", "协调未果", "跨部门", "由中心协调")), Role.AGENT);
+    }
+
+    @Test
+    void theSuperiorDepartmentSeesAnOverdueReviewInItsQueue() {
+        var overdue = raise(dispatchedCase());
+        var onTime = raise(dispatchedCase());
+        // reviewed in time, so it is never flagged
+        as(chief, () -> escalations.review(onTime.id(), true, "同意", null), Role.SUPERIOR);
+        escalations.flagOverdueReviews(overdue.reviewDue().plus(Duration.ofMinutes(1)));
+        signIn(chief, Role.SUPERIOR);
+        navigate(EscalationQueueView.class);
+
+        var all = gridOfEscalations().getLazyDataView().getItems().map(Escalation::number).toList();
+        assertThat(all).contains(overdue.number(), onTime.number());
+
+        test($(Checkbox.class).id("filter-overdue")).click();
+        var shown = gridOfEscalations().getLazyDataView().getItems().toList();
+        assertThat(shown).extracting(Escalation::number).contains(overdue.number()).doesNotContain(onTime.number());
+        assertThat(shown).allSatisfy(e -> assertThat(EscalationQueueView.overdue(e)).isTrue());
+        var grid = test(gridOfEscalations());
+        int row = shown.stream().map(Escalation::number).toList().indexOf(overdue.number());
+        assertThat(grid.getCellText(row, grid.getColumnPosition("case"))).isEqualTo(overdue.caseNumber());
+        Span badge = (Span) grid.getCellComponent(row, "overdue");
+        assertThat(badge.isVisible()).isTrue();
+        assertThat(badge.getText()).isEqualTo(UI.getCurrent().getTranslation("escalation.overdue"));
+    }
+
+    @Test
+    void anotherDepartmentsHeadDoesNotSeeTheQueueEntry() {
+        var raised = raise(dispatchedCase());
+        String stranger = p + "X1";
+        var elsewhere = asAdmin(() -> directory.createDepartment(new DepartmentInput(p + "X", "财务部" + p, null,
+                stranger)));
+        asAdmin(() -> directory.createPerson(new PersonInput(stranger, "财务经理", elsewhere.id(), null,
+                Set.of(Role.DEPT_HEAD), true, null, null)));
+        signIn(stranger, Role.DEPT_HEAD);
+        navigate(EscalationQueueView.class);
+
+        assertThat(gridOfEscalations().getLazyDataView().getItems().map(Escalation::id).toList())
+                .doesNotContain(raised.id());
+    }
+
+    @Test
+    void theSuperiorApprovesOnTheEscalationPage() {
+        var raised = raise(dispatchedCase());
+        signIn(chief, Role.SUPERIOR);
+        navigate(EscalationView.class, Map.of("id", raised.id().toString()));
+
+        test($(Button.class).id("action-review")).click();
+        test($(TextArea.class).id("review-reason")).setValue("同意，由中心牵头");
+        test($(Button.class).id("review-save")).click();
+
+        var stored = as(chief, () -> escalations.get(raised.id()), Role.SUPERIOR);
+        assertThat(stored.status()).isEqualTo(EscalationStatus.APPROVED);
+        assertThat(stored.decision().reason()).isEqualTo("同意，由中心牵头");
+        assertThat($(Span.class).id("escalation-status").getText())
+                .isEqualTo(UI.getCurrent().getTranslation("escalation.status.APPROVED"));
+        assertThat($(Button.class).withId("action-review").exists()).isFalse();
+
+        // the task force: the lead from the superior department, a member with a role
+        test($(Button.class).id("action-task-force")).click();
+        var lead = as(chief, () -> directory.personByEmployeeId(chief).orElseThrow(), Role.SUPERIOR);
+        var member = as(chief, () -> directory.personByEmployeeId(head).orElseThrow(), Role.SUPERIOR);
+        @SuppressWarnings("unchecked")
+        ComboBox<Person> leadPicker = $(ComboBox.class).id("taskforce-lead");
+        leadPicker.setValue(lead);
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<Person> members = $(MultiSelectComboBox.class).id("taskforce-members");
+        members.setValue(Set.of(member));
+        test($(TextField.class).id("taskforce-role-" + head)).setValue("部门协调");
+        test($(Button.class).id("taskforce-save")).click();
+
+        var force = as(chief, () -> escalations.get(raised.id()), Role.SUPERIOR).taskForce();
+        assertThat(force.leadEmployeeId()).isEqualTo(chief);
+        assertThat(force.members()).containsExactly(new TaskForce.Member(head, "部门协调"));
+        assertThat($(Button.class).id("action-step").isVisible()).isTrue();
+    }
+
+    @Test
+    void escalatingFromTheCasePageLinksTheCaseToItsEscalation() {
+        var subject = dispatchedCase();
+        signIn(agent, Role.AGENT);
+        navigate(CaseView.class, Map.of("id", subject.id().toString()));
+
+        test($(Button.class).id("action-escalate")).click();
+        test($(TextArea.class).id("escalate-situation")).setValue("客户设备三次维修仍故障");
+        test($(TextArea.class).id("escalate-progress")).setValue("已上门三次");
+        test($(TextArea.class).id("escalate-why")).setValue("需厂家技术支持");
+        test($(TextArea.class).id("escalate-proposal")).setValue("成立专项小组");
+        test($(Button.class).id("escalate-save")).click();
+
+        var linked = as(agent, () -> cases.get(subject.id()), Role.AGENT).escalation();
+        assertThat(linked).isNotNull();
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).id("case-escalation").getText())
+                .isEqualTo(linked.number());
+        assertThat($(Button.class).withId("action-escalate").exists()).isFalse();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<Escalation> gridOfEscalations() {
+        return $(Grid.class).id("escalations");
+    }
+}
