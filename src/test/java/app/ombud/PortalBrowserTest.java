@@ -163,6 +163,41 @@ class PortalBrowserTest {
         screenshot("login-error-zh-CN.png");
     }
 
+    @Autowired
+    app.ombud.directory.AccountService accounts;
+
+    @Test
+    void anAgentTakesInACaseAndFindsItInTheInbox() {
+        String agent = "B" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        String password = "Agent-pass-2026";
+        TestData.asAdmin(() -> {
+            var person = directory.createPerson(new app.ombud.directory.PersonInput(agent, "浏览器坐席", null, null,
+                    java.util.Set.of(Role.AGENT), true, null, null));
+            accounts.setPasswordForDemo(person.id(), password);
+        });
+        String subject = "网页受理测试 " + agent;
+
+        signIn(agent, password);
+        page.waitForURL(url -> !url.contains("/login"));
+        page.navigate(api.baseUrl() + "/cases/new");
+        page.locator("#intake-category").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("产品质量")).first().click();
+        page.locator("#intake-name input").fill("王先生");
+        page.locator("#intake-phone input").fill("13912345678");
+        page.locator("#intake-subject input").fill(subject);
+        page.locator("#intake-description textarea").fill("机顶盒开机黑屏");
+        page.locator("#intake-save").click();
+        page.waitForURL(Pattern.compile(".*/cases/[0-9a-f-]{36}$"));
+        assertThat(page.getByText(subject).first()).isVisible();
+        screenshot("case-page-zh-CN.png");
+
+        page.navigate(api.baseUrl() + "/cases");
+        Locator grid = page.locator("#cases");
+        assertThat(grid).isVisible();
+        assertThat(grid.getByText(subject).first()).isVisible();
+        screenshot("case-inbox-zh-CN.png");
+    }
+
     private void signIn(String login, String password) {
         page.navigate(api.baseUrl() + "/login");
         page.locator("vaadin-login-form input[name='username']").fill(login);
