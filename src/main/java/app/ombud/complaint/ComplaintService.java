@@ -127,8 +127,7 @@ public class ComplaintService {
     /** The handler takes the case on: the acknowledgement is recorded and work starts. */
     @PreAuthorize("isAuthenticated()")
     public ComplaintCase acknowledge(UUID caseId, Long expectedVersion) {
-        var document = visibleDocument(caseId);
-        checkVersion(document, expectedVersion);
+        var document = handledDocument(caseId, expectedVersion);
         document.acknowledge(CurrentActor.required(), clock.instant());
         return save(document, "case.acknowledged");
     }
@@ -333,6 +332,59 @@ public class ComplaintService {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId).and("escalation").is(null)),
                 new org.springframework.data.mongodb.core.query.Update().set("escalation", escalation)
                         .push("timeline", entry).inc("version", 1), CaseDocument.class);
+    }
+
+    /**
+     * The steps the caller may take on the case now: what its status allows, and what the
+     * caller's roles and relation to the case allow. The portal shows exactly these.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Set<CaseStep> allowedSteps(UUID caseId) {
+        var document = visibleDocument(caseId);
+        Actor actor = CurrentActor.required();
+        var steps = java.util.EnumSet.noneOf(CaseStep.class);
+        CaseStatus status = document.status();
+        var view = document.view();
+        if (status.canMoveTo(CaseStatus.DISPATCHED) && actor.hasAny(Role.TEAM_LEAD, Role.DEPT_HEAD, Role.LEADERSHIP,
+                Role.ADMIN)) {
+            steps.add(CaseStep.DISPATCH);
+        }
+        if (status.open() && actor.hasAny(Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
+            steps.add(CaseStep.OVERRIDE_LEVEL);
+        }
+        if (status.canMoveTo(CaseStatus.ARCHIVED) && actor.hasAny(Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
+            steps.add(CaseStep.ARCHIVE);
+        }
+        boolean handler;
+        try {
+            handledDocument(caseId, null);
+            handler = true;
+        } catch (OmbudException e) {
+            handler = false;
+        }
+        if (handler) {
+            if (status == CaseStatus.DISPATCHED) {
+                steps.add(CaseStep.ACKNOWLEDGE);
+            }
+            if (status == CaseStatus.IN_PROGRESS) {
+                steps.add(CaseStep.PLAN);
+                if (view.plan() != null) {
+                    steps.add(CaseStep.SEND_RESULT);
+                }
+                if (view.validity() != null && !view.validity().valid()) {
+                    steps.add(CaseStep.CLOSE_INVALID);
+                }
+            }
+            if (status == CaseStatus.AWAITING_FEEDBACK) {
+                steps.add(CaseStep.RECORD_ANSWER);
+            }
+            if (status == CaseStatus.DISPATCHED || status == CaseStatus.IN_PROGRESS
+                    || status == CaseStatus.AWAITING_FEEDBACK) {
+                steps.add(CaseStep.ADD_NOTE);
+                steps.add(CaseStep.DECIDE_VALIDITY);
+            }
+        }
+        return steps;
     }
 
     @PreAuthorize("isAuthenticated()")

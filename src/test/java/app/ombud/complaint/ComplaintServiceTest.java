@@ -111,9 +111,14 @@ class ComplaintServiceTest {
     @Test
     void dispatchAcknowledgeAndIllegalSteps() {
         var created = as(agent, () -> cases.intake(intake(CaseCategory.PRODUCT_QUALITY, Set.of())), Role.AGENT);
-        assertThatThrownBy(() -> as(agent, () -> cases.acknowledge(created.id(), null), Role.AGENT))
+        assertThatThrownBy(() -> asAdmin(() -> cases.acknowledge(created.id(), null)))
                 .isInstanceOfSatisfying(OmbudException.class,
                         e -> assertThat(e.code()).isEqualTo("CASE_TRANSITION_NOT_ALLOWED"));
+        // before dispatch nobody handles it, so an agent cannot take it on
+        assertThatThrownBy(() -> as(agent, () -> cases.acknowledge(created.id(), null), Role.AGENT))
+                .isInstanceOfSatisfying(OmbudException.class, e -> assertThat(e.code()).isEqualTo("CASE_NOT_HANDLER"));
+        assertThat(as(agent, () -> cases.allowedSteps(created.id()), Role.AGENT)).isEmpty();
+        assertThat(as(lead, () -> cases.allowedSteps(created.id()), Role.TEAM_LEAD)).containsExactly(CaseStep.DISPATCH);
         // the team lead of the agent's team sees and dispatches it
         var dispatched = as(lead, () -> cases.dispatch(created.id(), department.id(), team.id(), agent, "请两日内处理",
                 created.version()), Role.TEAM_LEAD);
@@ -121,6 +126,8 @@ class ComplaintServiceTest {
         assertThat(dispatched.assignment().handler()).isEqualTo(HandlingRole.BUSINESS_TEAM);
         var acknowledged = as(agent, () -> cases.acknowledge(created.id(), dispatched.version()), Role.AGENT);
         assertThat(acknowledged.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(as(agent, () -> cases.allowedSteps(created.id()), Role.AGENT))
+                .containsExactlyInAnyOrder(CaseStep.PLAN, CaseStep.ADD_NOTE, CaseStep.DECIDE_VALIDITY);
         assertThat(acknowledged.acknowledgedAt()).isNotNull();
         assertThat(acknowledged.timeline()).extracting(TimelineEntry::action)
                 .containsExactly("intake", "graded", "dispatched", "acknowledged");

@@ -2,6 +2,7 @@ package app.ombud.complaint.ui;
 
 import app.ombud.complaint.CaseNote;
 import app.ombud.complaint.CaseStatus;
+import app.ombud.complaint.CaseStep;
 import app.ombud.complaint.ComplaintCase;
 import app.ombud.complaint.ComplaintService;
 import app.ombud.complaint.Feedback;
@@ -289,37 +290,38 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         var bar = new HorizontalLayout();
         bar.addClassName("ombud-toolbar");
         bar.setId("case-actions");
+        var steps = cases.allowedSteps(c.id());
         CaseStatus s = c.status();
-        boolean handling = s == CaseStatus.DISPATCHED || s == CaseStatus.IN_PROGRESS || s == CaseStatus.AWAITING_FEEDBACK;
-        if (s.canMoveTo(CaseStatus.DISPATCHED)) {
+        if (steps.contains(CaseStep.DISPATCH)) {
             bar.add(button("action-dispatch", s == CaseStatus.NEW ? "case.dispatch" : "case.redispatch",
                     this::openDispatch));
         }
-        if (s == CaseStatus.DISPATCHED && s.canMoveTo(CaseStatus.IN_PROGRESS)) {
+        if (steps.contains(CaseStep.ACKNOWLEDGE)) {
             bar.add(button("action-acknowledge", "case.acknowledge",
                     () -> act(() -> cases.acknowledge(c.id(), c.version()), null)));
         }
-        if (s == CaseStatus.IN_PROGRESS) {
+        if (steps.contains(CaseStep.PLAN)) {
             bar.add(button("action-plan", c.plan() == null ? "case.plan.make" : "case.plan.remake", this::openPlan));
         }
-        if (s.canMoveTo(CaseStatus.AWAITING_FEEDBACK) && c.plan() != null) {
+        if (steps.contains(CaseStep.SEND_RESULT)) {
             bar.add(button("action-result", "case.result.send", this::openResult));
         }
-        if (s == CaseStatus.AWAITING_FEEDBACK) {
+        if (steps.contains(CaseStep.RECORD_ANSWER)) {
             bar.add(button("action-answer", "case.answer", this::openAnswer));
         }
-        if (handling) {
+        if (steps.contains(CaseStep.ADD_NOTE)) {
             bar.add(button("action-note", "case.note.add", this::openNote));
+        }
+        if (steps.contains(CaseStep.DECIDE_VALIDITY)) {
             bar.add(button("action-validity", "case.validity.decide", this::openValidity));
         }
-        if (s == CaseStatus.IN_PROGRESS && s.canMoveTo(CaseStatus.CLOSED) && c.validity() != null
-                && !c.validity().valid()) {
+        if (steps.contains(CaseStep.CLOSE_INVALID)) {
             bar.add(button("action-close-invalid", "case.closeInvalid", this::openCloseInvalid));
         }
-        if (s.open()) {
+        if (steps.contains(CaseStep.OVERRIDE_LEVEL)) {
             bar.add(button("action-override", "case.grade.override", this::openOverride));
         }
-        if (s.canMoveTo(CaseStatus.ARCHIVED)) {
+        if (steps.contains(CaseStep.ARCHIVE)) {
             bar.add(button("action-archive", "case.archive",
                     () -> act(() -> cases.archive(c.id(), c.version()), null)));
         }
