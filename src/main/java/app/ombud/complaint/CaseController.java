@@ -168,6 +168,12 @@ class CaseController {
         return pairs(list, Assignment::departmentId, directory.departmentsByIds(keys(list, Assignment::departmentId)));
     }
 
+    @BatchMapping(typeName = "CaseEscalationRef", field = "toDepartment")
+    Map<EscalationRef, Department> escalationDepartment(List<EscalationRef> list) {
+        return pairs(list, EscalationRef::toDepartmentId,
+                directory.departmentsByIds(keys(list, EscalationRef::toDepartmentId)));
+    }
+
     @BatchMapping(typeName = "CaseAssignment", field = "team")
     Map<Assignment, Team> team(List<Assignment> list) {
         return pairs(list, Assignment::teamId, directory.teamsByIds(keys(list, Assignment::teamId)));

@@ -439,7 +439,10 @@ public class ComplaintService {
                 .toList();
     }
 
-    /** Which cases an actor may see (SPEC: agents theirs, leads their team's, heads their department's). */
+    /**
+     * Which cases an actor may see (SPEC: agents theirs, leads their team's, heads their
+     * department's, the superior department those escalated to it).
+     */
     private Criteria visibility(Actor actor) {
         if (actor.kind() == Actor.Kind.SYSTEM || actor.hasAny(Role.ADMIN, Role.LEADERSHIP, Role.BI_READER)) {
             return new Criteria();
@@ -454,6 +457,10 @@ public class ComplaintService {
             if (actor.has(Role.DEPT_HEAD) && p.departmentId() != null) {
                 any.add(Criteria.where("assignment.departmentId").is(p.departmentId()));
                 any.add(Criteria.where("intakeDepartmentId").is(p.departmentId()));
+            }
+            if (actor.hasAny(Role.SUPERIOR, Role.DEPT_HEAD) && p.departmentId() != null) {
+                // the superior department sees the cases escalated to it
+                any.add(Criteria.where("escalation.toDepartmentId").is(p.departmentId()));
             }
             if (actor.has(Role.TEAM_LEAD) && p.teamId() != null) {
                 any.add(Criteria.where("assignment.teamId").is(p.teamId()));

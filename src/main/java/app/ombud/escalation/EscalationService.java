@@ -145,7 +145,8 @@ public class EscalationService {
             audit.record(actor, "escalation.raised", "Escalation", lock.number(),
                     Map.of("case", subject.number(), "trigger", trigger.name()));
         }
-        complaints.markEscalated(subject.id(), new EscalationRef(document.id(), document.number(), now), actor);
+        complaints.markEscalated(subject.id(), new EscalationRef(document.id(), document.number(), now,
+                document.toDepartmentId()), actor);
         for (String reviewer : reviewers(to)) {
             notifications.notify(id(document.id(), "raised-" + reviewer), reviewer, "escalation.notice.raised",
                     List.of(document.number(), subject.number()), "escalations/" + document.id());

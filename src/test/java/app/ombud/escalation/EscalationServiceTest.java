@@ -95,6 +95,8 @@ class EscalationServiceTest {
         });
         var escalated = asAdmin(() -> cases.get(late.id()));
         assertThat(escalated.escalation().id()).isEqualTo(theirs.getFirst().id());
+        // the superior department now sees the case itself
+        assertThat(as(chief, () -> cases.get(late.id()), Role.SUPERIOR).number()).isEqualTo(late.number());
         assertThat(as(chief, () -> notifications.countMine(false), Role.SUPERIOR)).isGreaterThanOrEqualTo(1);
     }
 
