@@ -74,6 +74,20 @@ public class DirectoryService {
                 .map(d -> d.getString("employeeId")).sorted().toList();
     }
 
+    /** Where to reach a person by e-mail or phone; either may be null. */
+    public record Contact(String employeeId, String email, String phone) {
+    }
+
+    /**
+     * Contact details for sending people messages through the outbox (e.g. leadership about a
+     * level-1 complaint). Not exposed through the API or the portal; callers send to these
+     * addresses and show them to nobody.
+     */
+    public Map<String, Contact> contactsOf(Collection<String> employeeIds) {
+        return people.findByEmployeeIdIn(Set.copyOf(employeeIds)).stream().map(PersonDocument::view)
+                .collect(Collectors.toMap(Person::employeeId, p -> new Contact(p.employeeId(), p.email(), p.phone())));
+    }
+
     /** The employee ID of a department's head, if it names one. Holds no personal data. */
     public Optional<String> headOf(UUID departmentId) {
         return departmentId == null ? Optional.empty()

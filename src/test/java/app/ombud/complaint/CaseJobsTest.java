@@ -33,6 +33,9 @@ class CaseJobsTest {
     @Autowired
     NotificationService notifications;
 
+    @Autowired
+    app.ombud.notification.Outbox outbox;
+
     String newAgent(String prefix, Role role) {
         String id = prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         asAdmin(() -> directory.createPerson(new PersonInput(id, "员工" + id, null, null, Set.of(role), true, null, null)));
@@ -62,7 +65,9 @@ class CaseJobsTest {
 
     @Test
     void leadershipHearsOfALevel1CaseAtOnceAndOnlyOnce() {
-        String leader = newAgent("LD", Role.LEADERSHIP);
+        String leader = "LD" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        asAdmin(() -> directory.createPerson(new PersonInput(leader, "领导", null, null, Set.of(Role.LEADERSHIP), true,
+                null, leader.toLowerCase() + "@example.com")));
         String agent = newAgent("J", Role.AGENT);
         var created = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.SOCIAL_MEDIA,
                 new app.ombud.complaint.Customer("钱女士", "13311112222", null), "热水器漏电", null,
@@ -73,5 +78,9 @@ class CaseJobsTest {
         var mine = as(leader, () -> notifications.mine(false, org.springframework.data.domain.ScrollPosition.keyset(),
                 50), Role.LEADERSHIP);
         assertThat(mine.getContent()).filteredOn(n -> n.args().contains(created.number())).hasSize(1);
+        var mails = asAdmin(() -> outbox.page(new app.ombud.notification.Outbox.Filter(null,
+                app.ombud.notification.Channel.EMAIL), org.springframework.data.domain.ScrollPosition.keyset(), 100))
+                .getContent().stream().filter(m -> m.recipient().equals(leader.toLowerCase() + "@example.com")).toList();
+        assertThat(mails).singleElement().satisfies(m -> assertThat(m.subject()).contains(created.number()));
     }
 }

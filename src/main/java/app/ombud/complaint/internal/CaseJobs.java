@@ -43,11 +43,14 @@ public class CaseJobs {
     private final MongoTemplate mongo;
     private final DirectoryService directory;
     private final NotificationService notifications;
+    private final app.ombud.notification.Outbox outbox;
     private final Clock clock;
     private final Duration warnBefore;
 
-    CaseJobs(MongoTemplate mongo, DirectoryService directory, NotificationService notifications, Clock clock,
+    CaseJobs(MongoTemplate mongo, DirectoryService directory, NotificationService notifications,
+            app.ombud.notification.Outbox outbox, Clock clock,
             @Value("${ombud.complaint.warn-before:PT4H}") Duration warnBefore) {
+        this.outbox = outbox;
         this.mongo = mongo;
         this.directory = directory;
         this.notifications = notifications;
@@ -73,9 +76,23 @@ public class CaseJobs {
                 .and("status").in(OPEN)).limit(BATCH);
         int count = 0;
         for (CaseDocument c : mongo.find(query, CaseDocument.class)) {
-            for (String leader : directory.activeEmployeeIdsWithRole(Role.LEADERSHIP)) {
+            var leaders = directory.activeEmployeeIdsWithRole(Role.LEADERSHIP);
+            var contacts = directory.contactsOf(leaders);
+            for (String leader : leaders) {
                 notifications.notify(id(c.id(), "level1-" + leader), leader, "case.notice.level1",
                         List.of(c.number(), c.view().subject()), "cases/" + c.id());
+                // and a message outside the portal: e-mail, else SMS to the leader's phone
+                var contact = contacts.get(leader);
+                String subject = "【一级投诉】" + c.number() + " " + c.view().subject();
+                if (contact != null && contact.email() != null) {
+                    outbox.enqueue(new app.ombud.notification.OutboxMessage(id(c.id(), "level1-mail-" + leader),
+                            app.ombud.notification.Channel.EMAIL, contact.email(), subject,
+                            "一级投诉 " + c.number() + "：" + c.view().subject() + "。请公司领导牵头成立专项小组。",
+                            "Case", c.number()));
+                } else if (contact != null && contact.phone() != null) {
+                    outbox.enqueue(new app.ombud.notification.OutboxMessage(id(c.id(), "level1-sms-" + leader),
+                            app.ombud.notification.Channel.SMS, contact.phone(), null, subject, "Case", c.number()));
+                }
             }
             count += mark(c.id(), "leadershipNotifiedAt", "leadership-notified", null);
         }
