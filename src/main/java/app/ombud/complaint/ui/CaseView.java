@@ -2,6 +2,7 @@ package app.ombud.complaint.ui;
 
 import app.ombud.complaint.CaseNote;
 import app.ombud.complaint.CaseStatus;
+import app.ombud.complaint.Evidence;
 import app.ombud.complaint.CaseStep;
 import app.ombud.complaint.ComplaintCase;
 import app.ombud.complaint.ComplaintService;
@@ -257,6 +258,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
                     + answer, f.result()));
         }
         tabs.add(t("case.feedback"), feedback);
+        tabs.add(t("case.evidence"), evidence(c));
         return tabs;
     }
 
@@ -281,6 +283,47 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         body.addClassName("ombud-pre");
         var box = new Div(head, body);
         box.addClassName("ombud-entry");
+        return box;
+    }
+
+    /** The case's evidence files: download links for everyone who sees the case, upload for its handlers. */
+    private Component evidence(ComplaintCase c) {
+        var box = new VerticalLayout();
+        box.setPadding(false);
+        box.setId("case-evidence");
+        var grid = new Grid<Evidence>();
+        grid.addComponentColumn(e -> {
+            var link = new com.vaadin.flow.component.html.Anchor(
+                    com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+                        var file = cases.evidenceFile(c.id(), e.fileId());
+                        return new com.vaadin.flow.server.streams.DownloadResponse(file.content(),
+                                file.evidence().filename(), file.evidence().contentType(), file.evidence().size());
+                    }), e.filename());
+            link.setDownload(true);
+            return link;
+        }).setHeader(t("case.evidence.file")).setFlexGrow(2);
+        grid.addColumn(e -> (e.size() + 1023) / 1024 + " KB").setHeader(t("case.evidence.size")).setAutoWidth(true);
+        grid.addColumn(e -> personName(e.uploadedBy())).setHeader(t("case.evidence.by")).setAutoWidth(true);
+        grid.addColumn(e -> GridPaging.time(e.uploadedAt())).setHeader(t("case.evidence.at")).setAutoWidth(true);
+        grid.setItems(c.evidence());
+        grid.setAllRowsVisible(true);
+        if (c.evidence().isEmpty()) {
+            box.add(muted(t("case.evidence.none")));
+        } else {
+            box.add(grid);
+        }
+        if (cases.allowedSteps(c.id()).contains(CaseStep.ADD_NOTE)) {
+            var upload = new com.vaadin.flow.component.upload.Upload(
+                    com.vaadin.flow.server.streams.UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui ->
+                            ui.access(() -> act(() -> cases.attachEvidence(c.id(), metadata.fileName(), bytes,
+                                    c.version()), null)))));
+            upload.setId("evidence-upload");
+            upload.setMaxFileSize(10 * 1024 * 1024);
+            upload.setAcceptedFileTypes(ComplaintService.EVIDENCE_TYPES.keySet().stream().map(x -> "." + x)
+                    .toArray(String[]::new));
+            upload.addFileRejectedListener(event -> Toasts.error(t("case.evidence.rejected")));
+            box.add(new Span(t("case.evidence.hint")), upload);
+        }
         return box;
     }
 
