@@ -198,6 +198,38 @@ class PortalBrowserTest {
         screenshot("case-inbox-zh-CN.png");
     }
 
+    @Autowired
+    app.ombud.complaint.ComplaintService cases;
+
+    @Test
+    void anAdminAttachesEvidenceToACaseAndDownloadsIt() throws Exception {
+        String p = "EV" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        var department = TestData.asAdmin(() -> directory.createDepartment(
+                new app.ombud.directory.DepartmentInput(p, "证据测试部" + p, null, null)));
+        var created = TestData.asAdmin(() -> cases.intake(new app.ombud.complaint.CaseIntake(
+                app.ombud.complaint.IntakeChannel.HOTLINE, new app.ombud.complaint.Customer("钱先生", "13600001111", null),
+                "证据上传 " + p, null, app.ombud.policy.CaseCategory.PRODUCT_QUALITY, java.util.Set.of(), null, false,
+                null)));
+        TestData.asAdmin(() -> cases.dispatch(created.id(), department.id(), null, null, null, null));
+        Path report = Files.createTempFile("检测报告", ".txt");
+        Files.writeString(report, "主板故障");
+
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        page.waitForURL(url -> !url.contains("/login"));
+        page.navigate(api.baseUrl() + "/cases/" + created.id());
+        page.locator("vaadin-tab").filter(new Locator.FilterOptions().setHasText("证据材料")).click();
+        page.locator("#evidence-upload input[type=file]").setInputFiles(report);
+        assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("已保存"))
+                .first()).isVisible();
+        page.locator("vaadin-tab").filter(new Locator.FilterOptions().setHasText("证据材料")).click();
+        Locator link = page.locator("#case-evidence a").filter(new Locator.FilterOptions()
+                .setHasText(report.getFileName().toString()));
+        assertThat(link).isVisible();
+        var download = page.waitForDownload(link::click);
+        assertThat(Files.readString(download.path())).isEqualTo("主板故障");
+        screenshot("case-evidence-zh-CN.png");
+    }
+
     private void signIn(String login, String password) {
         page.navigate(api.baseUrl() + "/login");
         page.locator("vaadin-login-form input[name='username']").fill(login);

@@ -314,9 +314,25 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         if (cases.allowedSteps(c.id()).contains(CaseStep.ADD_NOTE)) {
             var upload = new com.vaadin.flow.component.upload.Upload(
-                    com.vaadin.flow.server.streams.UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui ->
-                            ui.access(() -> act(() -> cases.attachEvidence(c.id(), metadata.fileName(), bytes,
-                                    c.version()), null)))));
+                    com.vaadin.flow.server.streams.UploadHandler.inMemory((metadata, bytes) -> {
+                        // the upload request carries the person's security context; the UI is
+                        // updated afterwards under its own lock
+                        OmbudException refused = null;
+                        try {
+                            cases.attachEvidence(c.id(), metadata.fileName(), bytes, c.version());
+                        } catch (OmbudException e) {
+                            refused = e;
+                        }
+                        OmbudException error = refused;
+                        getUI().ifPresent(ui -> ui.access(() -> {
+                            if (error == null) {
+                                Toasts.success(t("common.saved"));
+                                reload();
+                            } else {
+                                Toasts.error(error);
+                            }
+                        }));
+                    }));
             upload.setId("evidence-upload");
             upload.setMaxFileSize(10 * 1024 * 1024);
             upload.setAcceptedFileTypes(ComplaintService.EVIDENCE_TYPES.keySet().stream().map(x -> "." + x)
