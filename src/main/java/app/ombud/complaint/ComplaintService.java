@@ -90,6 +90,16 @@ public class ComplaintService {
         var document = CaseDocument.intake(number, intake, grade,
                 deadlines(intake.receivedAt(), result.level(), intake.urgent()), earlier, actor,
                 taker.map(Person::departmentId).orElse(null), taker.map(Person::teamId).orElse(null), now);
+        if (intake.customer().phone() != null) {
+            // the customer is told the complaint was received (SPEC §1.1), with the policy's template
+            String text = app.ombud.policy.MessageTemplates.render(current.content().templates().acknowledgement()
+                    .in(java.util.Locale.SIMPLIFIED_CHINESE), Map.of("caseNumber", number, "customerName",
+                    intake.customer().name() == null ? "" : intake.customer().name(), "hotline", "10010"));
+            document.queueMessage(new app.ombud.notification.OutboxMessage(UUID.nameUUIDFromBytes(
+                    (number + "/ack").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    app.ombud.notification.Channel.SMS, intake.customer().phone(), null, text, "Case", number),
+                    actor, now);
+        }
         mongo.insert(document);
         audit.record("case.intake", "Case", number, Map.of("level", String.valueOf(result.level())));
         if (result.level() == 1) {

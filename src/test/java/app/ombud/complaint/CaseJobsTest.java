@@ -83,4 +83,29 @@ class CaseJobsTest {
                 .getContent().stream().filter(m -> m.recipient().equals(leader.toLowerCase() + "@example.com")).toList();
         assertThat(mails).singleElement().satisfies(m -> assertThat(m.subject()).contains(created.number()));
     }
+
+    @Autowired
+    app.ombud.notification.internal.OutboxDispatcher dispatcher;
+
+    @Test
+    void theCustomerIsToldTheComplaintWasReceivedOnce() {
+        String agent = newAgent("J", Role.AGENT);
+        String phone = "1580000" + String.format("%04d", System.nanoTime() % 10_000);
+        var created = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.HOTLINE,
+                new app.ombud.complaint.Customer("孙女士", phone, null), "信号差", null, CaseCategory.OTHER, Set.of(), null,
+                false, null)), Role.AGENT);
+        dispatcher.relay();
+        dispatcher.relay();
+        var sms = asAdmin(() -> outbox.page(new app.ombud.notification.Outbox.Filter(null,
+                app.ombud.notification.Channel.SMS), org.springframework.data.domain.ScrollPosition.keyset(), 100))
+                .getContent().stream().filter(m -> m.recipient().equals(phone)).toList();
+        assertThat(sms).singleElement().satisfies(m -> assertThat(m.body()).contains(created.number()));
+        var stillPending = mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("number").is(created.number())
+                        .and("pendingMessages.0").exists(true)), "cases");
+        assertThat(stillPending).isFalse();
+    }
+
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 }

@@ -82,6 +82,7 @@ public class CaseDocument {
     private Instant leadershipNotifiedAt;
     private Instant escalationRequestedAt;
     private EscalationRef escalation;
+    private final List<app.ombud.notification.OutboxMessage> pendingMessages;
     private final List<TimelineEntry> timeline;
     @Version
     private Long version;
@@ -94,7 +95,7 @@ public class CaseDocument {
             Deadlines deadlines, Instant acknowledgedAt, int repeatCount, List<UUID> earlierCases, int reworkCount,
             List<CaseNote> notes, List<Evidence> evidence, ResolutionPlan plan, List<Feedback> feedback, Validity validity, Instant closedAt,
             Instant archivedAt, Instant leadershipNotifiedAt, Instant escalationRequestedAt, EscalationRef escalation,
-            List<TimelineEntry> timeline, Long version) {
+            List<app.ombud.notification.OutboxMessage> pendingMessages, List<TimelineEntry> timeline, Long version) {
         this.id = id;
         this.number = number;
         this.channel = channel;
@@ -127,6 +128,7 @@ public class CaseDocument {
         this.leadershipNotifiedAt = leadershipNotifiedAt;
         this.escalationRequestedAt = escalationRequestedAt;
         this.escalation = escalation;
+        this.pendingMessages = pendingMessages == null ? new ArrayList<>() : new ArrayList<>(pendingMessages);
         this.timeline = timeline == null ? new ArrayList<>() : new ArrayList<>(timeline);
         this.version = version;
     }
@@ -137,12 +139,20 @@ public class CaseDocument {
         var document = new CaseDocument(UUID.randomUUID(), number, intake.channel(), intake.customer(),
                 intake.subject(), intake.description(), intake.category(), intake.flags(), intake.compensationAsked(),
                 intake.urgent(), intake.receivedAt(), actor.employeeId() != null ? actor.employeeId() : actor.subject(),
-                intakeDepartmentId, intakeTeamId, CaseStatus.NEW, grade, null, deadlines, null, earlierCases.size(), earlierCases, 0, List.of(), List.of(), null, List.of(), null, null, null, null, null, null, List.of(), null);
+                intakeDepartmentId, intakeTeamId, CaseStatus.NEW, grade, null, deadlines, null, earlierCases.size(), earlierCases, 0, List.of(), List.of(), null, List.of(), null, null, null, null, null, null, List.of(), List.of(), null);
         document.log(actor, now, "intake", null, CaseStatus.NEW, null);
         document.log(actor, now, "graded", null, null, "level " + grade.level()
                 + (grade.matchedCriteria().isEmpty() ? " (fallback)" : " " + String.join(",", grade.matchedCriteria()))
                 + ", policy v" + grade.policyVersion());
         return document;
+    }
+
+    /**
+     * A message to the customer that goes to the outbox with this very update of the case
+     * (so it is neither lost nor sent for a change that did not happen).
+     */
+    public void queueMessage(app.ombud.notification.OutboxMessage message, Actor actor, Instant now) {
+        pendingMessages.add(message);
     }
 
     public void dispatch(Assignment to, Actor actor, Instant now, String note) {
@@ -263,6 +273,10 @@ public class CaseDocument {
     public void archive(Actor actor, Instant now) {
         move(CaseStatus.ARCHIVED, actor, now, "archived", null);
         archivedAt = now;
+    }
+
+    public List<app.ombud.notification.OutboxMessage> pendingMessages() {
+        return List.copyOf(pendingMessages);
     }
 
     public Assignment assignment() {
