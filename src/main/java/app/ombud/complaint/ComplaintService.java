@@ -402,12 +402,13 @@ public class ComplaintService {
         return present(visibleDocument(caseId).view(), CurrentActor.required());
     }
 
-    /** The cases the caller may see, newest first, with the search filters. */
+    /** The cases the caller may see, urgent ones first (they jump the queue), then newest first. */
     @PreAuthorize("isAuthenticated()")
     public Window<ComplaintCase> search(CaseFilter filter, ScrollPosition position, int size) {
         Actor actor = CurrentActor.required();
         Query query = new Query(new Criteria().andOperator(visibility(actor), criteria(filter)))
-                .with(Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id"))).limit(size);
+                .with(Sort.by(Sort.Order.desc("urgent"), Sort.Order.desc("receivedAt"), Sort.Order.desc("id")))
+                .limit(size);
         return mongo.scroll(query.with(position), CaseDocument.class).map(d -> present(d.view(), actor));
     }
 

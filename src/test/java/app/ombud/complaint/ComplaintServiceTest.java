@@ -260,4 +260,18 @@ class ComplaintServiceTest {
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.validity().valid()).isFalse();
     }
+
+    @Test
+    void urgentCasesJumpTheQueue() {
+        var older = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.HOTLINE, new Customer("甲", phone, null),
+                "紧急：停电无法使用", null, CaseCategory.OTHER, Set.of(), null, true, Instant.now().minusSeconds(3600))),
+                Role.AGENT);
+        var newer = as(agent, () -> cases.intake(intake(CaseCategory.INQUIRY, Set.of())), Role.AGENT);
+        var inbox = as(agent, () -> cases.search(new CaseFilter(null, null, null, null, null, null, null, null, phone,
+                null), ScrollPosition.keyset(), 1), Role.AGENT);
+        assertThat(inbox.getContent()).extracting(ComplaintCase::id).containsExactly(older.id());
+        var next = as(agent, () -> cases.search(new CaseFilter(null, null, null, null, null, null, null, null, phone,
+                null), inbox.positionAt(0), 5), Role.AGENT);
+        assertThat(next.getContent()).extracting(ComplaintCase::id).contains(newer.id()).doesNotContain(older.id());
+    }
 }

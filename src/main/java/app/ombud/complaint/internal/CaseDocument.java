@@ -40,7 +40,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("cases")
 @CompoundIndexes({
-    @CompoundIndex(name = "received_id", def = "{'receivedAt': -1, '_id': -1}"),
+    @CompoundIndex(name = "inbox", def = "{'urgent': -1, 'receivedAt': -1, '_id': -1}"),
     @CompoundIndex(name = "status_due", def = "{'status': 1, 'deadlines.resolutionDue': 1}"),
     @CompoundIndex(name = "phone_category", def = "{'customer.phone': 1, 'category': 1, 'receivedAt': -1}"),
     @CompoundIndex(name = "department", def = "{'assignment.departmentId': 1, 'receivedAt': -1}")
