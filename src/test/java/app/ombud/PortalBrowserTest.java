@@ -230,6 +230,68 @@ class PortalBrowserTest {
         screenshot("case-evidence-zh-CN.png");
     }
 
+    /** Issue #4's walk-through: an agent takes a case in, the department head resolves it, an admin reads the timeline. */
+    @Test
+    void anAgentTakesACaseInTheHeadResolvesItAndTheAdminSeesTheTimeline() {
+        String p = "W" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        String password = "Walk-pass-2026";
+        var department = TestData.asAdmin(() -> directory.createDepartment(
+                new app.ombud.directory.DepartmentInput(p, "热线运营部" + p, null, p + "H")));
+        TestData.asAdmin(() -> {
+            for (var person : java.util.List.of(
+                    new app.ombud.directory.PersonInput(p + "A", "坐席" + p, department.id(), null,
+                            java.util.Set.of(Role.AGENT), true, null, null),
+                    new app.ombud.directory.PersonInput(p + "H", "部门负责人" + p, department.id(), null,
+                            java.util.Set.of(Role.DEPT_HEAD), true, null, null))) {
+                accounts.setPasswordForDemo(directory.createPerson(person).id(), password);
+            }
+        });
+        String subject = "走查 " + p;
+
+        signIn(p + "A", password);
+        page.waitForURL(url -> !url.contains("/login"));
+        page.navigate(api.baseUrl() + "/cases/new");
+        page.locator("#intake-category").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("服务态度")).first().click();
+        page.locator("#intake-phone input").fill("13711112222");
+        page.locator("#intake-subject input").fill(subject);
+        page.locator("#intake-save").click();
+        page.waitForURL(Pattern.compile(".*/cases/[0-9a-f-]{36}$"));
+        String caseUrl = page.url();
+
+        context.clearCookies();
+        signIn(p + "H", password);
+        page.waitForURL(url -> !url.contains("/login"));
+        page.navigate(caseUrl);
+        page.locator("#action-dispatch").click();
+        page.locator("#dispatch-department input").fill("热线运营部" + p);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("热线运营部" + p)).first()
+                .click();
+        page.locator("#dispatch-save").click();
+        page.locator("#action-acknowledge").click();
+        page.locator("#action-plan").click();
+        page.locator("#plan-remedies input").fill("道歉");
+        page.locator("vaadin-multi-select-combo-box-item").filter(new Locator.FilterOptions().setHasText("道歉"))
+                .first().click();
+        page.locator("#plan-save").click();
+        page.locator("#action-result").click();
+        page.locator("#result-text textarea").fill("已电话致歉");
+        page.locator("#result-save").click();
+        page.locator("#action-answer").click();
+        page.locator("#answer-save").click();
+        assertThat(page.locator("#case-status")).hasText("已结案");
+
+        context.clearCookies();
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        page.waitForURL(url -> !url.contains("/login"));
+        page.navigate(caseUrl);
+        Locator timeline = page.locator("#case-timeline");
+        assertThat(timeline).containsText("部门负责人" + p);
+        assertThat(timeline.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("坐席" + p)).first()).isVisible();
+        screenshot("walkthrough-timeline-zh-CN.png");
+    }
+
     private void signIn(String login, String password) {
         page.navigate(api.baseUrl() + "/login");
         page.locator("vaadin-login-form input[name='username']").fill(login);

@@ -45,12 +45,14 @@ class CaseApiTest {
         String id = created.path("intakeCase.case.id").entity(String.class).get();
         String version = created.path("intakeCase.case.version").entity(String.class).get();
 
+        var owner = asAdmin(() -> directory.createPerson(new app.ombud.directory.PersonInput(p + "O", "处理人",
+                department.id(), team.id(), java.util.Set.of(Role.AGENT), true, "13900001111", "o@example.com")));
         api.as(Role.ADMIN).document("""
-                mutation($id: UUID!, $d: UUID!, $t: UUID!, $v: Long) { dispatchCase(input: {caseId: $id,
-                  departmentId: $d, teamId: $t, note: "部门负责人亲自处理", expectedVersion: $v}) {
+                mutation($id: UUID!, $d: UUID!, $t: UUID!, $v: Long, $o: String) { dispatchCase(input: {caseId: $id,
+                  departmentId: $d, teamId: $t, ownerEmployeeId: $o, note: "部门负责人亲自处理", expectedVersion: $v}) {
                   case { status assignment { handler department { name } team { name } } } } }
                 """).variable("id", id).variable("d", department.id().toString()).variable("t", team.id().toString())
-                .variable("v", version).execute()
+                .variable("v", version).variable("o", owner.employeeId()).execute()
                 .path("dispatchCase.case.status").entity(String.class).isEqualTo("DISPATCHED")
                 .path("dispatchCase.case.assignment.handler").entity(String.class).isEqualTo("DEPARTMENT_HEAD")
                 .path("dispatchCase.case.assignment.department.name").entity(String.class).isEqualTo("售后部" + p)
@@ -62,6 +64,16 @@ class CaseApiTest {
                 """).variable("id", id).variable("v", version).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "CONCURRENT_UPDATE")));
+
+        // nested people keep their own rules: a BI reader sees the owner's name, not their phone
+        api.as(Role.BI_READER).document("query($id: UUID!) { case(id: $id) { assignment { owner { name phone email } } } }")
+                .variable("id", id).execute()
+                .path("case.assignment.owner.name").entity(String.class).isEqualTo("处理人")
+                .path("case.assignment.owner.phone").valueIsNull()
+                .path("case.assignment.owner.email").valueIsNull();
+        api.as(Role.ADMIN).document("query($id: UUID!) { case(id: $id) { assignment { owner { phone } } } }")
+                .variable("id", id).execute()
+                .path("case.assignment.owner.phone").entity(String.class).isEqualTo("13900001111");
 
         // BI readers find it, with the customer masked
         api.as(Role.BI_READER).document("""

@@ -524,6 +524,16 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
                     .ifPresent(r -> amount.setValue(r.amount()));
             directory.personByEmployeeId(c.plan().ownerEmployeeId()).ifPresent(owner::setValue);
             description.setValue(c.plan().description() == null ? "" : c.plan().description());
+        } else {
+            // sensible defaults: due by the case's resolution deadline, owned by its owner or by me
+            if (c.deadlines().resolutionDue().isAfter(java.time.Instant.now())) {
+                due.setValue(LocalDateTime.ofInstant(c.deadlines().resolutionDue(), GridPaging.COMPANY_ZONE));
+            }
+            String ownerId = c.assignment() != null && c.assignment().ownerEmployeeId() != null
+                    ? c.assignment().ownerEmployeeId() : app.ombud.platform.CurrentActor.get().employeeId();
+            if (ownerId != null) {
+                directory.personByEmployeeId(ownerId).ifPresent(owner::setValue);
+            }
         }
         var dialog = dialog("case.plan.make", remedies, amount, owner, due, description);
         footer(dialog, "plan-save", () -> act(() -> {
