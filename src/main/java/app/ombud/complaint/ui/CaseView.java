@@ -334,6 +334,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
                         }));
                     }));
             upload.setId("evidence-upload");
+            app.ombud.platform.ui.Uploads.localized(upload);
             upload.setMaxFileSize(10 * 1024 * 1024);
             upload.setAcceptedFileTypes(ComplaintService.EVIDENCE_TYPES.keySet().stream().map(x -> "." + x)
                     .toArray(String[]::new));

@@ -50,6 +50,7 @@ class PeopleImportView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFileSize(MAX_BYTES);
         upload.setMaxFiles(1);
         upload.setId("import-upload");
+        app.ombud.platform.ui.Uploads.localized(upload);
         upload.addFileRejectedListener(rejected -> Toasts.error(getTranslation("import.rejected")));
 
         byte[] template = imports.template().getBytes(StandardCharsets.UTF_8);

@@ -363,6 +363,7 @@ public class CalendarView extends PolicyPage {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(1024 * 1024);
         upload.setId("calendar-ics-upload");
+        app.ombud.platform.ui.Uploads.localized(upload);
         var uploadTexts = new UploadI18N();
         uploadTexts.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("policy.calendar.uploadButton"))
                 .setMany(getTranslation("policy.calendar.uploadButton")));
