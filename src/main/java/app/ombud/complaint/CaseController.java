@@ -4,6 +4,7 @@ import app.ombud.directory.Department;
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.directory.Team;
+import app.ombud.platform.Batches;
 import app.ombud.platform.Paging;
 import app.ombud.policy.CaseCategory;
 import app.ombud.policy.CaseFlag;
@@ -11,11 +12,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -159,30 +157,31 @@ class CaseController {
 
     @BatchMapping(typeName = "Case", field = "intakePerson")
     Map<ComplaintCase, Person> intakePerson(List<ComplaintCase> list) {
-        var people = directory.peopleByEmployeeIds(keys(list, ComplaintCase::intakeBy));
-        return pairs(list, ComplaintCase::intakeBy, people);
+        var people = directory.peopleByEmployeeIds(Batches.keys(list, ComplaintCase::intakeBy));
+        return Batches.byKey(list, ComplaintCase::intakeBy, people);
     }
 
     @BatchMapping(typeName = "CaseAssignment", field = "department")
     Map<Assignment, Department> department(List<Assignment> list) {
-        return pairs(list, Assignment::departmentId, directory.departmentsByIds(keys(list, Assignment::departmentId)));
+        return Batches.byKey(list, Assignment::departmentId,
+                directory.departmentsByIds(Batches.keys(list, Assignment::departmentId)));
     }
 
     @BatchMapping(typeName = "CaseEscalationRef", field = "toDepartment")
     Map<EscalationRef, Department> escalationDepartment(List<EscalationRef> list) {
-        return pairs(list, EscalationRef::toDepartmentId,
-                directory.departmentsByIds(keys(list, EscalationRef::toDepartmentId)));
+        return Batches.byKey(list, EscalationRef::toDepartmentId,
+                directory.departmentsByIds(Batches.keys(list, EscalationRef::toDepartmentId)));
     }
 
     @BatchMapping(typeName = "CaseAssignment", field = "team")
     Map<Assignment, Team> team(List<Assignment> list) {
-        return pairs(list, Assignment::teamId, directory.teamsByIds(keys(list, Assignment::teamId)));
+        return Batches.byKey(list, Assignment::teamId, directory.teamsByIds(Batches.keys(list, Assignment::teamId)));
     }
 
     @BatchMapping(typeName = "CaseAssignment", field = "owner")
     Map<Assignment, Person> owner(List<Assignment> list) {
-        return pairs(list, Assignment::ownerEmployeeId,
-                directory.peopleByEmployeeIds(keys(list, Assignment::ownerEmployeeId)));
+        return Batches.byKey(list, Assignment::ownerEmployeeId,
+                directory.peopleByEmployeeIds(Batches.keys(list, Assignment::ownerEmployeeId)));
     }
 
     /** {@code case} is a Java keyword, so the payload's field is mapped by hand. */
@@ -198,12 +197,5 @@ class CaseController {
         return new CasePayload(value);
     }
 
-    private static <S, K> Set<K> keys(List<S> sources, Function<S, K> key) {
-        return sources.stream().map(key).filter(Objects::nonNull).collect(Collectors.toSet());
-    }
 
-    private static <S, K, V> Map<S, V> pairs(List<S> sources, Function<S, K> key, Map<K, V> found) {
-        return sources.stream().filter(s -> key.apply(s) != null && found.containsKey(key.apply(s)))
-                .collect(Collectors.toMap(Function.identity(), s -> found.get(key.apply(s)), (a, b) -> a));
-    }
 }

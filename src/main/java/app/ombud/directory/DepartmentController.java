@@ -1,5 +1,6 @@
 package app.ombud.directory;
 
+import app.ombud.platform.Batches;
 import app.ombud.platform.Paging;
 import java.util.List;
 import java.util.Map;

@@ -2,14 +2,13 @@ package app.ombud.escalation;
 
 import app.ombud.directory.Department;
 import app.ombud.directory.DirectoryService;
+import app.ombud.platform.Batches;
 import app.ombud.platform.Paging;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -147,9 +146,6 @@ class EscalationController {
     }
 
     private Map<Escalation, Department> pairs(List<Escalation> list, Function<Escalation, UUID> key) {
-        var found = directory.departmentsByIds(list.stream().map(key).filter(Objects::nonNull)
-                .collect(Collectors.toSet()));
-        return list.stream().filter(e -> key.apply(e) != null && found.containsKey(key.apply(e)))
-                .collect(Collectors.toMap(Function.identity(), e -> found.get(key.apply(e)), (a, b) -> a));
+        return Batches.byKey(list, key, directory.departmentsByIds(Batches.keys(list, key)));
     }
 }
