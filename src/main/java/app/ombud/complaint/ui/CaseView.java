@@ -16,10 +16,10 @@ import app.ombud.directory.PersonFilter;
 import app.ombud.directory.Team;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -390,47 +390,19 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private Button button(String id, String label, Runnable open) {
-        var button = new Button(t(label), click -> open.run());
-        button.setId(id);
-        return button;
+        return StepDialogs.button(id, t(label), open);
     }
 
-    /** Runs one step with the case's version; reloads; a refusal or conflict is shown translated. */
     private void act(Supplier<ComplaintCase> step, Dialog dialog) {
-        try {
-            step.get();
-            if (dialog != null) {
-                dialog.close();
-            }
-            Toasts.success(t("common.saved"));
-            reload();
-        } catch (OmbudException e) {
-            Toasts.error(e);
-            if ("CONCURRENT_UPDATE".equals(e.code())) {
-                if (dialog != null) {
-                    dialog.close();
-                }
-                reload();
-            }
-        }
+        StepDialogs.run(step, dialog, this::reload);
     }
 
     private Dialog dialog(String title, Component... content) {
-        var dialog = new Dialog(t(title));
-        dialog.setWidth("min(40em, 95vw)");
-        var form = new FormLayout(content);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        dialog.add(form);
-        add(dialog);
-        return dialog;
+        return StepDialogs.form(this, t(title), content);
     }
 
     private void footer(Dialog dialog, String id, Runnable save) {
-        var ok = new Button(t("common.save"), click -> save.run());
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        ok.setId(id);
-        dialog.getFooter().add(new Button(t("common.cancel"), click -> dialog.close()), ok);
-        dialog.open();
+        StepDialogs.footer(dialog, id, save);
     }
 
     private ComboBox<Person> personPicker(String label, Supplier<UUID> department) {

@@ -12,6 +12,7 @@ import app.ombud.escalation.PlanStep;
 import app.ombud.escalation.TaskForce;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -266,46 +267,19 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Button button(String id, String label, Runnable open) {
-        var button = new Button(t(label), click -> open.run());
-        button.setId(id);
-        return button;
+        return StepDialogs.button(id, t(label), open);
     }
 
     private void act(Supplier<Escalation> step, Dialog dialog) {
-        try {
-            step.get();
-            if (dialog != null) {
-                dialog.close();
-            }
-            Toasts.success(t("common.saved"));
-            reload();
-        } catch (OmbudException ex) {
-            Toasts.error(ex);
-            if ("CONCURRENT_UPDATE".equals(ex.code())) {
-                if (dialog != null) {
-                    dialog.close();
-                }
-                reload();
-            }
-        }
+        StepDialogs.run(step, dialog, this::reload);
     }
 
     private Dialog dialog(String title, Component... content) {
-        var dialog = new Dialog(t(title));
-        dialog.setWidth("min(40em, 95vw)");
-        var form = new FormLayout(content);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        dialog.add(form);
-        add(dialog);
-        return dialog;
+        return StepDialogs.form(this, t(title), content);
     }
 
     private void footer(Dialog dialog, String id, Runnable save) {
-        var ok = new Button(t("common.save"), click -> save.run());
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        ok.setId(id);
-        dialog.getFooter().add(new Button(t("common.cancel"), click -> dialog.close()), ok);
-        dialog.open();
+        StepDialogs.footer(dialog, id, save);
     }
 
     private ComboBox<Person> personPicker(String label, UUID department) {

@@ -21,6 +21,12 @@ public final class Toasts {
         notification.addThemeVariants(NotificationVariant.ERROR);
     }
 
+    /** A translated text of the current UI. */
+    static String text(String key) {
+        var ui = UI.getCurrent();
+        return ui == null ? key : ui.getTranslation(key);
+    }
+
     /** The translated message of a domain error, falling back to its English text. */
     public static String message(OmbudException e) {
         var ui = UI.getCurrent();
