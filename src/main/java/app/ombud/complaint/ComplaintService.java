@@ -94,7 +94,7 @@ public class ComplaintService {
             // the customer is told the complaint was received (SPEC §1.1), with the policy's template
             String text = app.ombud.policy.MessageTemplates.render(current.content().templates().acknowledgement()
                     .in(java.util.Locale.SIMPLIFIED_CHINESE), Map.of("caseNumber", number, "customerName",
-                    intake.customer().name() == null ? "" : intake.customer().name(), "hotline", "10010"));
+                    intake.customer().name() == null ? "" : intake.customer().name(), "hotline", current.content().templates().hotline()));
             document.queueMessage(new app.ombud.notification.OutboxMessage(UUID.nameUUIDFromBytes(
                     (number + "/ack").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                     app.ombud.notification.Channel.SMS, intake.customer().phone(), null, text, "Case", number),

@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
  * placeholder, none of the configured verdict words — checked when saved and again on the
  * rendered text before it is sent.
  */
-public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowledgement, List<String> verdictWords) {
+public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowledgement, List<String> verdictWords,
+        String hotline) {
+
+    /** The number customers are asked to call, when a stored version predates the setting. */
+    public static final String DEFAULT_HOTLINE = "10010";
+    private static final Pattern HOTLINE = Pattern.compile("[0-9+\\-]{3,20}");
 
     /** Placeholders a template may use. */
     public static final Set<String> ALLOWED = Set.of("customerName", "caseNumber", "hotline", "date", "agentId");
@@ -25,11 +30,20 @@ public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowle
 
     public MessageTemplates {
         verdictWords = verdictWords == null ? List.of() : List.copyOf(verdictWords);
+        hotline = hotline == null || hotline.isBlank() ? DEFAULT_HOTLINE : hotline.strip();
+    }
+
+    /** The templates of the first policy versions, with the default hotline. */
+    public MessageTemplates(LocalizedText reviewReply, LocalizedText acknowledgement, List<String> verdictWords) {
+        this(reviewReply, acknowledgement, verdictWords, null);
     }
 
     public MessageTemplates validate() {
         check(reviewReply, "reviewReply", true);
         check(acknowledgement, "acknowledgement", false);
+        if (!HOTLINE.matcher(hotline).matches()) {
+            throw OmbudException.badRequest("PHONE_INVALID", "hotline", "Not a phone number: {0}", hotline);
+        }
         if (verdictWords.stream().anyMatch(w -> w == null || w.isBlank())) {
             throw OmbudException.badRequest("VERDICT_WORD_BLANK", "verdictWords", "A verdict word is empty");
         }
@@ -38,7 +52,9 @@ public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowle
 
     /** The review-reply SMS for a customer, refused if the rendered text would reveal a verdict. */
     public String renderReviewReply(java.util.Locale locale, Map<String, String> values) {
-        String text = render(reviewReply.in(locale), values);
+        var withHotline = new java.util.HashMap<>(values);
+        withHotline.putIfAbsent("hotline", hotline);
+        String text = render(reviewReply.in(locale), withHotline);
         String word = verdictWordIn(text);
         if (word != null) {
             throw OmbudException.badRequest("TEMPLATE_REVEALS_VERDICT", "reviewReply",

@@ -1,36 +1,55 @@
 package app.ombud.policy;
 
-/** Everything a policy version holds; each section validates itself. */
+/**
+ * Everything a policy version holds; each section validates itself. A version stored before a
+ * section existed reads with that section's defaults.
+ */
 public record PolicyContent(Grading grading, Routing routing, ReviewWindows reviewWindows,
         CallTestThresholds callTestThresholds, MessageTemplates templates, OperationsTargets operations,
-        WorkingCalendar calendar) {
+        WorkingCalendar calendar, ReviewCriteria reviewCriteria) {
+
+    public PolicyContent {
+        reviewCriteria = reviewCriteria == null ? PolicyDefaults.reviewCriteria() : reviewCriteria;
+    }
 
     public PolicyContent withGrading(Grading value) {
-        return new PolicyContent(value, routing, reviewWindows, callTestThresholds, templates, operations, calendar);
+        return new PolicyContent(value, routing, reviewWindows, callTestThresholds, templates, operations, calendar,
+                reviewCriteria);
     }
 
     public PolicyContent withRouting(Routing value) {
-        return new PolicyContent(grading, value, reviewWindows, callTestThresholds, templates, operations, calendar);
+        return new PolicyContent(grading, value, reviewWindows, callTestThresholds, templates, operations, calendar,
+                reviewCriteria);
     }
 
     public PolicyContent withReviewWindows(ReviewWindows value) {
-        return new PolicyContent(grading, routing, value, callTestThresholds, templates, operations, calendar);
+        return new PolicyContent(grading, routing, value, callTestThresholds, templates, operations, calendar,
+                reviewCriteria);
     }
 
     public PolicyContent withCallTestThresholds(CallTestThresholds value) {
-        return new PolicyContent(grading, routing, reviewWindows, value, templates, operations, calendar);
+        return new PolicyContent(grading, routing, reviewWindows, value, templates, operations, calendar,
+                reviewCriteria);
     }
 
     public PolicyContent withTemplates(MessageTemplates value) {
-        return new PolicyContent(grading, routing, reviewWindows, callTestThresholds, value, operations, calendar);
+        return new PolicyContent(grading, routing, reviewWindows, callTestThresholds, value, operations, calendar,
+                reviewCriteria);
     }
 
     public PolicyContent withOperations(OperationsTargets value) {
-        return new PolicyContent(grading, routing, reviewWindows, callTestThresholds, templates, value, calendar);
+        return new PolicyContent(grading, routing, reviewWindows, callTestThresholds, templates, value, calendar,
+                reviewCriteria);
     }
 
     public PolicyContent withCalendar(WorkingCalendar value) {
-        return new PolicyContent(grading, routing, reviewWindows, callTestThresholds, templates, operations, value);
+        return new PolicyContent(grading, routing, reviewWindows, callTestThresholds, templates, operations, value,
+                reviewCriteria);
+    }
+
+    public PolicyContent withReviewCriteria(ReviewCriteria value) {
+        return new PolicyContent(grading, routing, reviewWindows, callTestThresholds, templates, operations, calendar,
+                value);
     }
 
     public PolicyContent validate() {
@@ -41,6 +60,7 @@ public record PolicyContent(Grading grading, Routing routing, ReviewWindows revi
         templates.validate();
         operations.validate();
         calendar.validate();
+        reviewCriteria.validate();
         return this;
     }
 }

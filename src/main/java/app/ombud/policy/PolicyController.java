@@ -145,6 +145,11 @@ class PolicyController {
     }
 
     @SchemaMapping(typeName = "PolicyVersion")
+    ReviewCriteria reviewCriteria(PolicyVersion version) {
+        return version.content().reviewCriteria();
+    }
+
+    @SchemaMapping(typeName = "PolicyVersion")
     CallTestThresholds callTestThresholds(PolicyVersion version) {
         return version.content().callTestThresholds();
     }
@@ -200,6 +205,9 @@ class PolicyController {
     record UpdateReviewWindowsInput(int basedOnVersion, String comment, ReviewWindows reviewWindows) {
     }
 
+    record UpdateReviewCriteriaInput(int basedOnVersion, String comment, ReviewCriteria criteria) {
+    }
+
     record UpdateCallTestThresholdsInput(int basedOnVersion, String comment, CallTestThresholds thresholds) {
     }
 
@@ -225,6 +233,12 @@ class PolicyController {
     @MutationMapping
     UpdatePolicyPayload updateReviewWindows(@Argument UpdateReviewWindowsInput input) {
         return new UpdatePolicyPayload(policies.updateReviewWindows(input.basedOnVersion(), input.reviewWindows(), input.comment()));
+    }
+
+    @MutationMapping
+    UpdatePolicyPayload updateReviewCriteria(@Argument UpdateReviewCriteriaInput input) {
+        return new UpdatePolicyPayload(policies.updateReviewCriteria(input.basedOnVersion(), input.criteria(),
+                input.comment()));
     }
 
     @MutationMapping

@@ -40,7 +40,32 @@ public final class PolicyDefaults {
                                 "Dear customer, your complaint {caseNumber} has been received; we will contact you soon."),
                         List.of("成立", "属实", "有责", "无责", "判责", "upheld", "not upheld", "verdict", "at fault")),
                 new OperationsTargets(70, 5, new BigDecimal("69"), new BigDecimal("74"), 24, 48, 2),
-                WorkingCalendar.chinaDefault());
+                WorkingCalendar.chinaDefault(), reviewCriteria());
+    }
+
+    /** The verdict criteria of SPEC §5: attitude and business. */
+    public static ReviewCriteria reviewCriteria() {
+        return new ReviewCriteria(List.of(
+                judgment("A_ARGUING", "与客户争吵", "Arguing with the customer"),
+                judgment("A_ABUSE", "质问、训斥、辱骂或命令客户", "Interrogating, scolding, insulting or ordering the customer"),
+                judgment("A_ARROGANCE", "态度傲慢", "Arrogance"),
+                judgment("A_IGNORING", "不回应客户关注的问题", "Not answering the customer's concern"),
+                judgment("A_EVADING", "搪塞、敷衍、回避问题", "Bluffing or evading"),
+                judgment("A_PASSING_ON", "推诿客户，违反首问负责制", "Passing the customer on, breaking first-contact responsibility")),
+                List.of(
+                judgment("B_WRONG_ANSWER", "解答错误且未及时更正，损害客户利益",
+                        "A wrong answer, not corrected in time, that harms the customer"),
+                judgment("B_CUSTOMER_LOSS", "提供错误信息，造成客户经济或权益损失",
+                        "Wrong information that costs the customer money or rights"),
+                judgment("B_COMPANY_LOSS", "提供错误信息，造成公司经济损失", "Wrong information that costs the company money"),
+                judgment("B_CAUSED_COMPLAINT", "差错导致客户投诉、升级投诉，或引导客户到别处投诉",
+                        "An error that gives the customer reason to complain or escalate, or sends them to complain elsewhere"),
+                judgment("B_DATA_LEAK", "泄露公司机密或客户信息（如通话详单）",
+                        "Leaking company secrets or customer data such as call detail records")));
+    }
+
+    private static JudgmentCriterion judgment(String code, String zh, String en) {
+        return new JudgmentCriterion(code, LocalizedText.of(zh, en));
     }
 
     static Grading grading() {

@@ -132,6 +132,11 @@ public class PolicyService {
     }
 
     @PreAuthorize("hasRole('ADMIN')")
+    public PolicyVersion updateReviewCriteria(int basedOn, ReviewCriteria criteria, String comment) {
+        return change(basedOn, c -> c.withReviewCriteria(criteria), comment);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
     public PolicyVersion updateCallTestThresholds(int basedOn, CallTestThresholds thresholds, String comment) {
         return change(basedOn, c -> c.withCallTestThresholds(thresholds), comment);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.platform.Role;
 import app.ombud.support.ApiAccess;
+import app.ombud.support.TestData;
 import app.ombud.support.OmbudIntegrationTest;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +60,13 @@ class PolicyApiTest {
         admin.document("""
                 mutation($v: Int!) { updateReviewWindows(input: {basedOnVersion: $v, comment: "test",
                   reviewWindows: {teamLeadCheckHours: 3, customerReplyHours: 48, followUpDays: 3,
-                  panelVotingWorkingDays: 2, earlyWarningCount: 3, earlyWarningDays: 7, outOfScopeSources: ["10016"]}})
-                  { policy { number changedSections reviewWindows { teamLeadCheckHours } } } }
+                  panelVotingWorkingDays: 2, earlyWarningCount: 3, earlyWarningDays: 7, outOfScopeSources: ["10016"],
+                  appealDays: 3, panelQuorum: 4, dutyChiefEmployeeIds: ["M0001"]}})
+                  { policy { number changedSections reviewWindows { teamLeadCheckHours dutyChiefEmployeeIds } } } }
                 """).variable("v", current).execute()
                 .path("updateReviewWindows.policy.number").entity(Integer.class).isEqualTo(current + 1)
+                .path("updateReviewWindows.policy.reviewWindows.dutyChiefEmployeeIds").entityList(String.class)
+                .containsExactly("M0001")
                 .path("updateReviewWindows.policy.reviewWindows.teamLeadCheckHours").entity(Integer.class).isEqualTo(3);
 
         admin.document("""
@@ -72,6 +76,28 @@ class PolicyApiTest {
                 """).variable("v", current).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "POLICY_VERSION_CONFLICT")));
+    }
+
+    @Test
+    void adminsSaveVerdictCriteriaAndATwiceUsedCodeNamesTheField() {
+        int current = policies.current().number();
+        var admin = api.as(Role.ADMIN);
+        String save = """
+                mutation($v: Int!, $code: String!) { updateReviewCriteria(input: {basedOnVersion: $v, criteria: {
+                  attitude: [{code: "A_ARGUING", text: {zh: "与客户争吵", en: "Arguing"}}],
+                  business: [{code: $code, text: {zh: "解答错误", en: "Wrong answer"}}]}})
+                  { policy { number reviewCriteria { attitude { code text { zh } } business { code } } } } }
+                """;
+        admin.document(save).variable("v", current).variable("code", "A_ARGUING").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(
+                        e.getExtensions()).containsEntry("code", "CRITERION_CODE_TAKEN")
+                        .containsEntry("field", "business[0].code")));
+        assertThat(policies.current().number()).isEqualTo(current);
+        admin.document(save).variable("v", current).variable("code", "B_WRONG").execute()
+                .path("updateReviewCriteria.policy.number").entity(Integer.class).isEqualTo(current + 1)
+                .path("updateReviewCriteria.policy.reviewCriteria.business[0].code").entity(String.class)
+                .isEqualTo("B_WRONG");
+        TestData.asAdmin(() -> policies.updateReviewCriteria(current + 1, PolicyDefaults.reviewCriteria(), "back"));
     }
 
     @Test
@@ -90,14 +116,18 @@ class PolicyApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"updateGrading", "updateRouting", "updateReviewWindows", "updateCallTestThresholds",
+    @ValueSource(strings = {"updateGrading", "updateRouting", "updateReviewWindows", "updateReviewCriteria",
+            "updateCallTestThresholds",
             "updateMessageTemplates", "updateOperationsTargets", "updateWorkingCalendar"})
     void everyPolicyMutationIsForAdminsOnly(String mutation) {
         Map<String, String> inputs = Map.of(
                 "updateGrading", "grading: {levels: [], repeatWindowDays: 30, fallbackLevel: 3}",
                 "updateRouting", "rules: []",
                 "updateReviewWindows", "reviewWindows: {teamLeadCheckHours: 2, customerReplyHours: 48, followUpDays: 3, "
-                        + "panelVotingWorkingDays: 2, earlyWarningCount: 3, earlyWarningDays: 7}",
+                        + "panelVotingWorkingDays: 2, earlyWarningCount: 3, earlyWarningDays: 7, appealDays: 3, "
+                        + "panelQuorum: 4}",
+                "updateReviewCriteria", "criteria: {attitude: [{code: \"A_X\", text: {zh: \"争吵\"}}], "
+                        + "business: [{code: \"B_X\", text: {zh: \"错答\"}}]}",
                 "updateCallTestThresholds", "thresholds: {onSpotResolutionRateMin: 90, followUpOnTimeRateMin: 95, "
                         + "ringsBeforeAnswerMax: 3, onlineFirstReplyMinutesMax: 2, communicationSatisfactionRateMin: 90, "
                         + "knowledgeErrorRateMax: 5}",

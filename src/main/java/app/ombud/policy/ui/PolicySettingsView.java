@@ -40,6 +40,9 @@ public class PolicySettingsView extends PolicyPage {
     private final IntegerField earlyWarningCount = integer("reviewWindows.earlyWarningCount");
     private final IntegerField earlyWarningDays = integer("reviewWindows.earlyWarningDays");
     private final TextField outOfScopeSources = textField("reviewWindows.outOfScopeSources");
+    private final IntegerField appealDays = integer("reviewWindows.appealDays");
+    private final IntegerField panelQuorum = integer("reviewWindows.panelQuorum");
+    private final TextField dutyChiefEmployeeIds = textField("reviewWindows.dutyChiefEmployeeIds");
     private final TextField windowsComment = comment();
     // call-test thresholds
     private final BigDecimalField onSpotResolutionRateMin = decimal("callTestThresholds.onSpotResolutionRateMin");
@@ -56,6 +59,7 @@ public class PolicySettingsView extends PolicyPage {
     private final TextArea acknowledgementZh = area("templates.acknowledgementZh");
     private final TextArea acknowledgementEn = area("templates.acknowledgementEn");
     private final TextField verdictWords = textField("templates.verdictWords");
+    private final TextField hotline = textField("templates.hotline");
     private final TextField templatesComment = comment();
     // operations
     private final IntegerField callsPerAgentPerDay = integer("operations.callsPerAgentPerDay");
@@ -71,7 +75,8 @@ public class PolicySettingsView extends PolicyPage {
         super(policies, "policy.settings.title");
         add(versionInfo);
         add(section("reviewWindows", windowsComment, this::saveWindows, teamLeadCheckHours, customerReplyHours,
-                followUpDays, panelVotingWorkingDays, earlyWarningCount, earlyWarningDays, outOfScopeSources));
+                followUpDays, panelVotingWorkingDays, earlyWarningCount, earlyWarningDays, outOfScopeSources,
+                appealDays, panelQuorum, dutyChiefEmployeeIds));
         add(section("callTestThresholds", thresholdsComment, this::saveThresholds, onSpotResolutionRateMin,
                 followUpOnTimeRateMin, ringsBeforeAnswerMax, onlineFirstReplyMinutesMax,
                 communicationSatisfactionRateMin, knowledgeErrorRateMax));
@@ -81,7 +86,7 @@ public class PolicySettingsView extends PolicyPage {
         var verdictNote = new Paragraph(getTranslation("policy.templates.verdictNote"));
         verdictNote.addClassName("ombud-muted");
         var templates = section("templates", templatesComment, this::saveTemplates, reviewReplyZh, reviewReplyEn,
-                acknowledgementZh, acknowledgementEn, verdictWords);
+                acknowledgementZh, acknowledgementEn, verdictWords, hotline);
         templates.addComponentAtIndex(1, placeholders);
         templates.addComponentAtIndex(2, verdictNote);
         add(templates);
@@ -90,9 +95,9 @@ public class PolicySettingsView extends PolicyPage {
                 escalationApprovalWorkingDays));
 
         String[] windows = {"teamLeadCheckHours", "customerReplyHours", "followUpDays", "panelVotingWorkingDays",
-            "earlyWarningCount", "earlyWarningDays"};
+            "earlyWarningCount", "earlyWarningDays", "appealDays", "panelQuorum"};
         IntegerField[] windowFields = {teamLeadCheckHours, customerReplyHours, followUpDays, panelVotingWorkingDays,
-            earlyWarningCount, earlyWarningDays};
+            earlyWarningCount, earlyWarningDays, appealDays, panelQuorum};
         for (int i = 0; i < windows.length; i++) {
             field(windows[i], windowFields[i]);
         }
@@ -105,6 +110,8 @@ public class PolicySettingsView extends PolicyPage {
         field("reviewReply", reviewReplyZh);
         field("acknowledgement", acknowledgementZh);
         field("verdictWords", verdictWords);
+        field("hotline", hotline);
+        field("dutyChiefEmployeeIds", dutyChiefEmployeeIds);
         field("callsPerAgentPerDay", callsPerAgentPerDay);
         field("commonQuestionMinutes", commonQuestionMinutes);
         field("occupancyMin", occupancyMin);
@@ -126,6 +133,9 @@ public class PolicySettingsView extends PolicyPage {
         earlyWarningCount.setValue(w.earlyWarningCount());
         earlyWarningDays.setValue(w.earlyWarningDays());
         outOfScopeSources.setValue(String.join(", ", w.outOfScopeSources()));
+        appealDays.setValue(w.appealDays());
+        panelQuorum.setValue(w.panelQuorum());
+        dutyChiefEmployeeIds.setValue(String.join(", ", w.dutyChiefEmployeeIds()));
         CallTestThresholds t = content.callTestThresholds();
         onSpotResolutionRateMin.setValue(t.onSpotResolutionRateMin());
         followUpOnTimeRateMin.setValue(t.followUpOnTimeRateMin());
@@ -139,6 +149,7 @@ public class PolicySettingsView extends PolicyPage {
         acknowledgementZh.setValue(text(m.acknowledgement() == null ? null : m.acknowledgement().zh()));
         acknowledgementEn.setValue(text(m.acknowledgement() == null ? null : m.acknowledgement().en()));
         verdictWords.setValue(String.join(", ", m.verdictWords()));
+        hotline.setValue(m.hotline());
         OperationsTargets o = content.operations();
         callsPerAgentPerDay.setValue(o.callsPerAgentPerDay());
         commonQuestionMinutes.setValue(o.commonQuestionMinutes());
@@ -156,7 +167,8 @@ public class PolicySettingsView extends PolicyPage {
         save(() -> policies.updateReviewWindows(base.number(),
                 new ReviewWindows(number(teamLeadCheckHours), number(customerReplyHours), number(followUpDays),
                         number(panelVotingWorkingDays), number(earlyWarningCount), number(earlyWarningDays),
-                        split(outOfScopeSources.getValue())),
+                        split(outOfScopeSources.getValue()), number(appealDays), number(panelQuorum),
+                        split(dutyChiefEmployeeIds.getValue())),
                 windowsComment.getValue()));
     }
 
@@ -172,7 +184,7 @@ public class PolicySettingsView extends PolicyPage {
         save(() -> policies.updateTemplates(base.number(),
                 new MessageTemplates(LocalizedText.of(reviewReplyZh.getValue(), reviewReplyEn.getValue()),
                         LocalizedText.of(acknowledgementZh.getValue(), acknowledgementEn.getValue()),
-                        split(verdictWords.getValue())),
+                        split(verdictWords.getValue()), hotline.getValue()),
                 templatesComment.getValue()));
     }
 
