@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Import;
             "ombud.security.api-client.id=",
             "ombud.security.api-client.secret=",
             "logging.level.ombud.graphql=warn",
+            "ombud.panel.ballot-key=" + TestData.BALLOT_KEY,
             // tests run scheduled jobs themselves, at the moment they choose
             "ombud.scheduling.enabled=false"
         })

@@ -12,6 +12,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class TestData {
 
     public static final String ADMIN_PASSWORD = "Admin-pass-2026";
+    /** The tests' ballot key (32 bytes, Base64); a real installation generates its own. */
+    public static final String BALLOT_KEY = "dGVzdC1iYWxsb3Qta2V5LTMyLWJ5dGVzLWxvbmctLS0=";
 
     private TestData() {
     }
