@@ -175,11 +175,12 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
     // ---- the ballot ---------------------------------------------------------------------
 
     private Component ballot(Panel p) {
-        var choice = new RadioButtonGroup<Choice>(t("panel.page.ballot"));
+        // the heading labels the choice; a second visible label would repeat it
+        var choice = new RadioButtonGroup<Choice>();
+        choice.setAriaLabel(t("panel.page.ballot"));
         choice.setItems(Choice.values());
         choice.setItemLabelGenerator(c -> t("panel.choice." + c));
         choice.setHelperText(t("panel.page.ballot.help"));
-        choice.setRequiredIndicatorVisible(true);
         choice.setId("ballot-choice");
         var cast = new Button(t("panel.page.cast"), click -> confirmCast(p, choice));
         cast.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -283,8 +283,8 @@ class PanelViewsTest extends SpringBrowserlessTest {
         asAdmin(() -> person(manager, "现场负责人", Role.SITE_MANAGER));
         signIn(manager, Role.SITE_MANAGER);
 
-        // the site manager's queue opens on the undecided panels
-        navigate(PanelsView.class);
+        // the site manager's queue opens on the undecided panels ("all" is not taken for a panel ID)
+        navigate("panels/all", PanelsView.class);
         @SuppressWarnings("unchecked")
         Select<PanelStatus> filter = $(Select.class).id("filter-status");
         assertThat(filter.getValue()).isEqualTo(PanelStatus.AWAITING_SITE_MANAGER);
