@@ -1,0 +1,185 @@
+package app.ombud;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ombud.directory.AccountService;
+import app.ombud.directory.DirectoryService;
+import app.ombud.directory.PersonInput;
+import app.ombud.panel.PanelRequest;
+import app.ombud.panel.PanelService;
+import app.ombud.platform.Role;
+import app.ombud.support.ApiAccess;
+import app.ombud.support.OmbudIntegrationTest;
+import app.ombud.support.TestData;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * End to end in Debian's Chromium, in Chinese: a panelist signs in, finds the panel under "my
+ * ballots", casts a secret ballot and sees the receipt. Skips where no Chromium is installed.
+ */
+@OmbudIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PanelBrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final Pattern RECEIPT = Pattern.compile("^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$");
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    PanelService panels;
+
+    @Autowired
+    ApiAccess api;
+
+    private Playwright playwright;
+    private Browser browser;
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    void launch() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "Skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium fonts-noto-cjk)");
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    @BeforeEach
+    void openContext() {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setLocale("zh-CN")
+                .setViewportSize(1280, 900));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void aPanelistSignsInCastsAVoteAndSeesTheReceipt() {
+        String p = "PB" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        String password = "Panel-pass-2026";
+        List<String> employeeSide = List.of(p + "E1", p + "E2", p + "E3");
+        List<String> reviewSide = List.of(p + "R1", p + "R2", p + "R3");
+        var panel = TestData.asAdmin(() -> {
+            int n = 1;
+            for (String member : concat(employeeSide, reviewSide)) {
+                var person = directory.createPerson(new PersonInput(member, "评审成员" + n++, null, null,
+                        Set.of(Role.AGENT), true, null, null));
+                accounts.setPasswordForDemo(person.id(), password);
+            }
+            return panels.form(UUID.randomUUID(), new PanelRequest("Review", UUID.randomUUID(), "BM-TEST-" + p,
+                    "维持还是推翻判责？", employeeSide, reviewSide, Set.of("17" + p, p + "J"), Set.of("17" + p)));
+        });
+        String member = reviewSide.get(1);
+
+        signIn(member, password);
+        page.waitForURL(url -> !url.contains("/login"));
+        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("我的评审投票")).first()
+                .click();
+        page.waitForURL(Pattern.compile(".*/panels$"));
+        Locator grid = page.locator("#my-ballots");
+        assertThat(grid.getByText(panel.number())).isVisible();
+        assertThat(grid.getByText("已投 0/6")).isVisible();
+        grid.getByText(panel.number()).click();
+
+        page.waitForURL(Pattern.compile(".*/panels/" + panel.id() + "$"));
+        assertThat(page.locator("#panel-title")).hasText(panel.number());
+        assertThat(page.locator("#panel-voted")).hasText("已有 0/6 人投票");
+        page.locator("#ballot-choice vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("推翻原判"))
+                .click();
+        screenshot("panel-ballot-form-zh-CN.png");
+        page.locator("#ballot-cast").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认投票").setExact(true)).click();
+
+        Locator receipt = page.locator("#ballot-receipt");
+        assertThat(receipt).hasText(RECEIPT);
+        assertThat(page.locator("#panel-voted")).hasText("已有 1/6 人投票");
+        assertThat(page.locator("#panel-voted-already")).isVisible();
+        assertThat(page.locator("#ballot-choice")).hasCount(0);
+        screenshot("panel-ballot-receipt-zh-CN.png");
+
+        var seen = TestData.as(member, () -> panels.get(panel.id()));
+        assertThat(seen.votedCount()).isEqualTo(1);
+        assertThat(seen.viewerHasVoted()).isTrue();
+        String shown = receipt.textContent().strip();
+        assertThat(TestData.as(member, () -> panels.receiptCounted(panel.id(), shown))).isTrue();
+
+        // the receipt is shown once: reloading the page shows only that the member has voted
+        page.reload();
+        assertThat(page.locator("#panel-voted-already")).isVisible();
+        assertThat(page.locator("#ballot-receipt")).hasCount(0);
+        assertThat(page.getByText(shown)).hasCount(0);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    private void signIn(String login, String password) {
+        page.navigate(api.baseUrl() + "/login");
+        page.locator("vaadin-login-form input[name='username']").fill(login);
+        page.locator("vaadin-login-form input[name='password']").fill(password);
+        page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Path file = SCREENSHOTS.resolve(name);
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        assertThat(file).isNotEmptyFile();
+    }
+}
