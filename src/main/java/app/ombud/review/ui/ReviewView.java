@@ -180,17 +180,17 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void handover(Review r) {
-        if (r.transferredFrom() != null && r.handover() == null) {
-            return;
-        }
-        add(new H3(t("review.page.handover")));
-        if (r.handover() == null) {
-            add(muted(t("review.page.handover.none")));
-        } else {
-            var handover = entry(GridPaging.time(r.handover().at()) + " · " + r.handover().byName(),
-                    r.handover().note());
-            handover.setId("review-handover");
-            add(handover);
+        // a complaint transferred in from a partner line starts with the review team, without a handover
+        if (r.transferredFrom() == null || r.handover() != null) {
+            add(new H3(t("review.page.handover")));
+            if (r.handover() == null) {
+                add(muted(t("review.page.handover.none")));
+            } else {
+                var handover = entry(GridPaging.time(r.handover().at()) + " · " + r.handover().byName(),
+                        r.handover().note());
+                handover.setId("review-handover");
+                add(handover);
+            }
         }
         if (!r.returns().isEmpty()) {
             add(new H3(t("review.page.returns")), returns(r));
