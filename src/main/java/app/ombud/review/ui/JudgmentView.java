@@ -39,6 +39,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -211,7 +212,7 @@ public class JudgmentView extends VerticalLayout implements BeforeEnterObserver,
     private void showCriteria(JudgmentType chosen) {
         List<JudgmentCriterion> list = chosen == null ? List.of() : checklist.of(chosen);
         Map<String, String> texts = list.stream().collect(Collectors.toMap(JudgmentCriterion::code,
-                c -> c.text().in(getLocale()), (a, b) -> a, java.util.LinkedHashMap::new));
+                c -> c.text().in(getLocale()), (a, b) -> a, LinkedHashMap::new));
         criteria.setItems(texts.keySet());
         criteria.setItemLabelGenerator(code -> texts.getOrDefault(code, code));
         criteria.clear();

@@ -73,6 +73,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -599,7 +600,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
 
     /** A step whose dialog is one text area. */
     private void text(ReviewStep step, String label, String id, String field, String saveId,
-            java.util.function.Function<String, Review> save) {
+            Function<String, Review> save) {
         var area = area(label, id);
         var dialog = dialog(step, area);
         StepDialogs.footer(dialog, saveId, () -> act(() -> save.apply(area.getValue()), dialog,

@@ -23,6 +23,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -65,7 +66,9 @@ class JudgmentViewTest extends SpringBrowserlessTest {
         Review review = fx.verified(fx.accused("17"));
         ReviewCriteria criteria = policy.current().content().reviewCriteria();
         signIn(fx.reviewer, Role.REVIEWER);
-        navigate(JudgmentView.class, Map.of("id", review.id().toString()));
+        navigate(ReviewView.class, Map.of("id", review.id().toString()));
+        test($(Button.class).id("action-judge")).click();
+        assertThat(getCurrentView()).isInstanceOf(JudgmentView.class);
 
         assertThat($(Span.class).id("judge-route").getText()).contains(t("review.mode.VERIFY_RECORDING_AND_CALL_BACK"));
         assertThat(labels()).containsExactlyElementsOf(texts(criteria.attitude()));
@@ -106,7 +109,7 @@ class JudgmentViewTest extends SpringBrowserlessTest {
         assertThat(judged.verdict().by()).isEqualTo(fx.reviewer);
         // back on the review page, which shows the verdict with the criterion's text
         assertThat(getCurrentView()).isInstanceOf(ReviewView.class);
-        assertThat($(com.vaadin.flow.component.html.UnorderedList.class).id("review-verdict-criteria").getElement()
+        assertThat($(UnorderedList.class).id("review-verdict-criteria").getElement()
                 .getTextRecursively()).contains(text(chosen));
     }
 

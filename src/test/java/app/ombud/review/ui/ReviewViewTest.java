@@ -37,6 +37,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -235,9 +236,9 @@ class ReviewViewTest extends SpringBrowserlessTest {
         return as(fx.agent, () -> directory.personByEmployeeId(employeeId).orElseThrow(), Role.AGENT);
     }
 
-    private java.util.List<String> actionIds() {
+    private List<String> actionIds() {
         HorizontalLayout bar = $(HorizontalLayout.class).id("review-actions");
-        return bar.getChildren().map(Component::getId).flatMap(java.util.Optional::stream).toList();
+        return bar.getChildren().map(Component::getId).flatMap(Optional::stream).toList();
     }
 
     @SuppressWarnings("unchecked")
