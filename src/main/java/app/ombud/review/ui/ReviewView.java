@@ -1,0 +1,860 @@
+package app.ombud.review.ui;
+
+import app.ombud.directory.DirectoryService;
+import app.ombud.directory.Person;
+import app.ombud.directory.PersonFilter;
+import app.ombud.panel.PanelSide;
+import app.ombud.platform.OmbudException;
+import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.StepDialogs;
+import app.ombud.platform.ui.Toasts;
+import app.ombud.policy.PolicyService;
+import app.ombud.policy.ReviewCriteria;
+import app.ombud.policy.RoutingRule;
+import app.ombud.review.Appeal;
+import app.ombud.review.AppealPoint;
+import app.ombud.review.ExplanationGap;
+import app.ombud.review.OtherReply;
+import app.ombud.review.Reply;
+import app.ombud.review.ReplyAttempt;
+import app.ombud.review.ReplyOutcome;
+import app.ombud.review.ReturnReason;
+import app.ombud.review.Review;
+import app.ombud.review.ReviewEntry;
+import app.ombud.review.ReviewReturn;
+import app.ombud.review.ReviewRoute;
+import app.ombud.review.ReviewService;
+import app.ombud.review.ReviewStatus;
+import app.ombud.review.ReviewStep;
+import app.ombud.review.SideNotice;
+import app.ombud.review.SpecialComplainant;
+import app.ombud.review.Verdict;
+import app.ombud.review.Verification;
+import app.ombud.review.WorkOrder;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * One internal review (白名单工单): the work order, the team lead's handover and the returns, the
+ * routing and its task (the recording verified, or the other side notified and its answer), the
+ * verdict, the appeal with its panel, the reply to the customer with every call, the case-library
+ * entry and the timeline; and a button for exactly each step the service allows the caller now.
+ */
+@Route("reviews/:id")
+@PermitAll
+public class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ReviewService reviews;
+    private final DirectoryService directory;
+    private final PolicyService policy;
+    private final Clock clock;
+    private Review current;
+
+    public ReviewView(ReviewService reviews, DirectoryService directory, PolicyService policy, Clock clock) {
+        this.reviews = reviews;
+        this.directory = directory;
+        this.policy = policy;
+        this.clock = clock;
+        addClassName("ombud-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        UUID id;
+        try {
+            id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
+        } catch (IllegalArgumentException e) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        try {
+            show(reviews.get(id));
+        } catch (OmbudException e) {
+            current = null;
+            removeAll();
+            add(new Paragraph(Toasts.message(e)));
+        }
+    }
+
+    /** The review as shown now. */
+    Review current() {
+        return current;
+    }
+
+    private void reload() {
+        show(reviews.get(current.id()));
+    }
+
+    private void show(Review r) {
+        current = r;
+        removeAll();
+        var title = new H2(r.number());
+        title.setId("review-title");
+        var status = new Span(t("review.status." + r.status()));
+        status.addClassNames("ombud-badge", "ombud-badge-status");
+        status.setId("review-status");
+        var headline = new HorizontalLayout(title, status,
+                badge("review-check-overdue", "review.page.checkOverdue",
+                        r.status() == ReviewStatus.SUBMITTED && r.checkOverdueAt() != null),
+                badge("review-reply-overdue", "review.page.replyOverdue",
+                        r.reply() != null && r.reply().status().open() && r.reply().overdueAt() != null));
+        headline.setAlignItems(Alignment.BASELINE);
+        headline.addClassName("ombud-toolbar");
+        add(headline, actions(r));
+        workOrder(r);
+        handover(r);
+        routing(r);
+        verdict(r);
+        appeal(r);
+        reply(r);
+        library(r);
+        add(new H3(t("review.page.timeline")), timeline(r));
+    }
+
+    // ---- sections ------------------------------------------------------------------------
+
+    private void workOrder(Review r) {
+        WorkOrder o = r.workOrder();
+        add(new H3(t("review.page.workOrder")));
+        var form = facts();
+        form.addFormItem(new Span(name(o.submitterEmployeeId())), t("review.page.submitter"));
+        form.addFormItem(new Span(GridPaging.time(r.submittedAt())), t("review.page.submittedAt"));
+        if (r.checkDue() != null && r.transferredFrom() == null) {
+            form.addFormItem(new Span(GridPaging.time(r.checkDue())), t("review.page.checkDue"));
+        }
+        form.addFormItem(new Span(o.callerNumber()), t("review.page.callerNumber"));
+        form.addFormItem(new Span(GridPaging.time(o.callAt())), t("review.page.callAt"));
+        form.addFormItem(new Span(o.contactNumber()), t("review.page.contactNumber"));
+        var accused = new Span(name(o.accusedEmployeeId()));
+        accused.setId("review-accused");
+        form.addFormItem(accused, t("review.page.accused"));
+        form.addFormItem(new Span(o.source()), t("review.page.source"));
+        form.addFormItem(new Span(o.topic() == null ? "" : o.topic()), t("review.page.topic"));
+        if (r.transferredFrom() != null) {
+            form.addFormItem(new Span(r.transferredFrom()), t("review.page.transferredFrom"));
+        }
+        add(form, entry(t("review.page.complaint"), o.complaint()),
+                entry(t("review.page.demand") + " · " + t("review.demandKind." + o.demandKind()), o.demand()));
+    }
+
+    private void handover(Review r) {
+        // a complaint transferred in from a partner line starts with the review team, without a handover
+        if (r.transferredFrom() == null || r.handover() != null) {
+            add(new H3(t("review.page.handover")));
+            if (r.handover() == null) {
+                add(muted(t("review.page.handover.none")));
+            } else {
+                var handover = entry(GridPaging.time(r.handover().at()) + " · " + r.handover().byName(),
+                        r.handover().note());
+                handover.setId("review-handover");
+                add(handover);
+            }
+        }
+        if (!r.returns().isEmpty()) {
+            add(new H3(t("review.page.returns")), returns(r));
+        }
+    }
+
+    private Grid<ReviewReturn> returns(Review r) {
+        var grid = new Grid<ReviewReturn>();
+        grid.setId("review-returns");
+        grid.addColumn(x -> GridPaging.time(x.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
+        grid.addColumn(ReviewReturn::byName).setHeader(t("case.timeline.who")).setAutoWidth(true);
+        grid.addColumn(x -> t("review.returnTo." + x.to())).setHeader(t("review.page.return.to")).setAutoWidth(true);
+        grid.addColumn(x -> x.reason() == null ? "" : t("review.returnReason." + x.reason()))
+                .setHeader(t("review.page.return.reason")).setAutoWidth(true);
+        grid.addColumn(x -> x.gaps().stream().sorted().map(g -> t("review.gap." + g)).collect(Collectors.joining("、")))
+                .setHeader(t("review.page.return.gaps")).setAutoWidth(true);
+        grid.addColumn(x -> x.note() == null ? "" : x.note()).setHeader(t("review.page.return.note")).setFlexGrow(2);
+        grid.setItems(r.returns());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private void routing(Review r) {
+        if (r.handover() == null && r.route() == null) {
+            return;
+        }
+        add(new H3(t("review.page.routing")));
+        ReviewRoute route = r.route();
+        if (route == null) {
+            var none = new Paragraph(t("review.page.route.none", r.workOrder().accusedEmployeeId()));
+            none.addClassName("ombud-notice");
+            none.setId("review-route");
+            add(none);
+            return;
+        }
+        var form = facts();
+        var group = new Span(route.groupName().in(getLocale()));
+        group.setId("review-route");
+        form.addFormItem(group, t("review.page.route.group"));
+        form.addFormItem(new Span(t("review.mode." + route.mode())), t("review.page.route.mode"));
+        if (route.notifyNumber() != null) {
+            form.addFormItem(new Span(route.notifyNumber()), t("review.page.route.notifyNumber"));
+        }
+        form.addFormItem(new Span(route.manual() ? t("review.page.route.manual")
+                : t("review.page.route.prefix", route.matchedPrefix())), t("review.page.route.match"));
+        form.addFormItem(new Span(r.assignee() == null ? t("review.page.assignee.none") : name(r.assignee())),
+                t("review.page.assignee"));
+        add(form);
+        if (route.notifyByCall()) {
+            sideNotice(r, route);
+        } else {
+            verification(r.verification());
+        }
+    }
+
+    private void verification(Verification v) {
+        add(new H3(t("review.page.verification")));
+        if (v == null) {
+            add(muted(t("review.page.verification.none")));
+            return;
+        }
+        var form = facts();
+        form.addFormItem(new Span(v.recordingRef() == null ? "" : v.recordingRef()),
+                t("review.page.verification.recording"));
+        form.addFormItem(new Span(GridPaging.time(v.at()) + " · " + v.byName()), t("review.page.verification.by"));
+        var finding = entry(t("review.page.verification.finding"), v.finding());
+        finding.setId("review-verification");
+        add(form, finding);
+    }
+
+    private void sideNotice(Review r, ReviewRoute route) {
+        add(new H3(t("review.page.sideNotice")));
+        SideNotice notice = r.sideNotice();
+        if (notice == null) {
+            var none = muted(t("review.page.sideNotice.none", route.notifyNumber()));
+            none.setId("review-side-notice");
+            add(none);
+            return;
+        }
+        var called = entry(t("review.page.sideNotice.called", notice.number(), GridPaging.time(notice.calledAt()),
+                notice.leadName()), notice.note());
+        called.setId("review-side-notice");
+        add(called);
+        if (notice.answered()) {
+            var answer = entry(t("review.page.sideNotice.answered", notice.number(),
+                    GridPaging.time(notice.answeredAt())), notice.answer());
+            answer.setId("review-side-answer");
+            add(answer);
+        } else {
+            var waiting = new Paragraph(t("review.page.sideNotice.waiting", notice.number(),
+                    GridPaging.time(notice.calledAt())));
+            waiting.addClassName("ombud-notice");
+            waiting.setId("review-side-waiting");
+            add(waiting);
+        }
+    }
+
+    private void verdict(Review r) {
+        Verdict v = r.verdict();
+        if (v == null) {
+            if (r.status() == ReviewStatus.IN_REVIEW) {
+                add(new H3(t("review.page.verdict")), muted(t("review.page.verdict.none")));
+            }
+            return;
+        }
+        add(new H3(t("review.page.verdict")));
+        var form = facts();
+        form.addFormItem(new Span(t("review.judgmentType." + v.type())), t("review.page.verdict.type"));
+        form.addFormItem(new Span(t(v.upheld() ? "review.page.verdict.upheld" : "review.page.verdict.notUpheld")),
+                t("review.page.verdict.result"));
+        form.addFormItem(new Span(v.topic() == null ? "" : v.topic()), t("review.page.topic"));
+        if (v.knowledgeRef() != null) {
+            form.addFormItem(new Span(v.knowledgeRef()), t("review.page.verdict.knowledgeRef"));
+        }
+        form.addFormItem(new Span(GridPaging.time(v.at()) + " · " + v.byName()), t("review.page.verdict.by"));
+        var inForce = new Span(r.upheld() == null ? "" : t(r.upheld() ? "review.page.verdict.upheld"
+                : "review.page.verdict.notUpheld"));
+        inForce.setId("review-upheld");
+        form.addFormItem(inForce, t("review.page.verdict.inForce"));
+        if (r.status() == ReviewStatus.JUDGED && r.appealDue() != null) {
+            form.addFormItem(new Span(GridPaging.time(r.appealDue())), t("review.page.verdict.appealDue"));
+        }
+        add(form);
+        if (!v.criteria().isEmpty()) {
+            ReviewCriteria criteria = criteriaOf(v.policyVersion());
+            var list = new UnorderedList();
+            list.setId("review-verdict-criteria");
+            for (String code : v.criteria()) {
+                list.add(new ListItem(criteria.find(v.type(), code).map(c -> c.text().in(getLocale()))
+                        .orElse(code)));
+            }
+            var head = new Div(t("review.page.verdict.criteria"));
+            head.addClassName("ombud-muted");
+            add(head, list);
+        }
+        var basis = entry(t("review.page.verdict.basis"), v.basis());
+        basis.setId("review-verdict-basis");
+        add(basis);
+    }
+
+    /** The criteria of the policy version the verdict was judged under, so old verdicts keep their texts. */
+    private ReviewCriteria criteriaOf(int version) {
+        try {
+            return policy.version(version).content().reviewCriteria();
+        } catch (OmbudException e) {
+            return policy.current().content().reviewCriteria();
+        }
+    }
+
+    private void appeal(Review r) {
+        Appeal a = r.appeal();
+        if (a == null) {
+            return;
+        }
+        add(new H3(t("review.page.appeal")));
+        var form = facts();
+        form.addFormItem(new Span(GridPaging.time(a.filedAt()) + " · " + a.byName() + " ("
+                + t("review.appellant." + a.role()) + ")"), t("review.page.appeal.by"));
+        add(form, points(a.points()));
+        if (a.rejudgment() != null) {
+            var rj = a.rejudgment();
+            var rejudgment = entry(t("review.page.rejudgment") + " · " + GridPaging.time(rj.at()) + " · " + rj.byName()
+                    + " · " + t(rj.keep() ? "review.page.rejudgment.kept" : "review.page.rejudgment.overturned"),
+                    rj.reason());
+            rejudgment.setId("review-rejudgment");
+            add(rejudgment);
+        }
+        if (a.rejudgment() != null && a.rejudgment().keep()) {
+            var sides = facts();
+            var employeeSide = new Span(members(a.employeeSide()));
+            employeeSide.setId("review-employee-side");
+            sides.addFormItem(employeeSide, t("review.page.appeal.employeeSide"));
+            var reviewSide = new Span(members(a.reviewSide()));
+            reviewSide.setId("review-review-side");
+            sides.addFormItem(reviewSide, t("review.page.appeal.reviewSide"));
+            if (a.panelId() != null && a.panelNumber() != null) {
+                var panel = new Anchor("panels/" + a.panelId(), a.panelNumber());
+                panel.setId("review-panel");
+                sides.addFormItem(panel, t("review.page.appeal.panel"));
+            } else {
+                sides.addFormItem(muted(t("review.page.appeal.panelForming")), t("review.page.appeal.panel"));
+            }
+            add(sides);
+        }
+        if (a.decision() != null) {
+            var form2 = facts();
+            var decision = new Span(t("panel.choice." + a.decision()) + " · " + t("review.decider." + a.decidedBy())
+                    + " · " + GridPaging.time(a.decidedAt()));
+            decision.setId("review-appeal-decision");
+            form2.addFormItem(decision, t("review.page.appeal.decision"));
+            add(form2);
+        }
+    }
+
+    private Grid<AppealPoint> points(List<AppealPoint> points) {
+        var grid = new Grid<AppealPoint>();
+        grid.setId("review-appeal-points");
+        grid.addColumn(p -> p.position() == null ? "" : p.position()).setHeader(t("review.page.appeal.position"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AppealPoint::text).setHeader(t("review.page.appeal.text")).setFlexGrow(2);
+        grid.setItems(points);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private String members(List<String> employeeIds) {
+        if (employeeIds.isEmpty()) {
+            return t("review.page.appeal.notNamed");
+        }
+        Map<String, Person> people = directory.peopleByEmployeeIds(employeeIds);
+        return employeeIds.stream().map(id -> people.containsKey(id) ? people.get(id).name() + " " + id : id)
+                .collect(Collectors.joining("、"));
+    }
+
+    private void reply(Review r) {
+        Reply reply = r.reply();
+        if (reply == null) {
+            return;
+        }
+        add(new H3(t("review.page.reply")));
+        var form = facts();
+        form.addFormItem(new Span(GridPaging.time(reply.due())), t("review.page.reply.due"));
+        var status = new Span(t("review.replyStatus." + reply.status()));
+        status.setId("review-reply-status");
+        form.addFormItem(status, t("review.page.reply.status"));
+        if (reply.unreachableSmsAt() != null) {
+            form.addFormItem(new Span(GridPaging.time(reply.unreachableSmsAt())), t("review.page.reply.unreachableSms"));
+        }
+        if (reply.closedAt() != null) {
+            form.addFormItem(new Span(GridPaging.time(reply.closedAt())), t("review.page.reply.closed"));
+        }
+        add(form);
+        var head = new Div(t("review.page.reply.attempts"));
+        head.addClassName("ombud-muted");
+        add(head);
+        if (reply.attempts().isEmpty()) {
+            add(muted(t("review.page.reply.attempts.none")));
+        } else {
+            add(attempts(reply.attempts()));
+        }
+        SpecialComplainant special = reply.special();
+        if (special != null) {
+            var report = entry(t("review.page.reply.special") + " · " + t("review.special." + special.kind()) + " · "
+                    + GridPaging.time(special.reportedAt()) + " · " + special.reportedBy(), special.report());
+            report.setId("review-special");
+            add(report);
+            if (special.decidedAt() == null) {
+                add(muted(t("review.page.reply.special.pending")));
+            } else {
+                add(entry(t("review.page.reply.special.decision") + " · " + GridPaging.time(special.decidedAt())
+                        + " · " + special.decidedBy(), special.decision()));
+            }
+        }
+        if (reply.explanationScript() != null) {
+            var script = entry(t("review.page.reply.script"), reply.explanationScript());
+            script.setId("review-script");
+            add(script);
+        }
+        OtherReply other = reply.other();
+        if (other != null) {
+            var handling = entry(t("review.page.reply.other") + " · " + t("review.other." + other.kind()) + " · "
+                    + GridPaging.time(other.at()) + " · " + other.by(), other.reference());
+            handling.setId("review-other");
+            add(handling);
+        }
+    }
+
+    private Grid<ReplyAttempt> attempts(List<ReplyAttempt> attempts) {
+        var grid = new Grid<ReplyAttempt>();
+        grid.setId("review-attempts");
+        grid.addColumn(a -> GridPaging.time(a.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
+        grid.addColumn(a -> t("review.replyOutcome." + a.outcome())).setHeader(t("review.page.reply.outcome"))
+                .setAutoWidth(true);
+        grid.addColumn(a -> a.note() == null ? "" : a.note()).setHeader(t("review.page.reply.note")).setFlexGrow(2);
+        grid.addColumn(ReplyAttempt::byName).setHeader(t("case.timeline.who")).setAutoWidth(true);
+        grid.addColumn(a -> t(a.smsQueued() ? "common.yes" : "common.no")).setHeader(t("review.page.reply.sms"))
+                .setKey("sms").setAutoWidth(true);
+        grid.setItems(attempts);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private void library(Review r) {
+        if (r.library() == null) {
+            return;
+        }
+        add(new H3(t("review.page.library")));
+        var form = facts();
+        var tags = new Span(String.join("、", r.library().tags()));
+        tags.setId("review-library-tags");
+        form.addFormItem(tags, t("review.page.library.tags"));
+        form.addFormItem(new Span(GridPaging.time(r.library().at()) + " · " + r.library().byName()),
+                t("review.page.library.by"));
+        add(form, entry(t("review.page.library.lesson"), r.library().lesson()));
+    }
+
+    private Grid<ReviewEntry> timeline(Review r) {
+        var grid = new Grid<ReviewEntry>();
+        grid.setId("review-timeline");
+        grid.addColumn(x -> GridPaging.time(x.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
+        grid.addColumn(ReviewEntry::actorName).setHeader(t("case.timeline.who")).setAutoWidth(true);
+        grid.addColumn(x -> {
+            String label = getTranslation("review.page.action." + x.action());
+            label = label.startsWith("!{") ? x.action() : label;
+            return x.to() == null ? label : label + " → " + t("review.status." + x.to());
+        }).setHeader(t("case.timeline.what")).setKey("what").setAutoWidth(true);
+        grid.addColumn(x -> x.note() == null ? "" : x.note()).setHeader(t("case.timeline.why")).setFlexGrow(2);
+        grid.setItems(r.timeline());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private FormLayout facts() {
+        var form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2),
+                new FormLayout.ResponsiveStep("70em", 3));
+        return form;
+    }
+
+    private String name(String employeeId) {
+        if (employeeId == null) {
+            return "";
+        }
+        return directory.personByEmployeeId(employeeId).map(p -> p.name() + " " + p.employeeId()).orElse(employeeId);
+    }
+
+    private Span badge(String id, String label, boolean shown) {
+        var badge = new Span(shown ? t(label) : "");
+        badge.addClassNames("ombud-badge", "ombud-badge-error");
+        badge.setId(id);
+        badge.setVisible(shown);
+        return badge;
+    }
+
+    private static Span muted(String text) {
+        var span = new Span(text);
+        span.addClassName("ombud-muted");
+        return span;
+    }
+
+    private static Div entry(String heading, String text) {
+        var head = new Div(heading);
+        head.addClassName("ombud-muted");
+        var body = new Div(text == null ? "" : text);
+        body.addClassName("ombud-pre");
+        var box = new Div(head, body);
+        box.addClassName("ombud-entry");
+        return box;
+    }
+
+    // ---- steps ---------------------------------------------------------------------------
+
+    private Component actions(Review r) {
+        var bar = new HorizontalLayout();
+        bar.addClassName("ombud-toolbar");
+        bar.setId("review-actions");
+        Set<ReviewStep> allowed = reviews.allowedSteps(r.id());
+        for (ReviewStep step : ReviewStep.values()) {
+            if (allowed.contains(step)) {
+                String label = step == ReviewStep.ADD_TO_LIBRARY && r.library() != null ? "review.dialog.library.edit"
+                        : "review.step." + step;
+                bar.add(StepDialogs.button(buttonId(step), t(label), () -> open(step)));
+            }
+        }
+        return bar;
+    }
+
+    /** {@code RECORD_REPLY_ATTEMPT} → {@code action-record-reply-attempt}. */
+    static String buttonId(ReviewStep step) {
+        return "action-" + step.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private void open(ReviewStep step) {
+        Review r = current;
+        switch (step) {
+            case RESUBMIT -> getUI().ifPresent(ui -> ui.navigate("reviews/new",
+                    QueryParameters.of("resubmit", r.id().toString())));
+            case WITHDRAW -> text(step, "review.dialog.reason", "withdraw-reason", "reason", "withdraw-save",
+                    reason -> reviews.withdraw(r.id(), reason, r.version()));
+            case FORWARD -> text(step, "review.dialog.note", "forward-note", "note", "forward-save",
+                    note -> reviews.forward(r.id(), note, r.version()));
+            case RETURN_TO_EMPLOYEE -> text(step, "review.dialog.missing", "return-employee-note", "note",
+                    "return-employee-save", note -> reviews.returnToEmployee(r.id(), note, r.version()));
+            case TAKE -> StepDialogs.run(() -> reviews.take(r.id(), r.version()), null, this::reload);
+            case RETURN_TO_LEAD -> openReturnToLead(r);
+            case ROUTE -> openRoute(r);
+            case VERIFY -> openVerify(r);
+            case RECORD_SIDE_NOTICE -> openSideNotice(r);
+            case RECORD_SIDE_ANSWER -> openSideAnswer(r);
+            case JUDGE -> getUI().ifPresent(ui -> ui.navigate(JudgmentView.class,
+                    new RouteParameters("id", r.id().toString())));
+            case APPEAL -> openAppeal(r);
+            case REJUDGE -> openRejudge(r);
+            case NAME_EMPLOYEE_SIDE -> openPanelSide(r, step, PanelSide.EMPLOYEE);
+            case NAME_REVIEW_SIDE -> openPanelSide(r, step, PanelSide.REVIEW);
+            case RECORD_REPLY_ATTEMPT -> openReplyAttempt(r);
+            case REPORT_SPECIAL -> openReportSpecial(r);
+            case DECIDE_SPECIAL -> openDecideSpecial(r);
+            case EXPLAIN_DIRECTLY -> text(step, "review.dialog.explain.script", "explain-script", "script",
+                    "explain-save", script -> reviews.explainDirectly(r.id(), script, r.version()));
+            case REPLY_OTHER -> openReplyOther(r);
+            case ADD_TO_LIBRARY -> openLibrary(r);
+            case REMOVE_FROM_LIBRARY -> openRemoveFromLibrary(r);
+        }
+    }
+
+    /** A step whose dialog is one text area. */
+    private void text(ReviewStep step, String label, String id, String field, String saveId,
+            Function<String, Review> save) {
+        var area = area(label, id);
+        var dialog = dialog(step, area);
+        StepDialogs.footer(dialog, saveId, () -> act(() -> save.apply(area.getValue()), dialog,
+                Map.of(field, area)));
+    }
+
+    private void openReturnToLead(Review r) {
+        var reason = new RadioButtonGroup<ReturnReason>(t("review.dialog.returnLead.reason"));
+        reason.setItems(ReturnReason.values());
+        reason.setItemLabelGenerator(x -> t("review.returnReason." + x));
+        reason.setId("return-lead-reason");
+        var gaps = new CheckboxGroup<ExplanationGap>(t("review.dialog.returnLead.gaps"));
+        gaps.setItems(ExplanationGap.values());
+        gaps.setItemLabelGenerator(x -> t("review.gap." + x));
+        gaps.setId("return-lead-gaps");
+        gaps.setVisible(false);
+        // the gaps say what was missing when no explanation was given; out of scope has none
+        reason.addValueChangeListener(change -> {
+            boolean noExplanation = change.getValue() == ReturnReason.NO_EXPLANATION;
+            gaps.setVisible(noExplanation);
+            if (!noExplanation) {
+                gaps.clear();
+            }
+        });
+        var note = area("review.dialog.note", "return-lead-note");
+        var dialog = dialog(ReviewStep.RETURN_TO_LEAD, reason, gaps, note);
+        StepDialogs.footer(dialog, "return-lead-save", () -> act(() -> reviews.returnToLead(r.id(), reason.getValue(),
+                gaps.getValue(), note.getValue(), r.version()), dialog,
+                Map.of("reason", reason, "gaps", gaps, "note", note)));
+    }
+
+    private void openRoute(Review r) {
+        var group = new Select<RoutingRule>();
+        group.setLabel(t("review.dialog.route.group"));
+        group.setItems(policy.current().content().routing().rules());
+        group.setItemLabelGenerator(rule -> rule.name().in(getLocale()));
+        group.setId("route-group");
+        var dialog = dialog(ReviewStep.ROUTE, group);
+        StepDialogs.footer(dialog, "route-save", () -> act(() -> reviews.routeManually(r.id(),
+                group.getValue() == null ? null : group.getValue().group(), r.version()), dialog,
+                Map.of("group", group)));
+    }
+
+    private void openVerify(Review r) {
+        var finding = area("review.dialog.verify.finding", "verify-finding");
+        var recording = new TextField(t("review.dialog.verify.recording"));
+        recording.setId("verify-recording");
+        if (r.verification() != null) {
+            finding.setValue(r.verification().finding());
+            recording.setValue(r.verification().recordingRef() == null ? "" : r.verification().recordingRef());
+        }
+        var dialog = dialog(ReviewStep.VERIFY, finding, recording);
+        StepDialogs.footer(dialog, "verify-save", () -> act(() -> reviews.recordVerification(r.id(),
+                finding.getValue(), recording.getValue(), r.version()), dialog,
+                Map.of("finding", finding, "recordingRef", recording)));
+    }
+
+    private void openSideNotice(Review r) {
+        var number = new Paragraph(t("review.dialog.sideNotice.number", r.route().notifyNumber()));
+        var at = now("review.dialog.sideNotice.at", "side-notice-at");
+        var lead = new TextField(t("review.dialog.sideNotice.lead"));
+        lead.setId("side-notice-lead");
+        var note = area("review.dialog.note", "side-notice-note");
+        var dialog = dialog(ReviewStep.RECORD_SIDE_NOTICE, number, at, lead, note);
+        StepDialogs.footer(dialog, "side-notice-save", () -> act(() -> reviews.recordSideNotice(r.id(),
+                instant(at.getValue()), lead.getValue(), note.getValue(), r.version()), dialog,
+                Map.of("calledAt", at, "leadName", lead, "note", note)));
+    }
+
+    private void openSideAnswer(Review r) {
+        var answer = area("review.dialog.sideAnswer.text", "side-answer-text");
+        var at = now("review.dialog.sideAnswer.at", "side-answer-at");
+        var dialog = dialog(ReviewStep.RECORD_SIDE_ANSWER, answer, at);
+        StepDialogs.footer(dialog, "side-answer-save", () -> act(() -> reviews.recordSideAnswer(r.id(),
+                answer.getValue(), instant(at.getValue()), r.version()), dialog,
+                Map.of("answer", answer, "answeredAt", at)));
+    }
+
+    private void openAppeal(Review r) {
+        var points = new AppealPointsEditor();
+        points.setId("appeal-points");
+        var dialog = dialog(ReviewStep.APPEAL, points);
+        StepDialogs.footer(dialog, "appeal-save", () -> act(() -> reviews.appeal(r.id(), points.getValue(),
+                r.version()), dialog, Map.of("points", points, "points.position", points, "points.text", points)));
+    }
+
+    private void openRejudge(Review r) {
+        var hint = new Paragraph(t("review.dialog.rejudge.hint"));
+        var keep = new RadioButtonGroup<Boolean>(t("review.dialog.rejudge.decision"));
+        keep.setItems(true, false);
+        keep.setItemLabelGenerator(k -> t(k ? "review.dialog.rejudge.keep" : "review.dialog.rejudge.overturn"));
+        keep.setId("rejudge-keep");
+        var reason = area("review.dialog.reason", "rejudge-reason");
+        var dialog = dialog(ReviewStep.REJUDGE, hint, keep, reason);
+        StepDialogs.footer(dialog, "rejudge-save", () -> {
+            // keeping or overturning is the owner's decision: never assumed
+            if (keep.getValue() == null) {
+                keep.setErrorMessage(t("common.required"));
+                keep.setInvalid(true);
+                return;
+            }
+            act(() -> reviews.rejudge(r.id(), keep.getValue(), reason.getValue(), r.version()), dialog,
+                    Map.of("keep", keep, "reason", reason));
+        });
+    }
+
+    private void openPanelSide(Review r, ReviewStep step, PanelSide side) {
+        var members = new MultiSelectComboBox<Person>(t("review.dialog.panel.members"));
+        members.setItemLabelGenerator(p -> p.name() + " (" + p.employeeId() + ")");
+        members.setItems(query -> {
+            String filter = query.getFilter().filter(f -> !f.isBlank()).orElse(null);
+            return directory.people(new PersonFilter(filter, null, null, null, true),
+                    GridPaging.startingAt(query.getOffset()), query.getLimit()).stream();
+        });
+        members.setHelperText(t("review.dialog.panel.hint"));
+        members.setWidthFull();
+        members.setId("panel-members");
+        var dialog = dialog(step, members);
+        StepDialogs.footer(dialog, "panel-side-save", () -> act(() -> reviews.namePanelSide(r.id(), side,
+                members.getValue().stream().map(Person::employeeId).sorted().toList(), r.version()), dialog,
+                Map.of("members", members)));
+    }
+
+    private void openReplyAttempt(Review r) {
+        var at = now("review.dialog.reply.at", "reply-at");
+        var outcome = new Select<ReplyOutcome>();
+        outcome.setLabel(t("review.dialog.reply.outcome"));
+        outcome.setItems(ReplyOutcome.values());
+        outcome.setItemLabelGenerator(o -> t("review.replyOutcome." + o));
+        outcome.setId("reply-outcome");
+        var note = area("review.dialog.reply.note", "reply-note");
+        var sms = new Checkbox(t("review.dialog.reply.sms"));
+        sms.setId("reply-sms");
+        sms.setEnabled(false);
+        sms.setHelperText(t("review.dialog.reply.smsHint"));
+        // the day's SMS only follows a call that did not reach the customer
+        outcome.addValueChangeListener(change -> {
+            boolean failed = change.getValue() != null && change.getValue().failed();
+            sms.setEnabled(failed);
+            if (!failed) {
+                sms.setValue(false);
+            }
+        });
+        var dialog = dialog(ReviewStep.RECORD_REPLY_ATTEMPT, at, outcome, note, sms);
+        StepDialogs.footer(dialog, "reply-save", () -> act(() -> reviews.recordReplyAttempt(r.id(),
+                instant(at.getValue()), outcome.getValue(), note.getValue(), sms.getValue(), r.version()), dialog,
+                Map.of("at", at, "outcome", outcome, "note", note)));
+    }
+
+    private void openReportSpecial(Review r) {
+        var kind = new RadioButtonGroup<SpecialComplainant.Kind>(t("review.dialog.special.kind"));
+        kind.setItems(SpecialComplainant.Kind.values());
+        kind.setItemLabelGenerator(k -> t("review.special." + k));
+        kind.setId("special-kind");
+        var report = area("review.dialog.special.report", "special-report");
+        var dialog = dialog(ReviewStep.REPORT_SPECIAL, kind, report);
+        StepDialogs.footer(dialog, "special-save", () -> act(() -> reviews.reportSpecialComplainant(r.id(),
+                kind.getValue(), report.getValue(), r.version()), dialog, Map.of("kind", kind, "report", report)));
+    }
+
+    private void openDecideSpecial(Review r) {
+        SpecialComplainant special = r.reply().special();
+        var report = entry(t("review.special." + special.kind()), special.report());
+        var decision = area("review.dialog.special.decision", "special-decision");
+        var dialog = dialog(ReviewStep.DECIDE_SPECIAL, report, decision);
+        StepDialogs.footer(dialog, "special-decision-save", () -> act(() -> reviews.decideSpecialHandling(r.id(),
+                decision.getValue(), r.version()), dialog, Map.of("decision", decision)));
+    }
+
+    private void openReplyOther(Review r) {
+        var kind = new RadioButtonGroup<OtherReply.Kind>(t("review.dialog.other.kind"));
+        kind.setItems(OtherReply.Kind.values());
+        kind.setItemLabelGenerator(k -> t("review.other." + k));
+        kind.setId("other-kind");
+        var reference = new TextField(t("review.dialog.other.reference"));
+        reference.setId("other-reference");
+        var dialog = dialog(ReviewStep.REPLY_OTHER, kind, reference);
+        StepDialogs.footer(dialog, "other-save", () -> act(() -> reviews.replyOther(r.id(), kind.getValue(),
+                reference.getValue(), r.version()), dialog, Map.of("kind", kind, "reference", reference)));
+    }
+
+    private void openLibrary(Review r) {
+        var tags = new TextField(t("review.dialog.library.tags"));
+        tags.setWidthFull();
+        tags.setId("library-tags");
+        var lesson = area("review.dialog.library.lesson", "library-lesson");
+        if (r.library() != null) {
+            tags.setValue(String.join(", ", r.library().tags()));
+            lesson.setValue(r.library().lesson());
+        }
+        var dialog = StepDialogs.form(this, t(r.library() == null ? "review.step.ADD_TO_LIBRARY"
+                : "review.dialog.library.edit"), tags, lesson);
+        StepDialogs.footer(dialog, "library-save", () -> act(() -> reviews.addToLibrary(r.id(),
+                Arrays.stream(tags.getValue().split("[,，、;；]")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                lesson.getValue(), r.version()), dialog, Map.of("tags", tags, "lesson", lesson)));
+    }
+
+    private void openRemoveFromLibrary(Review r) {
+        var dialog = dialog(ReviewStep.REMOVE_FROM_LIBRARY, new Paragraph(t("review.dialog.library.remove",
+                r.number())));
+        StepDialogs.footer(dialog, "library-remove-save", () -> act(() -> reviews.removeFromLibrary(r.id(),
+                r.version()), dialog, Map.of()));
+    }
+
+    /**
+     * Runs a step like every record page does; a refusal that names one of the dialog's fields is
+     * also shown on that field.
+     */
+    private void act(Supplier<Review> step, Dialog dialog, Map<String, HasValidation> fields) {
+        fields.values().forEach(f -> f.setInvalid(false));
+        StepDialogs.run(() -> {
+            try {
+                return step.get();
+            } catch (OmbudException e) {
+                HasValidation field = e.field() == null ? null : fields.get(e.field());
+                if (field != null) {
+                    field.setErrorMessage("REQUIRED".equals(e.code()) ? t("common.required") : Toasts.message(e));
+                    field.setInvalid(true);
+                }
+                throw e;
+            }
+        }, dialog, this::reload);
+    }
+
+    private Dialog dialog(ReviewStep step, Component... content) {
+        return StepDialogs.form(this, t("review.step." + step), content);
+    }
+
+    private TextArea area(String label, String id) {
+        var area = new TextArea(t(label));
+        area.setWidthFull();
+        area.setId(id);
+        return area;
+    }
+
+    /** A date-time picker set to now (company time), for recording when a call was made. */
+    private DateTimePicker now(String label, String id) {
+        var picker = new DateTimePicker(t(label));
+        picker.setValue(LocalDateTime.ofInstant(clock.instant(), GridPaging.COMPANY_ZONE)
+                .truncatedTo(ChronoUnit.MINUTES));
+        picker.setId(id);
+        return picker;
+    }
+
+    private static Instant instant(LocalDateTime local) {
+        return local == null ? null : local.atZone(GridPaging.COMPANY_ZONE).toInstant();
+    }
+
+    private String t(String key, Object... args) {
+        return getTranslation(key, args);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return current == null ? t("nav.reviews.mine") : current.number();
+    }
+}
