@@ -15,7 +15,9 @@ public enum ReplyStatus {
     /** Direct explanation: agents use the recorded script when the customer calls. */
     DIRECT_EXPLANATION,
     /** Other: already a complaint ticket, or handed to another line. */
-    OTHER;
+    OTHER,
+    /** The review was withdrawn before a verdict; the review team owes no reply. */
+    WITHDRAWN;
 
     /** Whether the reply is still owed (the scheduler follows it up). */
     public boolean open() {

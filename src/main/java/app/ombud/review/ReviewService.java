@@ -345,7 +345,7 @@ public class ReviewService {
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         if (me(actor).equals(document.workOrder().accusedEmployeeId())) {
-            throw OmbudException.forbidden("JUDGE_IS_ACCUSED", "Nobody judges a complaint about themselves");
+            throw accusedJudge();
         }
         if (judgment == null || judgment.type() == null) {
             throw OmbudException.badRequest("REQUIRED", "type", "{0} is required", "type");
@@ -369,6 +369,30 @@ public class ReviewService {
             checkEarlyWarning(id);
         }
         return present(mongo.findById(id, ReviewDocument.class).view(), actor);
+    }
+
+    /**
+     * Why the caller cannot judge the review now — not on the review team, the accused, its status,
+     * not routed, not verified, the other side not answered — or empty when they can.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<OmbudException> judgeRefusal(UUID id) {
+        return judgeRefusal(visible(id, null), CurrentActor.required());
+    }
+
+    private Optional<OmbudException> judgeRefusal(ReviewDocument document, Actor actor) {
+        if (!isReviewTeam(actor)) {
+            return Optional.of(OmbudException.forbidden("REVIEW_TEAM_ONLY", "Only the review team works on review {0}",
+                    document.number()));
+        }
+        if (me(actor).equals(document.workOrder().accusedEmployeeId())) {
+            return Optional.of(accusedJudge());
+        }
+        return document.judgeRefusal();
+    }
+
+    private static OmbudException accusedJudge() {
+        return OmbudException.forbidden("JUDGE_IS_ACCUSED", "Nobody judges a complaint about themselves");
     }
 
     // ---- appeal -------------------------------------------------------------------------
@@ -403,7 +427,7 @@ public class ReviewService {
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
         if (me(actor).equals(document.workOrder().accusedEmployeeId())) {
-            throw OmbudException.forbidden("JUDGE_IS_ACCUSED", "Nobody judges a complaint about themselves");
+            throw accusedJudge();
         }
         if (document.verdict() != null && actor.subject().equals(document.verdict().by())) {
             throw OmbudException.forbidden("REJUDGE_BY_ORIGINAL_JUDGE",
@@ -689,7 +713,7 @@ public class ReviewService {
                     steps.add(ReviewStep.RECORD_SIDE_ANSWER);
                 }
             }
-            if (!me(actor).equals(document.workOrder().accusedEmployeeId())) {
+            if (judgeRefusal(document, actor).isEmpty()) {
                 steps.add(ReviewStep.JUDGE);
             }
         }

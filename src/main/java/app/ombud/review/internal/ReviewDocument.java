@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -180,9 +181,14 @@ public class ReviewDocument {
         checkOverdueAt = null;
     }
 
+    /** Withdrawn before a verdict: a reply the review team still owed is no longer followed up. */
     public void withdraw(String reason, Actor actor, Instant now) {
         move(ReviewStatus.WITHDRAWN, actor, now, "withdrawn", reason);
         finalAt = now;
+        if (reply != null && reply.status().open()) {
+            reply = new Reply(reply.due(), ReplyStatus.WITHDRAWN, reply.attempts(), reply.overdueAt(),
+                    reply.unreachableSmsAt(), reply.special(), reply.explanationScript(), reply.other(), now);
+        }
     }
 
     /**
@@ -272,18 +278,9 @@ public class ReviewDocument {
      * answer. Upheld: appealable until {@code appealUntil}; not upheld: final at once.
      */
     public void judge(Verdict given, Instant appealUntil, Actor actor, Instant now) {
-        requireStatus("judged", ReviewStatus.IN_REVIEW);
-        if (route == null) {
-            throw OmbudException.conflict("REVIEW_NOT_ROUTED", "Route review {0} before judging it", number);
-        }
-        if (!route.notifyByCall() && verification == null) {
-            throw OmbudException.conflict("REVIEW_NOT_VERIFIED",
-                    "Verify review {0} from the call recording before judging it", number);
-        }
-        if (route.notifyByCall() && (sideNotice == null || !sideNotice.answered())) {
-            throw OmbudException.conflict("REVIEW_SIDE_NOT_ANSWERED",
-                    "Review {0} waits for the answer of {1}", number, route.notifyNumber());
-        }
+        judgeRefusal().ifPresent(refusal -> {
+            throw refusal;
+        });
         ReviewStatus next = given.upheld() ? ReviewStatus.JUDGED : ReviewStatus.FINAL;
         move(next, actor, now, given.upheld() ? "judged-upheld" : "judged-not-upheld",
                 given.type().name() + " " + String.join(",", given.criteria()) + ": " + given.basis());
@@ -296,6 +293,26 @@ public class ReviewDocument {
         } else {
             finalAt = now;
         }
+    }
+
+    /** Why this review cannot be judged now (status, routing, verification, the other side's answer), if so. */
+    public Optional<OmbudException> judgeRefusal() {
+        if (status != ReviewStatus.IN_REVIEW) {
+            return Optional.of(transitionRefused("judged"));
+        }
+        if (route == null) {
+            return Optional.of(OmbudException.conflict("REVIEW_NOT_ROUTED", "Route review {0} before judging it",
+                    number));
+        }
+        if (!route.notifyByCall() && verification == null) {
+            return Optional.of(OmbudException.conflict("REVIEW_NOT_VERIFIED",
+                    "Verify review {0} from the call recording before judging it", number));
+        }
+        if (route.notifyByCall() && (sideNotice == null || !sideNotice.answered())) {
+            return Optional.of(OmbudException.conflict("REVIEW_SIDE_NOT_ANSWERED",
+                    "Review {0} waits for the answer of {1}", number, route.notifyNumber()));
+        }
+        return Optional.empty();
     }
 
     // ---- appeal -------------------------------------------------------------------------

@@ -98,27 +98,15 @@ public class JudgmentView extends VerticalLayout implements BeforeEnterObserver,
         back.setId("judge-back");
         add(title, back);
         summary(current);
-        if (reviews.allowedSteps(id).contains(ReviewStep.JUDGE)) {
+        var refusal = reviews.judgeRefusal(id);
+        if (refusal.isEmpty()) {
             form(current);
         } else {
-            var refused = new Paragraph(refusal(current));
+            var refused = new Paragraph(Toasts.message(refusal.get()));
             refused.addClassName("ombud-notice");
             refused.setId("judge-refused");
             add(refused);
         }
-    }
-
-    /** Why the caller cannot judge (the service leaves JUDGE out of the allowed steps). */
-    private String refusal(Review r) {
-        if (r.status() != ReviewStatus.IN_REVIEW) {
-            return t("review.judge.notInReview", r.number(), t("review.status." + r.status()));
-        }
-        var me = CurrentActor.required();
-        String myId = me.employeeId() != null ? me.employeeId() : me.subject();
-        if (myId.equals(r.workOrder().accusedEmployeeId())) {
-            return t("error.JUDGE_IS_ACCUSED");
-        }
-        return t("review.judge.notAllowed", r.number());
     }
 
     // ---- summary -------------------------------------------------------------------------
