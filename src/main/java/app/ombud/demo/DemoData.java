@@ -15,6 +15,15 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.directory.PersonInput;
 import app.ombud.directory.Team;
 import app.ombud.directory.TeamInput;
+import app.ombud.panel.PanelSide;
+import app.ombud.policy.JudgmentType;
+import app.ombud.review.AppealPoint;
+import app.ombud.review.DemandKind;
+import app.ombud.review.Judgment;
+import app.ombud.review.Review;
+import app.ombud.review.ReviewService;
+import app.ombud.review.ReplyOutcome;
+import app.ombud.review.WorkOrder;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.PortalUser;
 import app.ombud.platform.Role;
@@ -46,8 +55,9 @@ import org.springframework.stereotype.Component;
 /**
  * With {@code OMBUD_DEMO_DATA=true} (property {@code ombud.demo-data.enabled}) a store without
  * demo people gets a small call center: a superior department with three departments and teams,
- * agents, team leads, heads, leadership, reviewers and a site manager, and complaints in every
- * state — all made through the same services as real work, so every rule applies. Demo logins
+ * agents, team leads, heads, leadership, reviewers, whitelist owners and a site manager, complaints
+ * in every state, and internal reviews from the team-lead check to an open panel — all made through
+ * the same services as real work, so every rule applies. Demo logins
  * share one password, from {@code OMBUD_DEMO_PASSWORD} or generated and printed once.
  * {@code ombud.demo-data.bulk-cases=N} adds N more cases for benchmarks.
  */
@@ -63,19 +73,21 @@ class DemoData {
     private final DirectoryService directory;
     private final AccountService accounts;
     private final ComplaintService cases;
+    private final ReviewService reviews;
     private final Clock clock;
     private final Random random = new Random(20261122);
 
     DemoData(@Value("${ombud.demo-data.enabled:false}") boolean enabled,
             @Value("${ombud.demo-data.password:}") String configuredPassword,
             @Value("${ombud.demo-data.bulk-cases:0}") int bulkCases, DirectoryService directory,
-            AccountService accounts, ComplaintService cases, Clock clock) {
+            AccountService accounts, ComplaintService cases, ReviewService reviews, Clock clock) {
         this.enabled = enabled;
         this.configuredPassword = configuredPassword;
         this.bulkCases = bulkCases;
         this.directory = directory;
         this.accounts = accounts;
         this.cases = cases;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -105,10 +117,12 @@ class DemoData {
             var org = as("admin", this::organisation, Role.ADMIN);
             var people = as("admin", () -> staff(org, password), Role.ADMIN);
             complaints(org, people, 24);
+            reviews();
             String banner = "=".repeat(72);
             System.out.println(banner + "\n  Ombud demo data: log in with an employee ID below and the password\n\n      "
                     + password + "\n\n  agents 1701, 1702, 2501 · team leads 1801, 2801 · department heads D0001, D0002, "
-                    + "D0003\n  superior department S0001 · leadership L0001 · reviewer R0001 · site manager M0001\n"
+                    + "D0003\n  superior department S0001 · leadership L0001 · reviewers R0001, R0002 · whitelist owner "
+                    + "W0001\n  site manager M0001 · agent 1701 sits on an open dispute panel (我的评审投票)\n"
                     + banner);
         }
         if (bulkCases > 0) {
@@ -155,6 +169,9 @@ class DemoData {
         person("L0001", "陈志强", org.center(), null, Role.LEADERSHIP);
         person("M0001", "刘海燕", org.center(), null, Role.SITE_MANAGER);
         person("R0001", "赵丽华", org.center(), null, Role.REVIEWER, Role.WHITELIST_OWNER);
+        person("R0002", "钱芳", org.center(), null, Role.REVIEWER);
+        person("R0003", "何军", org.center(), null, Role.REVIEWER);
+        person("W0001", "孙白", org.center(), null, Role.WHITELIST_OWNER, Role.REVIEWER);
         person(MARKER, "孙明", after, null, Role.DEPT_HEAD);
         person("D0002", "周涛", org.departments().get(1), null, Role.DEPT_HEAD);
         person("D0003", "吴静", hot, null, Role.DEPT_HEAD);
@@ -163,8 +180,8 @@ class DemoData {
         person("1701", "李娜", hot, org.teams().get(2).get(0), Role.AGENT);
         person("1702", "张伟", hot, org.teams().get(2).get(0), Role.AGENT);
         person("2501", "黄磊", after, org.teams().get(0).get(0), Role.AGENT);
-        for (String id : List.of("S0001", "L0001", "M0001", "R0001", MARKER, "D0002", "D0003", "1801", "2801", "1701",
-                "1702", "2501")) {
+        for (String id : List.of("S0001", "L0001", "M0001", "R0001", "R0002", "R0003", "W0001", MARKER, "D0002",
+                "D0003", "1801", "2801", "1701", "1702", "2501")) {
             accounts.setPasswordForDemo(directory.personByEmployeeId(id).orElseThrow().id(), password);
         }
         return demoPeople();
@@ -240,6 +257,68 @@ class DemoData {
                 as(head, () -> cases.archive(dispatched.id(), null), Role.DEPT_HEAD);
             }
         }
+    }
+
+    /**
+     * Internal reviews in the states a newcomer wants to see: one waiting for the team lead, one
+     * with the review team for each kind of routing, an upheld verdict, an appeal whose panel votes
+     * (agent 1701 holds a seat), a final verdict in the case library with an explanation script.
+     */
+    private void reviews() {
+        Review waiting = as("1701", () -> reviews.submit(order("1701", "1702", "坐席解释套餐扣费时不耐烦，打断客户",
+                "要求道歉并解释扣费", "套餐资费")), Role.AGENT);
+        Review frontDesk = forwarded(order("1702", "2501", "坐席未核实身份就告知了通话详单", "要求说明信息泄露原因",
+                "客户信息"));
+        Review backOffice = forwarded(order("1701", "1101", "后台工单处理人员告知的退费时间错误", "要求按时退费", "退费"));
+        as("R0002", () -> reviews.take(backOffice.id(), null), Role.REVIEWER);
+        as("R0001", () -> reviews.recordVerification(frontDesk.id(), "录音 01:20 处坐席直接报出近三月通话详单", "REC-2026-1102",
+                null), Role.REVIEWER);
+
+        Review upheld = judged(order("1702", "1702", "坐席与客户争吵并挂断电话", "要求投诉处理并回电", "宽带故障"),
+                JudgmentType.ATTITUDE, "A_ARGUING", "录音 03:05 处坐席提高音量与客户争吵");
+        as("R0002", () -> reviews.recordReplyAttempt(upheld.id(), null, ReplyOutcome.NO_ANSWER, "第一次回访无人接听", false,
+                null), Role.REVIEWER);
+
+        Review disputed = judged(order("1701", "1702", "坐席解释资费时语气生硬", "要求道歉", "套餐资费"),
+                JudgmentType.ATTITUDE, "A_ARROGANCE", "录音显示语气生硬、不耐烦");
+        as("1702", () -> reviews.appeal(disputed.id(), List.of(new AppealPoint("02:10", "是客户先情绪激动，本人一直在解释"),
+                new AppealPoint("04:30", "本人已道歉")), null), Role.AGENT);
+        as("W0001", () -> reviews.rejudge(disputed.id(), true, "录音中坐席确有不耐烦语气，维持原判，提交评审小组", null),
+                Role.WHITELIST_OWNER);
+        as("1702", () -> reviews.namePanelSide(disputed.id(), PanelSide.EMPLOYEE, List.of("1701", "2501", "2801"),
+                null), Role.AGENT);
+        as("W0001", () -> reviews.namePanelSide(disputed.id(), PanelSide.REVIEW, List.of("R0002", "R0003", MARKER),
+                null), Role.WHITELIST_OWNER);
+
+        Review explained = judged(order("2501", "2501", "客户认为停机销户未通知", "要求恢复号码", "停机销户"),
+                JudgmentType.BUSINESS, null, "知识库 KB-2207：停机 90 天后销户，已按规定短信通知");
+        as("R0002", () -> reviews.explainDirectly(explained.id(),
+                "您的号码停机超过 90 天，按规定已销户并已短信通知；如需恢复，请携带身份证到营业厅办理。", null), Role.REVIEWER);
+        as("R0001", () -> reviews.addToLibrary(explained.id(), List.of("停机", "解释口径"),
+                "销户类投诉先核实停机时间与通知记录，再按口径解释", null), Role.REVIEWER);
+        log.info("Demo reviews: {} waits for team lead 1801; panel of {} is voting", waiting.number(),
+                disputed.number());
+    }
+
+    private static WorkOrder order(String submitter, String accused, String complaint, String demand, String topic) {
+        return new WorkOrder(submitter, "1390000%04d".formatted(Math.floorMod(accused.hashCode(), 10000)), null,
+                "13700002222", complaint, demand,
+                DemandKind.EXPLICIT, accused, "10010", topic);
+    }
+
+    /** Submitted by the agent and forwarded by their team lead (1801 leads 1701 and 1702, 2801 leads 2501). */
+    private Review forwarded(WorkOrder order) {
+        Review submitted = as(order.submitterEmployeeId(), () -> reviews.submit(order), Role.AGENT);
+        String lead = order.submitterEmployeeId().startsWith("25") ? "2801" : "1801";
+        return as(lead, () -> reviews.forward(submitted.id(), "工单要素齐全，已核对", null), Role.TEAM_LEAD);
+    }
+
+    private Review judged(WorkOrder order, JudgmentType type, String criterion, String basis) {
+        Review review = forwarded(order);
+        as("R0001", () -> reviews.recordVerification(review.id(), "已调听录音核实", null, null), Role.REVIEWER);
+        return as("R0001", () -> reviews.judge(review.id(), new Judgment(type,
+                criterion == null ? List.of() : List.of(criterion), criterion != null, basis, null, order.topic()),
+                null), Role.REVIEWER);
     }
 
     private static String generated() {

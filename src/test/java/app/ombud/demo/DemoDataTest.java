@@ -9,7 +9,16 @@ import app.ombud.complaint.ComplaintCase;
 import app.ombud.complaint.ComplaintService;
 import app.ombud.directory.AccountService;
 import app.ombud.directory.DirectoryService;
+import app.ombud.panel.PanelService;
+import app.ombud.panel.PanelStatus;
+import app.ombud.platform.Role;
+import app.ombud.review.Review;
+import app.ombud.review.ReviewFilter;
+import app.ombud.review.ReviewQueue;
+import app.ombud.review.ReviewService;
+import app.ombud.review.ReviewStatus;
 import app.ombud.support.OmbudIntegrationTest;
+import app.ombud.support.TestData;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,9 +39,15 @@ class DemoDataTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    ReviewService reviews;
+
+    @Autowired
+    PanelService panels;
+
     @Test
     void theDemoCallCenterHasPeopleAndCasesInEveryStateAndLoadsOnlyOnce() {
-        var demo = new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, clock);
+        var demo = new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, reviews, clock);
         demo.load();
         demo.load();
         var leads = asAdmin(() -> directory.personByEmployeeId("1801")).orElseThrow();
@@ -46,5 +61,14 @@ class DemoDataTest {
                 .filter(c -> c.intakeBy().matches("1701|1702|2501")).map(ComplaintCase::status).distinct().toList();
         assertThat(statuses).contains(CaseStatus.NEW, CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS,
                 CaseStatus.AWAITING_FEEDBACK, CaseStatus.ARCHIVED);
+        var reviewStates = asAdmin(() -> reviews.search(ReviewQueue.ALL, ReviewFilter.ALL, ScrollPosition.keyset(), 100))
+                .getContent().stream().filter(r -> r.workOrder().submitterEmployeeId().matches("1701|1702|2501"))
+                .map(Review::status).distinct().toList();
+        assertThat(reviewStates).contains(ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW, ReviewStatus.JUDGED,
+                ReviewStatus.PANEL_VOTING, ReviewStatus.FINAL);
+        var seat = TestData.as("1701", () -> panels.mine(ScrollPosition.keyset(), 10), Role.AGENT).getContent();
+        assertThat(seat).anySatisfy(panel -> assertThat(panel.status()).isEqualTo(PanelStatus.VOTING));
+        assertThat(TestData.as("1801", () -> reviews.search(ReviewQueue.TEAM_CHECK, ReviewFilter.ALL,
+                ScrollPosition.keyset(), 10), Role.TEAM_LEAD).getContent()).isNotEmpty();
     }
 }
