@@ -12,6 +12,7 @@ import app.ombud.review.Review;
 import app.ombud.review.ReviewReturn;
 import app.ombud.review.ReviewService;
 import app.ombud.review.ReviewStep;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -22,6 +23,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
@@ -59,6 +61,14 @@ public class WorkOrderFormView extends VerticalLayout implements BeforeEnterObse
         save.addClickListener(click -> save());
         var cancel = new Button(t("common.cancel"), click -> getUI().ifPresent(ui -> ui.getPage().getHistory().back()));
         add(title, returnNote, fields, new HorizontalLayout(save, cancel));
+    }
+
+    /**
+     * Opens the form to complete the returned review. The query goes separately: a location
+     * string with "?" is not parsed by {@code UI.navigate(String)}.
+     */
+    static void openResubmit(UI ui, UUID reviewId) {
+        ui.navigate(WorkOrderFormView.class, QueryParameters.of(RESUBMIT, reviewId.toString()));
     }
 
     @Override

@@ -40,7 +40,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.QueryParameters;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -410,8 +409,10 @@ class ReviewListsTest extends SpringBrowserlessTest {
         as(lead, () -> reviews.returnToEmployee(review.id(), "请补充客户的具体诉求", review.version()), Role.TEAM_LEAD);
 
         signIn(agent, Role.AGENT);
-        UI.getCurrent().navigate(WorkOrderFormView.class, QueryParameters.of(WorkOrderFormView.RESUBMIT,
-                review.id().toString()));
+        WorkOrderFormView.openResubmit(UI.getCurrent(), review.id());
+        assertThat(location()).isEqualTo("reviews/new");
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters()
+                .getSingleParameter("resubmit")).contains(review.id().toString());
 
         assertThat($(H2.class).id("wo-title").getText()).isEqualTo(t("review.form.resubmitTitle", review.number()));
         assertThat($(Paragraph.class).id("wo-return-note").getText()).contains("请补充客户的具体诉求");
