@@ -289,8 +289,8 @@ class ReviewApiIT {
             assertThat(at(review, "route.notifyNumber")).isEqualTo(line.getValue()[1]);
             assertThat((List<String>) at(review, "allowedSteps")).isEmpty();
             var taken = run(reviewer, "takeReview", input("reviewId", id));
-            assertThat((List<String>) at(taken, "allowedSteps")).contains("RECORD_SIDE_NOTICE", "JUDGE")
-                    .doesNotContain("VERIFY", "RECORD_SIDE_ANSWER");
+            assertThat((List<String>) at(taken, "allowedSteps")).contains("RECORD_SIDE_NOTICE")
+                    .doesNotContain("VERIFY", "RECORD_SIDE_ANSWER", "JUDGE");
             assertThat(refused(reviewer, "recordReviewVerification", input("reviewId", id, "finding", "x")))
                     .isEqualTo("REVIEW_NOT_FRONT_DESK");
             run(reviewer, "recordReviewSideNotice", input("reviewId", id, "leadName", "值班长王"));
@@ -301,6 +301,8 @@ class ReviewApiIT {
             assertThat(at(answered, "sideNotice.number")).isEqualTo(line.getValue()[1]);
             assertThat(at(answered, "sideNotice.leadName")).isEqualTo("值班长王");
             assertThat(at(answered, "sideNotice.answer")).isEqualTo("对方已核实：员工解释有误，已批评教育");
+            assertThat((List<String>) at(answered, "allowedSteps")).as("judged once that side answered")
+                    .contains("JUDGE");
         }
         // the phone task to call the number reaches the reviewer who took the review
         outbox.relay();

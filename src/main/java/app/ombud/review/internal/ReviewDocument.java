@@ -213,7 +213,7 @@ public class ReviewDocument {
 
     public void take(Actor actor, Instant now) {
         requireStatus("taken", ReviewStatus.IN_REVIEW);
-        assignee = actor.employeeId();
+        assignee = actor.employeeId() != null ? actor.employeeId() : actor.subject();
         log(actor, now, "taken", null, null, null);
     }
 

@@ -567,8 +567,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private void open(ReviewStep step) {
         Review r = current;
         switch (step) {
-            case RESUBMIT -> getUI().ifPresent(ui -> ui.navigate("reviews/new",
-                    QueryParameters.of("resubmit", r.id().toString())));
+            case RESUBMIT -> getUI().ifPresent(ui -> WorkOrderFormView.openResubmit(ui, r.id()));
             case WITHDRAW -> text(step, "review.dialog.reason", "withdraw-reason", "reason", "withdraw-save",
                     reason -> reviews.withdraw(r.id(), reason, r.version()));
             case FORWARD -> text(step, "review.dialog.note", "forward-note", "note", "forward-save",
