@@ -59,6 +59,29 @@ public class OmbudException extends RuntimeException {
         return Arrays.copyOf(args, args.length);
     }
 
+    /** The arguments with each {@link Label} replaced by its translation ({@code translate} may return null). */
+    public Object[] args(java.util.function.Function<Label, String> translate) {
+        Object[] out = args();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Label label) {
+                String text = translate.apply(label);
+                out[i] = text == null ? label.fallback() : text;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A message argument that is itself a text to translate, e.g. a status shown to a Chinese
+     * user as 质检处理中 instead of IN_REVIEW; English fallbacks and logs see {@code fallback}.
+     */
+    public record Label(String key, String fallback) {
+        @Override
+        public String toString() {
+            return fallback;
+        }
+    }
+
     /** The i18n key of the message. */
     public String messageKey() {
         return "error." + code;

@@ -461,7 +461,8 @@ public class ReviewService {
         }
         if (document.status() != ReviewStatus.PANEL_FORMING || document.appeal() == null) {
             throw OmbudException.conflict("REVIEW_TRANSITION_NOT_ALLOWED", "Review {0} is {1}; it cannot be {2} now",
-                    document.number(), document.status().name(), "named");
+                    document.number(), new OmbudException.Label("review.status." + document.status().name(),
+                            document.status().name()), "named");
         }
         Appeal appeal = document.appeal();
         List<String> other = employeeSide ? appeal.reviewSide() : appeal.employeeSide();

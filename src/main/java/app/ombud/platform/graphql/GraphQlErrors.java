@@ -43,7 +43,10 @@ class GraphQlErrors {
             case FORBIDDEN -> ErrorType.FORBIDDEN;
             case UNAUTHORIZED -> ErrorType.UNAUTHORIZED;
         };
-        String message = messages.getMessage(e.messageKey(), e.args(), e.getMessage(), locale(env));
+        Locale locale = locale(env);
+        String message = messages.getMessage(e.messageKey(),
+                e.args(label -> messages.getMessage(label.key(), null, label.fallback(), locale)), e.getMessage(),
+                locale);
         return error(env, type, e.code(), e.field(), message);
     }
 

@@ -33,7 +33,10 @@ public final class Toasts {
         if (ui == null) {
             return e.getMessage();
         }
-        String translated = ui.getTranslation(e.messageKey(), e.args());
+        String translated = ui.getTranslation(e.messageKey(), e.args(label -> {
+            String text = ui.getTranslation(label.key());
+            return text == null || text.startsWith("!{") ? null : text;
+        }));
         return translated == null || translated.startsWith("!{") ? formatted(e) : translated;
     }
 

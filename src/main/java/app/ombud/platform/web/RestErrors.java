@@ -33,7 +33,8 @@ class RestErrors {
             case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
         };
         var problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage(e.messageKey(), e.args(), e.getMessage(), locale));
+                messages.getMessage(e.messageKey(), e.args(label -> messages.getMessage(label.key(), null,
+                        label.fallback(), locale)), e.getMessage(), locale));
         problem.setProperty("code", e.code());
         if (e.field() != null) {
             problem.setProperty("field", e.field());

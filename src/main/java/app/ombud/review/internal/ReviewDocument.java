@@ -475,7 +475,8 @@ public class ReviewDocument {
     private Reply openReply(String action) {
         if (reply == null || !reply.status().open()) {
             throw OmbudException.conflict("REPLY_NOT_OPEN", "The reply of review {0} is not open; it cannot be {1}",
-                    number, action);
+                    number, action, reply == null ? "-" : new OmbudException.Label("review.replyStatus."
+                            + reply.status().name(), reply.status().name()));
         }
         return reply;
     }
@@ -523,7 +524,11 @@ public class ReviewDocument {
 
     private OmbudException transitionRefused(String action) {
         return OmbudException.conflict("REVIEW_TRANSITION_NOT_ALLOWED", "Review {0} is {1}; it cannot be {2} now",
-                number, status.name(), action);
+                number, status(status), action);
+    }
+
+    static OmbudException.Label status(ReviewStatus status) {
+        return new OmbudException.Label("review.status." + status.name(), status.name());
     }
 
     private void move(ReviewStatus next, Actor actor, Instant now, String action, String note) {

@@ -136,9 +136,10 @@ public class JudgmentView extends VerticalLayout implements BeforeEnterObserver,
         if (route != null && !route.notifyByCall()) {
             var found = r.verification() == null ? entry(t("review.page.verification"),
                     t("review.page.verification.none"))
-                    : entry(t("review.page.verification") + " · " + (r.verification().recordingRef() == null ? ""
-                            : r.verification().recordingRef()) + " · " + r.verification().byName(),
-                            r.verification().finding());
+                    : entry(java.util.stream.Stream.of(t("review.page.verification"),
+                            r.verification().recordingRef(), r.verification().byName())
+                            .filter(part -> part != null && !part.isBlank())
+                            .collect(java.util.stream.Collectors.joining(" · ")), r.verification().finding());
             found.setId("judge-verification");
             add(found);
         }

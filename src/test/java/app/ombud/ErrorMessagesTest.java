@@ -1,4 +1,4 @@
-package app.ombud.directory;
+package app.ombud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,19 +19,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every error code the directory module throws has an English and a Chinese message, so the
- * portal and the API never fall back to the English text of the exception for a Chinese user.
+ * Every error code any module throws has an English and a Chinese message with the same
+ * arguments, so the portal and the API never fall back to the English text of the exception for a
+ * Chinese user.
  */
-class DirectoryMessagesTest {
+class ErrorMessagesTest {
 
     private static final Pattern CODE = Pattern.compile("(?:OmbudException\\.\\w+\\(|Kind\\.\\w+,)\\s*\"([A-Z][A-Z_]+)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)[^}]*}");
 
     @Test
-    void everyDirectoryErrorCodeHasAnEnglishAndAChineseMessage() throws IOException {
-        Set<String> codes = thrownCodes(Path.of("src/main/java/app/ombud/directory"));
-        assertThat(codes).as("codes found in the directory sources")
-                .contains("EMPLOYEE_ID_TAKEN", "DEPARTMENT_CYCLE", "NO_LOCAL_ACCOUNT", "TOO_LONG");
+    void everyErrorCodeHasAnEnglishAndAChineseMessage() throws IOException {
+        Set<String> codes = thrownCodes(Path.of("src/main/java/app/ombud"));
+        assertThat(codes).as("codes found in the sources")
+                .contains("EMPLOYEE_ID_TAKEN", "DEPARTMENT_CYCLE", "NO_LOCAL_ACCOUNT", "TOO_LONG",
+                        "CASE_TRANSITION_NOT_ALLOWED", "REVIEW_SOURCE_OUT_OF_SCOPE", "BALLOT_ALREADY_CAST");
 
         Properties fallback = load("vaadin-i18n/translations.properties");
         Properties english = load("vaadin-i18n/translations_en.properties");
@@ -75,7 +77,7 @@ class DirectoryMessagesTest {
     private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = new InputStreamReader(
-                DirectoryMessagesTest.class.getClassLoader().getResourceAsStream(resource), StandardCharsets.UTF_8)) {
+                ErrorMessagesTest.class.getClassLoader().getResourceAsStream(resource), StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         return properties;
