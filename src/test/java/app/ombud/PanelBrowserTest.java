@@ -9,31 +9,17 @@ import app.ombud.directory.PersonInput;
 import app.ombud.panel.PanelRequest;
 import app.ombud.panel.PanelService;
 import app.ombud.platform.Role;
-import app.ombud.support.ApiAccess;
+import app.ombud.support.BrowserTest;
 import app.ombud.support.OmbudIntegrationTest;
 import app.ombud.support.TestData;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -41,11 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * ballots", casts a secret ballot and sees the receipt. Skips where no Chromium is installed.
  */
 @OmbudIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PanelBrowserTest {
+class PanelBrowserTest extends BrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final Pattern RECEIPT = Pattern.compile("^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$");
 
     @Autowired
@@ -56,53 +39,6 @@ class PanelBrowserTest {
 
     @Autowired
     PanelService panels;
-
-    @Autowired
-    ApiAccess api;
-
-    private Playwright playwright;
-    private Browser browser;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    void launch() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "Skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium fonts-noto-cjk)");
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-    }
-
-    @BeforeEach
-    void openContext() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("zh-CN")
-                .setViewportSize(1280, 900));
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void aPanelistSignsInCastsAVoteAndSeesTheReceipt() {
@@ -163,23 +99,5 @@ class PanelBrowserTest {
 
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
-    }
-
-    private void signIn(String login, String password) {
-        page.navigate(api.baseUrl() + "/login");
-        page.locator("vaadin-login-form input[name='username']").fill(login);
-        page.locator("vaadin-login-form input[name='password']").fill(password);
-        page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
-    }
-
-    private void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        Path file = SCREENSHOTS.resolve(name);
-        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-        assertThat(file).isNotEmptyFile();
     }
 }

@@ -4,29 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.platform.Role;
-import app.ombud.support.ApiAccess;
+import app.ombud.support.BrowserTest;
 import app.ombud.support.OmbudIntegrationTest;
 import app.ombud.support.TestData;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -34,11 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * where no Chromium is installed.
  */
 @OmbudIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalBrowserTest {
-
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+class PortalBrowserTest extends BrowserTest {
 
     /** The list page the journey opens: Directory → people. */
     static final String JOURNEY_PATH = "directory/people";
@@ -46,53 +28,6 @@ class PortalBrowserTest {
 
     @Autowired
     app.ombud.directory.DirectoryService directory;
-
-    @Autowired
-    ApiAccess api;
-
-    private Playwright playwright;
-    private Browser browser;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    void launch() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "Skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium fonts-noto-cjk)");
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-    }
-
-    @BeforeEach
-    void openContext() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("zh-CN")
-                .setViewportSize(1280, 800));
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void anAdminSignsInAndSeesTheListInChinese() {
@@ -290,23 +225,5 @@ class PortalBrowserTest {
         assertThat(timeline.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText("坐席" + p)).first()).isVisible();
         screenshot("walkthrough-timeline-zh-CN.png");
-    }
-
-    private void signIn(String login, String password) {
-        page.navigate(api.baseUrl() + "/login");
-        page.locator("vaadin-login-form input[name='username']").fill(login);
-        page.locator("vaadin-login-form input[name='password']").fill(password);
-        page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
-    }
-
-    private void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        Path file = SCREENSHOTS.resolve(name);
-        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-        assertThat(file).isNotEmptyFile();
     }
 }

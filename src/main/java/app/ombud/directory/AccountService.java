@@ -3,8 +3,6 @@ package app.ombud.directory;
 import app.ombud.directory.internal.PersonAccounts;
 import app.ombud.directory.internal.PersonDocument;
 import app.ombud.directory.internal.PersonRepository;
-import app.ombud.directory.internal.DepartmentRepository;
-import app.ombud.directory.internal.TeamRepository;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;

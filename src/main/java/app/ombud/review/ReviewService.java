@@ -19,7 +19,6 @@ import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
-import app.ombud.policy.JudgmentType;
 import app.ombud.policy.PolicyContent;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;

@@ -3,11 +3,10 @@ package app.ombud.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.support.ApiAccess;
+import app.ombud.support.CompanyIdp;
 import app.ombud.support.OmbudIntegrationTest;
 import java.util.List;
 import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,16 +25,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "ombud.security.roles-claim=groups")
 class ExternalIssuerIT {
 
-    private static final String ISSUER_ID = "ombud";
-    private static final MockOAuth2Server IDP = new MockOAuth2Server();
-
-    static {
-        IDP.start();
-    }
+    private static final CompanyIdp IDP = new CompanyIdp("ombud");
 
     @DynamicPropertySource
     static void externalIssuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> IDP.issuerUrl(ISSUER_ID).toString());
+        IDP.configure(registry);
     }
 
     @AfterAll
@@ -51,7 +45,7 @@ class ExternalIssuerIT {
 
     @Test
     void anAdminOfTheIdpIsAnAdminHere() {
-        String token = token(ISSUER_ID, "li.lei", Map.of("groups", List.of("ADMIN", "some-other-group"),
+        String token = IDP.token("li.lei", Map.of("groups", List.of("ADMIN", "some-other-group"),
                 "name", "Li Lei"));
 
         api.withToken(token).document("{ me { subject name kind roles } }").execute()
@@ -65,7 +59,7 @@ class ExternalIssuerIT {
 
     @Test
     void anAgentOfTheIdpMayNotReadTheAuditTrail() {
-        String token = token(ISSUER_ID, "han.meimei", Map.of("groups", List.of("AGENT")));
+        String token = IDP.token("han.meimei", Map.of("groups", List.of("AGENT")));
 
         api.withToken(token).document("{ me { roles } }").execute()
                 .path("me.roles").entityList(String.class).containsExactly("AGENT");
@@ -101,7 +95,6 @@ class ExternalIssuerIT {
     }
 
     private static String token(String issuerId, String subject, Map<String, Object> claims) {
-        return IDP.issueToken(issuerId, subject, new DefaultOAuth2TokenCallback(issuerId, subject, "JWT",
-                List.of("ombud"), claims, 3600)).serialize();
+        return IDP.tokenOf(issuerId, subject, claims);
     }
 }

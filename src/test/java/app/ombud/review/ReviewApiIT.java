@@ -12,6 +12,7 @@ import app.ombud.panel.PanelService;
 import app.ombud.platform.Role;
 import app.ombud.policy.PolicyService;
 import app.ombud.support.ApiAccess;
+import app.ombud.support.CompanyIdp;
 import app.ombud.support.MovableClock;
 import app.ombud.support.OmbudIntegrationTest;
 import java.time.Clock;
@@ -29,8 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,16 +53,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SuppressWarnings("unchecked")
 class ReviewApiIT {
 
-    private static final String ISSUER_ID = "callcenter";
-    private static final MockOAuth2Server IDP = new MockOAuth2Server();
-
-    static {
-        IDP.start();
-    }
+    private static final CompanyIdp IDP = new CompanyIdp("callcenter");
 
     @DynamicPropertySource
     static void externalIssuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> IDP.issuerUrl(ISSUER_ID).toString());
+        IDP.configure(registry);
     }
 
     @AfterAll
@@ -165,9 +159,7 @@ class ReviewApiIT {
         claims.put("roles", roles.get(employeeId).stream().map(Role::name).toList());
         claims.put("employee_id", employeeId);
         claims.put("name", employeeId);
-        String token = IDP.issueToken(ISSUER_ID, employeeId, new DefaultOAuth2TokenCallback(ISSUER_ID, employeeId,
-                "JWT", List.of("ombud"), claims, 3600)).serialize();
-        return api.withToken(token);
+        return api.withToken(IDP.token(employeeId, claims));
     }
 
     static final String FIELDS = """

@@ -16,6 +16,7 @@ import app.ombud.directory.PersonFilter;
 import app.ombud.directory.Team;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.RouteIds;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.Component;
@@ -79,13 +80,11 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        UUID id;
-        try {
-            id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
-        } catch (IllegalArgumentException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+        var found = RouteIds.uuid(event, "id");
+        if (found.isEmpty()) {
             return;
         }
+        UUID id = found.get();
         try {
             show(cases.get(id));
         } catch (OmbudException e) {

@@ -1,7 +1,5 @@
 package app.ombud.directory.internal;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;

@@ -1,5 +1,6 @@
 package app.ombud.directory.ui;
 
+import app.ombud.platform.ui.FieldErrors;
 import app.ombud.directory.Department;
 import app.ombud.directory.DepartmentInput;
 import app.ombud.directory.DirectoryService;

@@ -1,5 +1,6 @@
 package app.ombud.directory.ui;
 
+import app.ombud.platform.ui.FieldErrors;
 import app.ombud.directory.AccountService;
 import app.ombud.platform.Actor;
 import app.ombud.platform.CurrentActor;

@@ -12,6 +12,7 @@ import app.ombud.escalation.PlanStep;
 import app.ombud.escalation.TaskForce;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.RouteIds;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.Component;
@@ -69,13 +70,11 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        UUID id;
-        try {
-            id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
-        } catch (IllegalArgumentException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+        var found = RouteIds.uuid(event, "id");
+        if (found.isEmpty()) {
             return;
         }
+        UUID id = found.get();
         try {
             show(escalations.get(id));
         } catch (OmbudException e) {

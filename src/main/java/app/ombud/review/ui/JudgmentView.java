@@ -1,9 +1,9 @@
 package app.ombud.review.ui;
 
 import app.ombud.directory.DirectoryService;
-import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.RouteIds;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.JudgmentCriterion;
 import app.ombud.policy.JudgmentType;
@@ -13,8 +13,6 @@ import app.ombud.review.Judgment;
 import app.ombud.review.Review;
 import app.ombud.review.ReviewRoute;
 import app.ombud.review.ReviewService;
-import app.ombud.review.ReviewStatus;
-import app.ombud.review.ReviewStep;
 import app.ombud.review.SideNotice;
 import app.ombud.review.WorkOrder;
 import com.vaadin.flow.component.HasValidation;
@@ -36,7 +34,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
@@ -77,13 +74,11 @@ public class JudgmentView extends VerticalLayout implements BeforeEnterObserver,
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        UUID id;
-        try {
-            id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
-        } catch (IllegalArgumentException e) {
-            event.rerouteToError(NotFoundException.class);
+        var found = RouteIds.uuid(event, "id");
+        if (found.isEmpty()) {
             return;
         }
+        UUID id = found.get();
         removeAll();
         try {
             current = reviews.get(id);

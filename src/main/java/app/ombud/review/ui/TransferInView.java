@@ -3,7 +3,6 @@ package app.ombud.review.ui;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
-import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.RoutingRule;
 import app.ombud.review.Review;

@@ -3,8 +3,8 @@ package app.ombud.review.ui;
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.ui.FieldErrors;
 import app.ombud.platform.ui.GridPaging;
-import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.RouteResult;
 import app.ombud.review.DemandKind;
@@ -18,9 +18,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The fields of a work order (工单要素), shared by the agent's form and the review team's
@@ -47,7 +45,7 @@ class WorkOrderFields extends FormLayout {
 
     private final PolicyService policies;
     private final DirectoryService directory;
-    private final Map<String, HasValidation> fields = new LinkedHashMap<>();
+    private final FieldErrors errors = new FieldErrors();
 
     WorkOrderFields(PolicyService policies, DirectoryService directory) {
         this.policies = policies;
@@ -104,7 +102,7 @@ class WorkOrderFields extends FormLayout {
 
     /** Another field of the page whose errors the service names by {@code field}. */
     WorkOrderFields errorsOn(String field, HasValidation component) {
-        fields.put(field, component);
+        errors.on(field, component);
         return this;
     }
 
@@ -146,21 +144,12 @@ class WorkOrderFields extends FormLayout {
     }
 
     void clearErrors() {
-        fields.values().forEach(field -> {
-            field.setInvalid(false);
-            field.setErrorMessage(null);
-        });
+        errors.clear();
     }
 
     /** The service's error next to the field it names, or as a toast. */
     void show(OmbudException e) {
-        HasValidation field = e.field() == null ? null : fields.get(e.field());
-        if (field == null) {
-            Toasts.error(e);
-            return;
-        }
-        field.setErrorMessage(Toasts.message(e));
-        field.setInvalid(true);
+        errors.show(e);
     }
 
     /** Where the policy in force sends a review about the typed ID, and who that is. */

@@ -1,7 +1,6 @@
-package app.ombud.directory.ui;
+package app.ombud.platform.ui;
 
 import app.ombud.platform.OmbudException;
-import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.HasValidation;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,23 +9,23 @@ import java.util.Map;
  * Shows a domain error where the person looks: next to the form field the service named, or
  * as a toast when the error is not about one field of this form.
  */
-final class FieldErrors {
+public final class FieldErrors {
 
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
 
-    FieldErrors on(String field, HasValidation component) {
+    public FieldErrors on(String field, HasValidation component) {
         fields.put(field, component);
         return this;
     }
 
-    void clear() {
+    public void clear() {
         fields.values().forEach(field -> {
             field.setInvalid(false);
             field.setErrorMessage(null);
         });
     }
 
-    void show(OmbudException e) {
+    public void show(OmbudException e) {
         HasValidation field = e.field() == null ? null : fields.get(e.field());
         if (field == null) {
             Toasts.error(e);
