@@ -1,6 +1,8 @@
 package app.ombud.review;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -14,5 +16,11 @@ public record Reply(Instant due, ReplyStatus status, List<ReplyAttempt> attempts
 
     public Reply {
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    /** Distinct company-local days with a call that did not reach the customer. */
+    public long failedDays(ZoneId zone) {
+        return attempts.stream().filter(a -> a.outcome().failed()).map(a -> LocalDate.ofInstant(a.at(), zone))
+                .distinct().count();
     }
 }

@@ -163,7 +163,7 @@ class ReviewApiIT {
     }
 
     static final String FIELDS = """
-            id number status transferredFrom checkDue checkOverdueAt upheld appealDue version
+            id number status openTask transferredFrom checkDue checkOverdueAt upheld appealDue version
             workOrder { accusedEmployeeId contactNumber callerNumber topic }
             handover { by at note }
             returns { to reason gaps note by }
@@ -266,6 +266,7 @@ class ReviewApiIT {
         assertThat(at(front, "route.group")).isEqualTo("FRONT_DESK");
         assertThat(at(front, "route.mode")).isEqualTo("VERIFY_RECORDING_AND_CALL_BACK");
         assertThat(at(front, "route.matchedPrefix")).isEqualTo("17");
+        assertThat(at(front, "openTask")).isEqualTo("VERIFY");
         assertThat(at(front, "handover.by")).isEqualTo(lead);
         assertThat(refused(reviewer, "judgeReview", input("reviewId", front.get("id"), "type", "ATTITUDE",
                 "criteria", List.of("A_ARGUING"), "upheld", true, "basis", "x"))).isEqualTo("REVIEW_NOT_VERIFIED");
@@ -279,6 +280,7 @@ class ReviewApiIT {
             assertThat(at(review, "route.group")).isEqualTo(line.getValue()[0]);
             assertThat(at(review, "route.mode")).isEqualTo("NOTIFY_BY_CALL");
             assertThat(at(review, "route.notifyNumber")).isEqualTo(line.getValue()[1]);
+            assertThat(at(review, "openTask")).isEqualTo("CALL");
             assertThat((List<String>) at(review, "allowedSteps")).isEmpty();
             var taken = run(reviewer, "takeReview", input("reviewId", id));
             assertThat((List<String>) at(taken, "allowedSteps")).contains("RECORD_SIDE_NOTICE")
@@ -291,6 +293,7 @@ class ReviewApiIT {
             var answered = run(reviewer, "recordReviewSideAnswer", input("reviewId", id, "answer",
                     "对方已核实：员工解释有误，已批评教育"));
             assertThat(at(answered, "sideNotice.number")).isEqualTo(line.getValue()[1]);
+            assertThat(at(answered, "openTask")).isEqualTo("JUDGE");
             assertThat(at(answered, "sideNotice.leadName")).isEqualTo("值班长王");
             assertThat(at(answered, "sideNotice.answer")).isEqualTo("对方已核实：员工解释有误，已批评教育");
             assertThat((List<String>) at(answered, "allowedSteps")).as("judged once that side answered")

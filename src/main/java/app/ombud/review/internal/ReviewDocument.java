@@ -297,22 +297,18 @@ public class ReviewDocument {
 
     /** Why this review cannot be judged now (status, routing, verification, the other side's answer), if so. */
     public Optional<OmbudException> judgeRefusal() {
-        if (status != ReviewStatus.IN_REVIEW) {
+        Review.Task task = view().openTask();
+        if (task == null) {
             return Optional.of(transitionRefused("judged"));
         }
-        if (route == null) {
-            return Optional.of(OmbudException.conflict("REVIEW_NOT_ROUTED", "Route review {0} before judging it",
-                    number));
-        }
-        if (!route.notifyByCall() && verification == null) {
-            return Optional.of(OmbudException.conflict("REVIEW_NOT_VERIFIED",
-                    "Verify review {0} from the call recording before judging it", number));
-        }
-        if (route.notifyByCall() && (sideNotice == null || !sideNotice.answered())) {
-            return Optional.of(OmbudException.conflict("REVIEW_SIDE_NOT_ANSWERED",
-                    "Review {0} waits for the answer of {1}", number, route.notifyNumber()));
-        }
-        return Optional.empty();
+        return Optional.ofNullable(switch (task) {
+            case ROUTE -> OmbudException.conflict("REVIEW_NOT_ROUTED", "Route review {0} before judging it", number);
+            case VERIFY -> OmbudException.conflict("REVIEW_NOT_VERIFIED",
+                    "Verify review {0} from the call recording before judging it", number);
+            case CALL, AWAIT_ANSWER -> OmbudException.conflict("REVIEW_SIDE_NOT_ANSWERED",
+                    "Review {0} waits for the answer of {1}", number, route.notifyNumber());
+            case JUDGE -> null;
+        });
     }
 
     // ---- appeal -------------------------------------------------------------------------
@@ -407,17 +403,18 @@ public class ReviewDocument {
         if (sendDaySms) {
             pendingMessages.add(daySms);
         }
-        ReplyStatus next = attempt.outcome().failed() ? ReplyStatus.PENDING : ReplyStatus.REPLIED;
-        Instant smsAt = current.unreachableSmsAt();
-        if (next == ReplyStatus.PENDING && failedDays(attempts, zone) >= followUpDays) {
+        reply = new Reply(current.due(), attempt.outcome().failed() ? ReplyStatus.PENDING : ReplyStatus.REPLIED,
+                attempts, current.overdueAt(), current.unreachableSmsAt(), current.special(),
+                current.explanationScript(), current.other(), attempt.outcome().failed() ? null : now);
+        ReplyStatus next = reply.status();
+        if (next == ReplyStatus.PENDING && reply.failedDays(zone) >= followUpDays) {
             next = ReplyStatus.UNREACHABLE;
-            smsAt = now;
+            reply = new Reply(reply.due(), next, attempts, reply.overdueAt(), now, reply.special(),
+                    reply.explanationScript(), reply.other(), now);
             if (!sendDaySms && !smsThatDay) {
                 pendingMessages.add(unreachableSms);
             }
         }
-        reply = new Reply(current.due(), next, attempts, current.overdueAt(), smsAt, current.special(),
-                current.explanationScript(), current.other(), next.open() ? null : now);
         log(actor, now, "reply-" + attempt.outcome().name().toLowerCase(java.util.Locale.ROOT), null, null,
                 attempt.note());
         if (sendDaySms) {
@@ -481,11 +478,7 @@ public class ReviewDocument {
         return reply;
     }
 
-    /** Distinct company-local days with a failed call. */
-    public static long failedDays(List<ReplyAttempt> attempts, ZoneId zone) {
-        return attempts.stream().filter(a -> a.outcome().failed()).map(a -> LocalDate.ofInstant(a.at(), zone))
-                .distinct().count();
-    }
+
 
     /** A message (SMS, phone task) that goes to the outbox with this very update of the review. */
     public void queueMessage(OutboxMessage message) {

@@ -3,7 +3,6 @@ package app.ombud.review.ui;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.policy.PolicyService;
-import app.ombud.review.Reply;
 import app.ombud.review.ReplyAttempt;
 import app.ombud.review.ReplyStatus;
 import app.ombud.review.Review;
@@ -12,7 +11,6 @@ import app.ombud.review.ReviewService;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -43,7 +41,7 @@ public class ReplyTrackerView extends ReviewListView {
                 .setAutoWidth(true);
         grid.addColumn(this::lastAttempt).setHeader(t("review.list.lastAttempt")).setKey("lastAttempt")
                 .setAutoWidth(true);
-        grid.addColumn(r -> failedDays(r.reply(), zone)).setHeader(t("review.list.failedDays")).setKey("failedDays")
+        grid.addColumn(r -> r.reply().failedDays(zone)).setHeader(t("review.list.failedDays")).setKey("failedDays")
                 .setAutoWidth(true);
     }
 
@@ -62,8 +60,4 @@ public class ReplyTrackerView extends ReviewListView {
     }
 
     /** Company-local days with a call that did not reach the customer; the follow-up counts these. */
-    static long failedDays(Reply reply, ZoneId zone) {
-        return reply.attempts().stream().filter(a -> a.outcome().failed())
-                .map(a -> LocalDate.ofInstant(a.at(), zone)).distinct().count();
-    }
 }

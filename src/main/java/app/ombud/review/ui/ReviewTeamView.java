@@ -6,7 +6,6 @@ import app.ombud.review.Review;
 import app.ombud.review.ReviewQueue;
 import app.ombud.review.ReviewRoute;
 import app.ombud.review.ReviewService;
-import app.ombud.review.SideNotice;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Menu;
@@ -50,20 +49,17 @@ public class ReviewTeamView extends ReviewListView {
 
     /** The open task of the review, in words. */
     String task(Review r) {
-        ReviewRoute route = r.route();
-        if (route == null) {
-            return t("review.list.task.route");
+        Review.Task task = r.openTask();
+        if (task == null) {
+            return "";
         }
-        if (!route.notifyByCall()) {
-            return r.verification() == null ? t("review.list.task.verify") : t("review.list.task.judge");
-        }
-        SideNotice notice = r.sideNotice();
-        if (notice == null) {
-            return t("review.list.task.call", route.notifyNumber());
-        }
-        if (!notice.answered()) {
-            return t("review.list.task.waiting", notice.number(), GridPaging.time(notice.calledAt()));
-        }
-        return t("review.list.task.judge");
+        return switch (task) {
+            case ROUTE -> t("review.list.task.route");
+            case VERIFY -> t("review.list.task.verify");
+            case CALL -> t("review.list.task.call", r.route().notifyNumber());
+            case AWAIT_ANSWER -> t("review.list.task.waiting", r.sideNotice().number(),
+                    GridPaging.time(r.sideNotice().calledAt()));
+            case JUDGE -> t("review.list.task.judge");
+        };
     }
 }

@@ -16,6 +16,7 @@ import app.ombud.review.AppealDecider;
 import app.ombud.review.AppealPoint;
 import app.ombud.review.AppellantRole;
 import app.ombud.review.DemandKind;
+import app.ombud.review.Reply;
 import app.ombud.review.ReplyAttempt;
 import app.ombud.review.ReplyOutcome;
 import app.ombud.review.ReplyStatus;
@@ -177,7 +178,8 @@ class ReviewDocumentTest {
         var attempts = List.of(attempt(Instant.parse("2026-11-30T15:30:00Z"), ReplyOutcome.NO_ANSWER),
                 attempt(Instant.parse("2026-11-30T16:30:00Z"), ReplyOutcome.BUSY),
                 attempt(Instant.parse("2026-11-30T17:00:00Z"), ReplyOutcome.REACHED));
-        assertThat(ReviewDocument.failedDays(attempts, SHANGHAI)).isEqualTo(2);
+        assertThat(new Reply(MONDAY_10, ReplyStatus.PENDING, attempts, null, null, null, null, null, null)
+                .failedDays(SHANGHAI)).isEqualTo(2);
     }
 
     @Test
