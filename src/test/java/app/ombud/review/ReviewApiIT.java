@@ -648,6 +648,47 @@ class ReviewApiIT {
     }
 
     @Test
+    void aStaleVersionIsAConflictAndConcurrentStepsLoseNoUpdate() throws Exception {
+        var review = forwarded(frontDesk, "并发" + p);
+        Object id = review.get("id");
+        long read = Long.parseLong(String.valueOf(review.get("version")));
+        run(reviewer, "takeReview", input("reviewId", id, "expectedVersion", read));
+        assertThat(refused(otherReviewer, "takeReview", input("reviewId", id, "expectedVersion", read)))
+                .isEqualTo("CONCURRENT_UPDATE");
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                String note = "第" + i + "次回访";
+                results.add(pool.submit(() -> {
+                    start.await();
+                    var response = as(reviewer).document("""
+                            mutation($id: UUID!, $note: String!) { recordReplyAttempt(input: {reviewId: $id,
+                              outcome: NO_ANSWER, note: $note}) { review { id } } }""")
+                            .variable("id", id).variable("note", note).execute();
+                    List<String> codes = new ArrayList<>();
+                    response.errors().satisfy(errors -> errors.forEach(e -> codes.add(String.valueOf(
+                            e.getExtensions().get("code")))));
+                    return codes.isEmpty() ? "OK" : String.join(",", codes);
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (var result : results) {
+                outcomes.add(result.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsOnly("OK", "CONCURRENT_UPDATE").contains("OK");
+            var after = review(reviewer, id);
+            assertThat((List<Object>) at(after, "reply.attempts")).as("every successful call is recorded")
+                    .hasSize(Collections.frequency(outcomes, "OK"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void biReadersSeeReviewsWithTheCustomersNumbersMasked() {
         var review = forwarded(frontDesk, "BI" + p);
         String bi = "BI" + p;
