@@ -282,8 +282,7 @@ public class ReviewDocument {
             throw refusal;
         });
         ReviewStatus next = given.upheld() ? ReviewStatus.JUDGED : ReviewStatus.FINAL;
-        move(next, actor, now, given.upheld() ? "judged-upheld" : "judged-not-upheld",
-                given.type().name() + " " + String.join(",", given.criteria()) + ": " + given.basis());
+        move(next, actor, now, given.upheld() ? "judged-upheld" : "judged-not-upheld", given.basis());
         verdict = given;
         upheld = given.upheld();
         topicKey = topicKey(given.topic());
@@ -318,7 +317,7 @@ public class ReviewDocument {
             throw OmbudException.conflict("APPEAL_WINDOW_CLOSED", "The verdict of {0} can no longer be appealed",
                     number);
         }
-        move(ReviewStatus.APPEALED, actor, now, "appealed", points.size() + " points");
+        move(ReviewStatus.APPEALED, actor, now, "appealed", points.getFirst().text());
         appeal = new Appeal(role, actor.subject(), actor.name(), now, points, null, null, null, null, null, null,
                 null, null);
     }
