@@ -165,6 +165,7 @@ public class JudgmentView extends VerticalLayout implements BeforeEnterObserver,
         type.setId("judge-type");
         criteria.setLabel(t("review.judge.criteria"));
         criteria.setId("judge-criteria");
+        criteria.addThemeVariants(com.vaadin.flow.component.checkbox.CheckboxGroupVariant.LUMO_VERTICAL);
         upheld.setLabel(t("review.judge.upheld"));
         upheld.setItems(true, false);
         upheld.setItemLabelGenerator(x -> t(x ? "review.page.verdict.upheld" : "review.page.verdict.notUpheld"));
