@@ -1,5 +1,8 @@
 package app.ombud.complaint.ui;
 
+import static app.ombud.platform.ui.Texts.entry;
+import static app.ombud.platform.ui.Texts.muted;
+
 import app.ombud.complaint.CaseNote;
 import app.ombud.complaint.CaseStatus;
 import app.ombud.complaint.Evidence;
@@ -28,7 +31,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -267,22 +269,6 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
             label = e.action();
         }
         return e.to() == null ? label : label + " → " + t("case.status." + e.to());
-    }
-
-    private static Span muted(String text) {
-        var span = new Span(text);
-        span.addClassName("ombud-muted");
-        return span;
-    }
-
-    private static Div entry(String heading, String text) {
-        var head = new Div(heading);
-        head.addClassName("ombud-muted");
-        var body = new Div(text == null ? "" : text);
-        body.addClassName("ombud-pre");
-        var box = new Div(head, body);
-        box.addClassName("ombud-entry");
-        return box;
     }
 
     /** The case's evidence files: download links for everyone who sees the case, upload for its handlers. */

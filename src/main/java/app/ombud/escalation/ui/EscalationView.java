@@ -1,5 +1,8 @@
 package app.ombud.escalation.ui;
 
+import static app.ombud.platform.ui.Texts.entry;
+import static app.ombud.platform.ui.Texts.muted;
+
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.directory.PersonFilter;
@@ -25,7 +28,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -214,22 +216,6 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
             return "";
         }
         return directory.personByEmployeeId(employeeId).map(p -> p.name() + " " + p.employeeId()).orElse(employeeId);
-    }
-
-    private static Span muted(String text) {
-        var span = new Span(text);
-        span.addClassName("ombud-muted");
-        return span;
-    }
-
-    private static Div entry(String heading, String text) {
-        var head = new Div(heading);
-        head.addClassName("ombud-muted");
-        var body = new Div(text == null ? "" : text);
-        body.addClassName("ombud-pre");
-        var box = new Div(head, body);
-        box.addClassName("ombud-entry");
-        return box;
     }
 
     // ---- actions -------------------------------------------------------------------------

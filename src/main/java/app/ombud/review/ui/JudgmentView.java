@@ -1,5 +1,7 @@
 package app.ombud.review.ui;
 
+import static app.ombud.platform.ui.Texts.entry;
+
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.GridPaging;
@@ -238,16 +240,6 @@ public class JudgmentView extends VerticalLayout implements BeforeEnterObserver,
     private int byListOrder(String a, String b) {
         List<String> order = checklist.of(type.getValue()).stream().map(JudgmentCriterion::code).toList();
         return Integer.compare(order.indexOf(a), order.indexOf(b));
-    }
-
-    private static Div entry(String heading, String text) {
-        var head = new Div(heading);
-        head.addClassName("ombud-muted");
-        var body = new Div(text == null ? "" : text);
-        body.addClassName("ombud-pre");
-        var box = new Div(head, body);
-        box.addClassName("ombud-entry");
-        return box;
     }
 
     private String t(String key, Object... args) {

@@ -1,5 +1,8 @@
 package app.ombud.review.ui;
 
+import static app.ombud.platform.ui.Texts.entry;
+import static app.ombud.platform.ui.Texts.muted;
+
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.directory.PersonFilter;
@@ -520,22 +523,6 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         badge.setId(id);
         badge.setVisible(shown);
         return badge;
-    }
-
-    private static Span muted(String text) {
-        var span = new Span(text);
-        span.addClassName("ombud-muted");
-        return span;
-    }
-
-    private static Div entry(String heading, String text) {
-        var head = new Div(heading);
-        head.addClassName("ombud-muted");
-        var body = new Div(text == null ? "" : text);
-        body.addClassName("ombud-pre");
-        var box = new Div(head, body);
-        box.addClassName("ombud-entry");
-        return box;
     }
 
     // ---- steps ---------------------------------------------------------------------------
