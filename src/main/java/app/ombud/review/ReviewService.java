@@ -81,6 +81,8 @@ public class ReviewService {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final Pattern POSITION = Pattern.compile("([0-9]{1,2}:)?[0-5]?[0-9]:[0-5][0-9]");
     private static final Set<Role> REVIEW_TEAM = EnumSet.of(Role.REVIEWER, Role.WHITELIST_OWNER);
+    private static final Set<Role> OVERSIGHT = EnumSet.of(Role.REVIEWER, Role.WHITELIST_OWNER, Role.SITE_MANAGER,
+            Role.LEADERSHIP, Role.ADMIN);
     private static final int BATCH = 200;
 
     private final MongoTemplate mongo;
@@ -644,9 +646,21 @@ public class ReviewService {
         return mongo.count(new Query(libraryCriteria(text, tag)), ReviewDocument.class);
     }
 
-    /** Early warnings raised, newest first. */
-    @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER','SITE_MANAGER','LEADERSHIP','ADMIN')")
+    /**
+     * Whether the caller oversees internal reviews — the review team, whitelist owners, site
+     * managers, leadership, admins: they read early warnings and open every review from the library.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public boolean oversees() {
+        return CurrentActor.required().hasAny(OVERSIGHT.toArray(Role[]::new));
+    }
+
+    /** Early warnings raised, newest first; for those who oversee reviews. */
+    @PreAuthorize("isAuthenticated()")
     public Window<EarlyWarning> earlyWarnings(ScrollPosition position, int size) {
+        if (!oversees()) {
+            throw OmbudException.forbidden("FORBIDDEN", "You are not allowed to do this");
+        }
         Query query = new Query().with(Sort.by(Sort.Order.desc("raisedAt"), Sort.Order.desc("id"))).limit(size);
         return mongo.scroll(query.with(position), EarlyWarningDocument.class).map(EarlyWarningDocument::view);
     }

@@ -1,8 +1,6 @@
 package app.ombud.review.ui;
 
-import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
-import app.ombud.platform.Role;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.JudgmentCriterion;
@@ -47,8 +45,6 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
      * Who sees every review (the service's visibility rule), so the review page opens for them;
      * the same people receive and read the early warnings.
      */
-    private static final Role[] REVIEW_READERS = {Role.REVIEWER, Role.WHITELIST_OWNER, Role.SITE_MANAGER,
-        Role.LEADERSHIP, Role.ADMIN};
 
     private final ReviewService reviews;
     private final ReviewCriteria criteria;
@@ -64,8 +60,7 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
         this.criteria = policies.current().content().reviewCriteria();
         addClassName("ombud-view");
         setSizeFull();
-        var actor = CurrentActor.required();
-        opensReviews = actor.hasAny(REVIEW_READERS);
+        opensReviews = reviews.oversees();
 
         if (opensReviews) {
             add(new H3(t("review.library.warnings")), warningsGrid());
