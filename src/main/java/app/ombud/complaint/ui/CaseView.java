@@ -20,6 +20,7 @@ import app.ombud.directory.Team;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.RouteIds;
+import app.ombud.platform.ui.Texts;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.Component;
@@ -31,7 +32,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -82,17 +82,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var found = RouteIds.uuid(event, "id");
-        if (found.isEmpty()) {
-            return;
-        }
-        UUID id = found.get();
-        try {
-            show(cases.get(id));
-        } catch (OmbudException e) {
-            removeAll();
-            add(new Paragraph(Toasts.message(e)));
-        }
+        RouteIds.show(event, this, "case-refused", id -> show(cases.get(id)));
     }
 
     /** The case as it is now in the store. */
@@ -107,15 +97,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private void show(ComplaintCase c) {
         current = c;
         removeAll();
-        var title = new H2(c.number() + " · " + c.subject());
-        title.setId("case-title");
-        var status = new Span(t("case.status." + c.status()));
-        status.addClassNames("ombud-badge", "ombud-badge-status");
-        status.setId("case-status");
-        var headline = new HorizontalLayout(title, status, CaseBadges.level(c.grade().level()), CaseBadges.urgent(c),
-                CaseBadges.due(c, clock.instant()));
-        headline.setAlignItems(Alignment.BASELINE);
-        headline.addClassName("ombud-toolbar");
+        var headline = Texts.headline("case", c.number() + " · " + c.subject(), t("case.status." + c.status()),
+                CaseBadges.level(c.grade().level()), CaseBadges.urgent(c), CaseBadges.due(c, clock.instant()));
         add(headline, actions(c), facts(c), sections(c));
     }
 

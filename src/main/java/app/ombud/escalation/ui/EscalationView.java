@@ -16,8 +16,8 @@ import app.ombud.escalation.TaskForce;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.RouteIds;
+import app.ombud.platform.ui.Texts;
 import app.ombud.platform.ui.StepDialogs;
-import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,7 +28,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -72,17 +71,7 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var found = RouteIds.uuid(event, "id");
-        if (found.isEmpty()) {
-            return;
-        }
-        UUID id = found.get();
-        try {
-            show(escalations.get(id));
-        } catch (OmbudException e) {
-            removeAll();
-            add(new Paragraph(Toasts.message(e)));
-        }
+        RouteIds.show(event, this, "escalation-refused", id -> show(escalations.get(id)));
     }
 
     Escalation current() {
@@ -96,14 +85,8 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
     private void show(Escalation e) {
         current = e;
         removeAll();
-        var title = new H2(e.number());
-        title.setId("escalation-title");
-        var status = new Span(t("escalation.status." + e.status()));
-        status.addClassNames("ombud-badge", "ombud-badge-status");
-        status.setId("escalation-status");
-        var headline = new HorizontalLayout(title, status, EscalationQueueView.overdueBadge(e));
-        headline.setAlignItems(Alignment.BASELINE);
-        headline.addClassName("ombud-toolbar");
+        var headline = Texts.headline("escalation", e.number(), t("escalation.status." + e.status()),
+                EscalationQueueView.overdueBadge(e));
         add(headline, actions(e), facts(e));
 
         add(new H3(t("escalation.form")));

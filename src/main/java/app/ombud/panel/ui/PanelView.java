@@ -14,6 +14,7 @@ import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.RouteIds;
+import app.ombud.platform.ui.Texts;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -23,7 +24,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -70,13 +70,10 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var found = RouteIds.uuid(event, "id");
-        if (found.isEmpty()) {
-            return;
-        }
-        UUID id = found.get();
-        receipt = null;
-        load(id);
+        RouteIds.uuid(event, "id").ifPresent(id -> {
+            receipt = null;
+            load(id);
+        });
     }
 
     Panel current() {
@@ -84,28 +81,14 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private void load(UUID id) {
-        try {
-            show(panels.get(id));
-        } catch (OmbudException e) {
-            current = null;
-            removeAll();
-            var message = new Paragraph(Toasts.message(e));
-            message.setId("panel-error");
-            add(message);
-        }
+        current = null;
+        RouteIds.showOrRefuse(this, "panel-error", () -> show(panels.get(id)));
     }
 
     private void show(Panel p) {
         current = p;
         removeAll();
-        var title = new H2(p.number());
-        title.setId("panel-title");
-        var status = new Span(t("panel.status." + p.status()));
-        status.addClassNames("ombud-badge", "ombud-badge-status");
-        status.setId("panel-status");
-        var headline = new HorizontalLayout(title, status);
-        headline.setAlignItems(Alignment.BASELINE);
-        headline.addClassName("ombud-toolbar");
+        var headline = Texts.headline("panel", p.number(), t("panel.status." + p.status()));
         add(headline);
         if (receipt != null) {
             add(receiptBox());

@@ -1,9 +1,16 @@
 package app.ombud.platform.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
-/** The small text blocks every record page shows: a muted note, and a heading over a text kept as written. */
+/**
+ * The small text blocks every record page shows: its headline (title and status badge), a muted
+ * note, and a heading over a text kept as written.
+ */
 public final class Texts {
 
     private Texts() {
@@ -24,5 +31,22 @@ public final class Texts {
         var box = new Div(head, body);
         box.addClassName("ombud-entry");
         return box;
+    }
+
+    /**
+     * A record page's headline: the title ({@code <prefix>-title}), the status badge
+     * ({@code <prefix>-status}) and further badges, e.g. overdue.
+     */
+    public static HorizontalLayout headline(String prefix, String title, String status, Component... badges) {
+        var heading = new H2(title);
+        heading.setId(prefix + "-title");
+        var badge = new Span(status);
+        badge.addClassNames("ombud-badge", "ombud-badge-status");
+        badge.setId(prefix + "-status");
+        var headline = new HorizontalLayout(heading, badge);
+        headline.add(badges);
+        headline.setAlignItems(FlexComponent.Alignment.BASELINE);
+        headline.addClassName("ombud-toolbar");
+        return headline;
     }
 }

@@ -76,19 +76,13 @@ public class JudgmentView extends VerticalLayout implements BeforeEnterObserver,
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var found = RouteIds.uuid(event, "id");
-        if (found.isEmpty()) {
-            return;
-        }
-        UUID id = found.get();
+        current = null;
+        RouteIds.show(event, this, "judge-refused", this::show);
+    }
+
+    private void show(UUID id) {
+        current = reviews.get(id);
         removeAll();
-        try {
-            current = reviews.get(id);
-        } catch (OmbudException e) {
-            current = null;
-            add(new Paragraph(Toasts.message(e)));
-            return;
-        }
         var title = new H2(t("review.judge.title", current.number()));
         title.setId("judge-title");
         var back = new Anchor("reviews/" + current.id(), t("review.judge.back"));

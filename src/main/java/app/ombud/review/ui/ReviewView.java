@@ -10,6 +10,7 @@ import app.ombud.panel.PanelSide;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.RouteIds;
+import app.ombud.platform.ui.Texts;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.PolicyService;
@@ -46,7 +47,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -73,7 +73,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -104,18 +103,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var found = RouteIds.uuid(event, "id");
-        if (found.isEmpty()) {
-            return;
-        }
-        UUID id = found.get();
-        try {
-            show(reviews.get(id));
-        } catch (OmbudException e) {
-            current = null;
-            removeAll();
-            add(new Paragraph(Toasts.message(e)));
-        }
+        current = null;
+        RouteIds.show(event, this, "review-refused", id -> show(reviews.get(id)));
     }
 
     /** The review as shown now. */
@@ -130,18 +119,11 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private void show(Review r) {
         current = r;
         removeAll();
-        var title = new H2(r.number());
-        title.setId("review-title");
-        var status = new Span(t("review.status." + r.status()));
-        status.addClassNames("ombud-badge", "ombud-badge-status");
-        status.setId("review-status");
-        var headline = new HorizontalLayout(title, status,
+        var headline = Texts.headline("review", r.number(), t("review.status." + r.status()),
                 badge("review-check-overdue", "review.page.checkOverdue",
                         r.status() == ReviewStatus.SUBMITTED && r.checkOverdueAt() != null),
                 badge("review-reply-overdue", "review.page.replyOverdue",
                         r.reply() != null && r.reply().status().open() && r.reply().overdueAt() != null));
-        headline.setAlignItems(Alignment.BASELINE);
-        headline.addClassName("ombud-toolbar");
         add(headline, actions(r));
         workOrder(r);
         handover(r);
