@@ -5,6 +5,7 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.directory.Team;
 import app.ombud.platform.Batches;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Paging;
 import app.ombud.policy.CaseCategory;
 import app.ombud.policy.CaseFlag;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
@@ -62,10 +64,12 @@ class CaseController {
     }
 
     @MutationMapping
-    CasePayload intakeCase(@Argument IntakeCaseInput input) {
+    CasePayload intakeCase(@Argument IntakeCaseInput input,
+            @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
         return payload(cases.intake(new CaseIntake(input.channel(), input.customer(), input.subject(),
                 input.description(), input.category(), input.flags() == null ? Set.of() : Set.copyOf(input.flags()),
-                input.compensationAsked(), Boolean.TRUE.equals(input.urgent()), input.receivedAt())));
+                input.compensationAsked(), Boolean.TRUE.equals(input.urgent()), input.receivedAt()),
+                IdempotencyKey.fromHeader(idempotencyKey)));
     }
 
     @MutationMapping

@@ -7,6 +7,9 @@ import app.ombud.directory.Person;
 import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
+import app.ombud.platform.Idempotency;
+import app.ombud.platform.IdempotencyKey;
+import app.ombud.platform.Leases;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
@@ -52,13 +55,18 @@ public class ComplaintService {
     private final app.ombud.complaint.internal.CaseJobs jobs;
     private final org.springframework.data.mongodb.gridfs.GridFsTemplate files;
     private final long maxEvidenceBytes;
+    private final Idempotency idempotency;
+    private final Leases leases;
 
     ComplaintService(MongoTemplate mongo, PolicyService policy, DirectoryService directory, Sequences sequences,
-            AuditTrail audit, Clock clock, app.ombud.complaint.internal.CaseJobs jobs,
+            AuditTrail audit, Clock clock, app.ombud.complaint.internal.CaseJobs jobs, Idempotency idempotency,
+            Leases leases,
             org.springframework.data.mongodb.gridfs.GridFsTemplate files,
             @org.springframework.beans.factory.annotation.Value("${ombud.complaint.max-evidence-size:10MB}")
             org.springframework.util.unit.DataSize maxEvidenceSize) {
         this.jobs = jobs;
+        this.idempotency = idempotency;
+        this.leases = leases;
         this.files = files;
         this.maxEvidenceBytes = maxEvidenceSize.toBytes();
         this.mongo = mongo;
@@ -72,41 +80,79 @@ public class ComplaintService {
     /** Takes in a complaint: validates, numbers, links earlier complaints, grades, sets deadlines. */
     @PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public ComplaintCase intake(CaseIntake input) {
+        return intake(input, IdempotencyKey.NONE);
+    }
+
+    /**
+     * Takes in a complaint once per key: a repeat of the same request with the same key (a retry,
+     * a double click) returns the case the first one took in, and the customer gets one SMS.
+     */
+    @PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','DEPT_HEAD','LEADERSHIP','ADMIN')")
+    public ComplaintCase intake(CaseIntake input, IdempotencyKey key) {
+        return idempotency.once("case.intake", key, input, id -> takeIn(id, input),
+                id -> java.util.Optional.ofNullable(mongo.findById(id, CaseDocument.class)).map(CaseDocument::view));
+    }
+
+    private ComplaintCase takeIn(UUID id, CaseIntake input) {
         Actor actor = CurrentActor.required();
-        Instant now = clock.instant();
-        var intake = CaseRules.validate(input, now);
+        var checked = CaseRules.validate(input, clock.instant());
         PolicyVersion current = policy.current();
         var grading = current.content().grading();
-        List<UUID> earlier = earlierCases(intake.customer(), intake.category(),
-                intake.receivedAt().minus(Duration.ofDays(grading.repeatWindowDays())), intake.receivedAt());
-        var result = grading.evaluate(new CaseFacts(intake.category(), intake.flags(), intake.compensationAsked(),
-                earlier.size()), current.number());
-        var grade = new Grade(result.level(), result.matchedCriteria(), result.fallback(), result.policyVersion(),
-                result.level(), null, null);
-        String day = DAY.format(intake.receivedAt().atZone(current.content().calendar().zone()));
-        String number = "KS-%s-%04d".formatted(day, sequences.next("case-" + day));
-        var taker = actor.employeeId() == null ? java.util.Optional.<Person>empty()
-                : directory.personByEmployeeId(actor.employeeId());
-        var document = CaseDocument.intake(number, intake, grade,
-                deadlines(intake.receivedAt(), result.level(), intake.urgent()), earlier, actor,
-                taker.map(Person::departmentId).orElse(null), taker.map(Person::teamId).orElse(null), now);
-        if (intake.customer().phone() != null) {
-            // the customer is told the complaint was received (SPEC §1.1), with the policy's template
-            String text = app.ombud.policy.MessageTemplates.render(current.content().templates().acknowledgement()
-                    .in(java.util.Locale.SIMPLIFIED_CHINESE), Map.of("caseNumber", number, "customerName",
-                    intake.customer().name() == null ? "" : intake.customer().name(), "hotline", current.content().templates().hotline()));
-            document.queueMessage(new app.ombud.notification.OutboxMessage(UUID.nameUUIDFromBytes(
-                    (number + "/ack").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    app.ombud.notification.Channel.SMS, intake.customer().phone(), null, text, "Case", number),
-                    actor, now);
-        }
-        mongo.insert(document);
-        audit.record("case.intake", "Case", number, Map.of("level", String.valueOf(result.level())));
-        if (result.level() == 1) {
+        // the count of the customer's earlier complaints must see every intake before this one, also
+        // those arriving at the same moment: one intake per customer and category at a time, each
+        // received (when not given) once it holds the lease, so the order of receipt is the order of counting
+        var document = leases.exclusively(sameCustomer(checked.customer(), checked.category()), Duration.ofSeconds(30),
+                () -> {
+                    Instant now = clock.instant();
+                    var intake = CaseRules.validate(input, now);
+                    List<UUID> earlier = earlierCases(intake.customer(), intake.category(),
+                            intake.receivedAt().minus(Duration.ofDays(grading.repeatWindowDays())),
+                            intake.receivedAt());
+                    var result = grading.evaluate(new CaseFacts(intake.category(), intake.flags(),
+                            intake.compensationAsked(), earlier.size()), current.number());
+                    var grade = new Grade(result.level(), result.matchedCriteria(), result.fallback(),
+                            result.policyVersion(), result.level(), null, null);
+                    String day = DAY.format(intake.receivedAt().atZone(current.content().calendar().zone()));
+                    String number = "KS-%s-%04d".formatted(day, sequences.next("case-" + day));
+                    var taker = actor.employeeId() == null ? java.util.Optional.<Person>empty()
+                            : directory.personByEmployeeId(actor.employeeId());
+                    var taken = CaseDocument.intake(id, number, intake, grade,
+                            deadlines(intake.receivedAt(), result.level(), intake.urgent()), earlier, actor,
+                            taker.map(Person::departmentId).orElse(null), taker.map(Person::teamId).orElse(null), now);
+                    if (intake.customer().phone() != null) {
+                        // the customer is told the complaint was received (SPEC §1.1), with the policy's template
+                        String text = app.ombud.policy.MessageTemplates.render(current.content().templates()
+                                .acknowledgement().in(java.util.Locale.SIMPLIFIED_CHINESE), Map.of("caseNumber",
+                                number, "customerName", intake.customer().name() == null ? ""
+                                        : intake.customer().name(), "hotline",
+                                current.content().templates().hotline()));
+                        taken.queueMessage(new app.ombud.notification.OutboxMessage(UUID.nameUUIDFromBytes(
+                                (number + "/ack").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                                app.ombud.notification.Channel.SMS, intake.customer().phone(), null, text, "Case",
+                                number), actor, now);
+                    }
+                    mongo.insert(taken);
+                    return taken;
+                });
+        int level = document.grade().level();
+        audit.record("case.intake", "Case", document.number(), Map.of("level", String.valueOf(level)));
+        if (level == 1) {
             jobs.notifyLeadership();
             return mongo.findById(document.id(), CaseDocument.class).view();
         }
         return document.view();
+    }
+
+    /** The lease names of one customer's complaints in one category: by phone and by account. */
+    private static List<String> sameCustomer(Customer customer, app.ombud.policy.CaseCategory category) {
+        List<String> names = new ArrayList<>();
+        if (customer.phone() != null) {
+            names.add("case-customer/phone/" + customer.phone() + "/" + category);
+        }
+        if (customer.account() != null) {
+            names.add("case-customer/account/" + customer.account() + "/" + category);
+        }
+        return names;
     }
 
     /** Assigns the case to a department (and team or person) and states what the level requires. */

@@ -1,6 +1,7 @@
 package app.ombud.directory;
 
 import app.ombud.platform.Batches;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Paging;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
@@ -52,9 +54,11 @@ class DepartmentController {
     }
 
     @MutationMapping
-    DepartmentPayload createDepartment(@Argument CreateDepartmentInput input) {
+    DepartmentPayload createDepartment(@Argument CreateDepartmentInput input,
+            @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
         return new DepartmentPayload(directory.createDepartment(
-                new DepartmentInput(input.code(), input.name(), input.parentId(), input.headEmployeeId())));
+                new DepartmentInput(input.code(), input.name(), input.parentId(), input.headEmployeeId()),
+                IdempotencyKey.fromHeader(idempotencyKey)));
     }
 
     @MutationMapping

@@ -1,15 +1,17 @@
 package app.ombud.directory;
 
 import app.ombud.directory.internal.DepartmentDocument;
+import app.ombud.directory.internal.DepartmentRepository;
 import app.ombud.directory.internal.DirectoryRules;
 import app.ombud.directory.internal.PersonDocument;
 import app.ombud.directory.internal.PersonRepository;
-import app.ombud.directory.internal.DepartmentRepository;
-import app.ombud.directory.internal.TeamRepository;
 import app.ombud.directory.internal.TeamDocument;
+import app.ombud.directory.internal.TeamRepository;
 import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
+import app.ombud.platform.Idempotency;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import java.util.ArrayList;
@@ -50,10 +52,12 @@ public class DirectoryService {
     private final MongoTemplate mongo;
     private final DirectoryRules rules;
     private final AuditTrail audit;
+    private final Idempotency idempotency;
 
     DirectoryService(PersonRepository people, DepartmentRepository departments, TeamRepository teams,
-            MongoTemplate mongo, DirectoryRules rules, AuditTrail audit) {
+            MongoTemplate mongo, DirectoryRules rules, AuditTrail audit, Idempotency idempotency) {
         this.people = people;
+        this.idempotency = idempotency;
         this.departments = departments;
         this.teams = teams;
         this.mongo = mongo;
@@ -144,8 +148,19 @@ public class DirectoryService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public Person createPerson(PersonInput input) {
+        return createPerson(input, IdempotencyKey.NONE);
+    }
+
+    /** Creates a person once per key: a repeat with the same key returns the person created first. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Person createPerson(PersonInput input, IdempotencyKey key) {
+        return idempotency.once("person.create", key, input, id -> createPerson(id, input),
+                id -> people.findById(id).map(PersonDocument::view));
+    }
+
+    private Person createPerson(UUID id, PersonInput input) {
         var valid = rules.validPerson(input, null);
-        var document = PersonDocument.create(valid);
+        var document = PersonDocument.create(id, valid);
         try {
             mongo.insert(document);
         } catch (DuplicateKeyException e) {
@@ -226,8 +241,19 @@ public class DirectoryService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public Department createDepartment(DepartmentInput input) {
+        return createDepartment(input, IdempotencyKey.NONE);
+    }
+
+    /** Creates a department once per key: a repeat with the same key returns the first department. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Department createDepartment(DepartmentInput input, IdempotencyKey key) {
+        return idempotency.once("department.create", key, input, id -> createDepartment(id, input),
+                id -> departments.findById(id).map(DepartmentDocument::view));
+    }
+
+    private Department createDepartment(UUID id, DepartmentInput input) {
         var valid = rules.validDepartment(input, null);
-        var document = DepartmentDocument.create(valid);
+        var document = DepartmentDocument.create(id, valid);
         try {
             mongo.insert(document);
         } catch (DuplicateKeyException e) {
@@ -298,8 +324,19 @@ public class DirectoryService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public Team createTeam(TeamInput input) {
+        return createTeam(input, IdempotencyKey.NONE);
+    }
+
+    /** Creates a team once per key: a repeat with the same key returns the first team. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Team createTeam(TeamInput input, IdempotencyKey key) {
+        return idempotency.once("team.create", key, input, id -> createTeam(id, input),
+                id -> teams.findById(id).map(TeamDocument::view));
+    }
+
+    private Team createTeam(UUID id, TeamInput input) {
         var valid = rules.validTeam(input);
-        var document = TeamDocument.create(valid);
+        var document = TeamDocument.create(id, valid);
         try {
             mongo.insert(document);
         } catch (DuplicateKeyException e) {

@@ -1,6 +1,7 @@
 package app.ombud.directory;
 
 import app.ombud.platform.Batches;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Paging;
 import app.ombud.platform.Role;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
@@ -63,10 +65,11 @@ class PersonController {
     }
 
     @MutationMapping
-    PersonPayload createPerson(@Argument CreatePersonInput input) {
+    PersonPayload createPerson(@Argument CreatePersonInput input,
+            @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
         return new PersonPayload(directory.createPerson(new PersonInput(input.employeeId(), input.name(),
                 input.departmentId(), input.teamId(), roles(input.roles()), !Boolean.FALSE.equals(input.active()),
-                input.phone(), input.email())));
+                input.phone(), input.email()), IdempotencyKey.fromHeader(idempotencyKey)));
     }
 
     @MutationMapping

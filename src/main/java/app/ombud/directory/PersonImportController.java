@@ -1,9 +1,11 @@
 package app.ombud.directory;
 
+import app.ombud.platform.IdempotencyKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -27,10 +29,11 @@ class PersonImportController {
     }
 
     @MutationMapping
-    ImportPeoplePayload importPeople(@Argument ImportPeopleInput input) {
+    ImportPeoplePayload importPeople(@Argument ImportPeopleInput input,
+            @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
         byte[] csv = input.csv().getBytes(StandardCharsets.UTF_8);
         return new ImportPeoplePayload(Boolean.TRUE.equals(input.dryRun()) ? imports.check(csv)
-                : imports.importPeople(csv));
+                : imports.importPeople(csv, IdempotencyKey.fromHeader(idempotencyKey)));
     }
 
     @SchemaMapping(typeName = "PeopleImportRow")

@@ -3,8 +3,8 @@ package app.ombud.directory;
 import app.ombud.directory.internal.DepartmentDocument;
 import app.ombud.directory.internal.DepartmentRepository;
 import app.ombud.directory.internal.DirectoryRules;
-import app.ombud.directory.internal.PersonCsv;
 import app.ombud.directory.internal.PersonCsv.Column;
+import app.ombud.directory.internal.PersonCsv;
 import app.ombud.directory.internal.PersonDocument;
 import app.ombud.directory.internal.PersonImportDocument;
 import app.ombud.directory.internal.PersonRepository;
@@ -13,6 +13,8 @@ import app.ombud.directory.internal.TeamRepository;
 import app.ombud.directory.internal.ValidPerson;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
+import app.ombud.platform.Idempotency;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import java.time.Clock;
@@ -24,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -60,11 +63,13 @@ public class PersonImportService {
     private final MessageSource messages;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Idempotency idempotency;
 
     PersonImportService(MongoTemplate mongo, DirectoryRules rules, PersonRepository people,
             DepartmentRepository departments, TeamRepository teams, MessageSource messages, AuditTrail audit,
-            Clock clock) {
+            Clock clock, Idempotency idempotency) {
         this.mongo = mongo;
+        this.idempotency = idempotency;
         this.rules = rules;
         this.people = people;
         this.departments = departments;
@@ -89,18 +94,43 @@ public class PersonImportService {
     /** Imports the file when every row is valid; otherwise writes nothing and reports the errors. */
     @PreAuthorize("hasRole('ADMIN')")
     public ImportReport importPeople(byte[] csv) {
+        return importPeople(csv, IdempotencyKey.NONE);
+    }
+
+    /**
+     * Imports the file once per key: a repeat with the same key answers the first import's report
+     * (and finishes that import if a crash cut it short).
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ImportReport importPeople(byte[] csv, IdempotencyKey key) {
+        return idempotency.once("people.import", key, csv, id -> importPeople(id, csv), this::imported);
+    }
+
+    private ImportReport importPeople(UUID id, byte[] csv) {
         Checked checked = checkRows(csv);
         if (checked.rows().stream().anyMatch(r -> r.outcome() == ImportReport.Outcome.ERROR)) {
             return report(null, ImportReport.Status.REJECTED, checked.rows());
         }
-        var pending = new PersonImportDocument(UUID.randomUUID(), PersonImportDocument.Status.PENDING,
+        var pending = new PersonImportDocument(id, PersonImportDocument.Status.PENDING,
                 checked.valid(), count(checked.rows(), ImportReport.Outcome.CREATE),
-                count(checked.rows(), ImportReport.Outcome.UPDATE), CurrentActor.get().subject(), clock.instant(), null);
+                count(checked.rows(), ImportReport.Outcome.UPDATE), CurrentActor.get().subject(), clock.instant(), null,
+                List.copyOf(checked.rows()));
         mongo.insert(pending);
         apply(pending);
         audit.record("people.imported", "PersonImport", pending.id().toString(),
                 Map.of("created", String.valueOf(pending.created()), "updated", String.valueOf(pending.updated())));
         return report(pending.id(), ImportReport.Status.APPLIED, checked.rows());
+    }
+
+    /** The report of an import made under this ID. */
+    private Optional<ImportReport> imported(UUID id) {
+        return Optional.ofNullable(mongo.findById(id, PersonImportDocument.class)).map(document -> {
+            if (document.status() == PersonImportDocument.Status.PENDING) {
+                apply(document);
+            }
+            return new ImportReport(document.id(), ImportReport.Status.APPLIED, document.created(),
+                    document.updated(), document.report() == null ? List.of() : document.report());
+        });
     }
 
     /** Finishes imports that a crash or stop cut short. */

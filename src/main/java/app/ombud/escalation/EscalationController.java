@@ -3,6 +3,7 @@ package app.ombud.escalation;
 import app.ombud.directory.Department;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.Batches;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Paging;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
@@ -79,8 +81,10 @@ class EscalationController {
     }
 
     @MutationMapping
-    EscalationPayload raiseEscalation(@Argument RaiseEscalationInput input) {
-        return new EscalationPayload(escalations.raise(input.caseId(), input.trigger(), input.form()));
+    EscalationPayload raiseEscalation(@Argument RaiseEscalationInput input,
+            @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
+        return new EscalationPayload(escalations.raise(input.caseId(), input.trigger(), input.form(),
+                IdempotencyKey.fromHeader(idempotencyKey)));
     }
 
     @MutationMapping

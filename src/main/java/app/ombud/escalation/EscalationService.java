@@ -12,6 +12,8 @@ import app.ombud.notification.NotificationService;
 import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
+import app.ombud.platform.Idempotency;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
@@ -59,11 +61,13 @@ public class EscalationService {
     private final Sequences sequences;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Idempotency idempotency;
 
     EscalationService(MongoTemplate mongo, ComplaintService complaints, DirectoryService directory,
             PolicyService policy, NotificationService notifications, Sequences sequences, AuditTrail audit,
-            Clock clock) {
+            Clock clock, Idempotency idempotency) {
         this.mongo = mongo;
+        this.idempotency = idempotency;
         this.complaints = complaints;
         this.directory = directory;
         this.policy = policy;
@@ -76,6 +80,19 @@ public class EscalationService {
     /** Raises an escalation by hand; the form must be complete. Anyone who may see the case. */
     @PreAuthorize("isAuthenticated()")
     public Escalation raise(UUID caseId, EscalationTrigger trigger, EscalationForm form) {
+        return raise(caseId, trigger, form, IdempotencyKey.NONE);
+    }
+
+    /** Raises an escalation once per key: a repeat with the same key returns the first escalation. */
+    @PreAuthorize("isAuthenticated()")
+    public Escalation raise(UUID caseId, EscalationTrigger trigger, EscalationForm form, IdempotencyKey key) {
+        return idempotency.once("escalation.raise", key, java.util.Arrays.asList(caseId, trigger, form),
+                id -> raise(id, caseId, trigger, form),
+                id -> java.util.Optional.ofNullable(mongo.findById(id, EscalationDocument.class))
+                        .map(EscalationDocument::view));
+    }
+
+    private Escalation raise(UUID id, UUID caseId, EscalationTrigger trigger, EscalationForm form) {
         if (trigger == null) {
             throw OmbudException.badRequest("REQUIRED", "trigger", "{0} is required", "trigger");
         }
@@ -84,7 +101,7 @@ public class EscalationService {
                 required(form == null ? null : form.whyUnsolved(), "whyUnsolved"),
                 required(form == null ? null : form.proposal(), "proposal"));
         ComplaintCase subject = complaints.get(caseId);
-        return create(subject, trigger, false, complete, CurrentActor.required(), null);
+        return create(id, subject, trigger, false, complete, CurrentActor.required(), null);
     }
 
     /** Raises the escalations Ombud owes by itself (run by the job; safe to repeat). */
@@ -103,7 +120,7 @@ public class EscalationService {
                         "Superior department to lead a task force");
                 var existing = mongo.findById(candidate.caseId(), CaseEscalationLock.class);
                 try {
-                    create(subject, trigger, true, form, Actor.SYSTEM, existing);
+                    create(UUID.randomUUID(), subject, trigger, true, form, Actor.SYSTEM, existing);
                     raised++;
                 } catch (OmbudException e) {
                     log.warn("Could not escalate case {}: {}", subject.number(), e.getMessage());
@@ -113,7 +130,7 @@ public class EscalationService {
         });
     }
 
-    private Escalation create(ComplaintCase subject, EscalationTrigger trigger, boolean automatic,
+    private Escalation create(UUID id, ComplaintCase subject, EscalationTrigger trigger, boolean automatic,
             EscalationForm form, Actor actor, CaseEscalationLock recovered) {
         if (!subject.status().open()) {
             throw OmbudException.conflict("CASE_CLOSED", "Case {0} is closed", subject.number());
@@ -125,14 +142,18 @@ public class EscalationService {
         CaseEscalationLock lock = recovered;
         if (lock == null) {
             String day = DAY.format(now.atZone(policy.calendar().zone()));
-            lock = new CaseEscalationLock(subject.id(), UUID.randomUUID(),
+            lock = new CaseEscalationLock(subject.id(), id,
                     "SJ-%s-%04d".formatted(day, sequences.next("escalation-" + day)));
             try {
                 mongo.insert(lock);
             } catch (DuplicateKeyException e) {
                 var open = mongo.findById(subject.id(), CaseEscalationLock.class);
-                throw OmbudException.conflict("ESCALATION_ALREADY_OPEN", "Case {0} is already escalated ({1})",
-                        subject.number(), open == null ? "" : open.number());
+                if (open == null || !open.escalationId().equals(id)) {
+                    throw OmbudException.conflict("ESCALATION_ALREADY_OPEN", "Case {0} is already escalated ({1})",
+                            subject.number(), open == null ? "" : open.number());
+                }
+                // a repeat of a raise that crashed after taking the case's lock: finish it
+                lock = open;
             }
         }
         var document = mongo.findById(lock.escalationId(), EscalationDocument.class);

@@ -5,6 +5,7 @@ import app.ombud.directory.Person;
 import app.ombud.directory.Team;
 import app.ombud.panel.PanelSide;
 import app.ombud.platform.Batches;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Paging;
 import app.ombud.policy.JudgmentType;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -162,8 +164,9 @@ class ReviewController {
     // ---- mutations ----------------------------------------------------------------------
 
     @MutationMapping
-    ReviewPayload submitWorkOrder(@Argument SubmitWorkOrderInput input) {
-        return new ReviewPayload(reviews.submit(input.workOrder()));
+    ReviewPayload submitWorkOrder(@Argument SubmitWorkOrderInput input,
+            @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
+        return new ReviewPayload(reviews.submit(input.workOrder(), IdempotencyKey.fromHeader(idempotencyKey)));
     }
 
     @MutationMapping
@@ -187,8 +190,10 @@ class ReviewController {
     }
 
     @MutationMapping
-    ReviewPayload registerTransferredReview(@Argument RegisterTransferredReviewInput input) {
-        return new ReviewPayload(reviews.registerTransfer(input.workOrder(), input.fromLine()));
+    ReviewPayload registerTransferredReview(@Argument RegisterTransferredReviewInput input,
+            @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
+        return new ReviewPayload(reviews.registerTransfer(input.workOrder(), input.fromLine(),
+                IdempotencyKey.fromHeader(idempotencyKey)));
     }
 
     @MutationMapping

@@ -16,6 +16,8 @@ import app.ombud.panel.PanelService;
 import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
+import app.ombud.platform.Idempotency;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
@@ -93,10 +95,13 @@ public class ReviewService {
     private final Sequences sequences;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Idempotency idempotency;
 
     ReviewService(MongoTemplate mongo, PolicyService policy, DirectoryService directory, PanelService panels,
-            NotificationService notifications, Sequences sequences, AuditTrail audit, Clock clock) {
+            NotificationService notifications, Sequences sequences, AuditTrail audit, Clock clock,
+            Idempotency idempotency) {
         this.mongo = mongo;
+        this.idempotency = idempotency;
         this.policy = policy;
         this.directory = directory;
         this.panels = panels;
@@ -115,6 +120,16 @@ public class ReviewService {
      */
     @PreAuthorize("isAuthenticated()")
     public Review submit(WorkOrder input) {
+        return submit(input, IdempotencyKey.NONE);
+    }
+
+    /** Submits a work order once per key: a repeat with the same key returns the first review. */
+    @PreAuthorize("isAuthenticated()")
+    public Review submit(WorkOrder input, IdempotencyKey key) {
+        return idempotency.once("review.submit", key, input, id -> submit(id, input), this::created);
+    }
+
+    private Review submit(UUID id, WorkOrder input) {
         Actor actor = CurrentActor.required();
         Instant now = clock.instant();
         PolicyContent content = policy.current().content();
@@ -123,7 +138,7 @@ public class ReviewService {
         checkScope(order, content);
         Person person = activePerson(submitter, "submitterEmployeeId");
         String number = nextNumber(now);
-        var document = ReviewDocument.submit(number, order, person.teamId(), accusedTeam(order),
+        var document = ReviewDocument.submit(id, number, order, person.teamId(), accusedTeam(order),
                 now.plus(Duration.ofHours(content.reviewWindows().teamLeadCheckHours())), actor, now);
         mongo.insert(document);
         audit.record("review.submitted", "Review", number, Map.of("accused", order.accusedEmployeeId(),
@@ -211,6 +226,17 @@ public class ReviewService {
      */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review registerTransfer(WorkOrder input, String fromLine) {
+        return registerTransfer(input, fromLine, IdempotencyKey.NONE);
+    }
+
+    /** Registers a transfer once per key: a repeat with the same key returns the first review. */
+    @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
+    public Review registerTransfer(WorkOrder input, String fromLine, IdempotencyKey key) {
+        return idempotency.once("review.transfer-in", key, java.util.Arrays.asList(input, fromLine),
+                id -> registerTransfer(id, input, fromLine), this::created);
+    }
+
+    private Review registerTransfer(UUID id, WorkOrder input, String fromLine) {
         Actor actor = CurrentActor.required();
         Instant now = clock.instant();
         PolicyVersion current = policy.current();
@@ -232,7 +258,7 @@ public class ReviewService {
                     "Transfers in are about front-desk staff; {0} is not", order.accusedEmployeeId());
         }
         String number = nextNumber(now);
-        var document = ReviewDocument.transferIn(number, order, line, accusedTeam(order), route,
+        var document = ReviewDocument.transferIn(id, number, order, line, accusedTeam(order), route,
                 now.plus(Duration.ofHours(content.reviewWindows().customerReplyHours())), actor, now);
         mongo.insert(document);
         audit.record("review.transferred-in", "Review", number, Map.of("from", line,
@@ -670,6 +696,12 @@ public class ReviewService {
     @PreAuthorize("isAuthenticated()")
     public Review get(UUID id) {
         return present(visible(id, null).view(), CurrentActor.required());
+    }
+
+    /** A review just created under this ID, as its creator sees it (for a repeated request). */
+    private Optional<Review> created(UUID id) {
+        return Optional.ofNullable(mongo.findById(id, ReviewDocument.class))
+                .map(document -> present(document.view(), CurrentActor.required()));
     }
 
     /** A list of the portal or the API, narrowed by what the caller may see. */

@@ -2,18 +2,18 @@ package app.ombud.complaint.internal;
 
 import app.ombud.complaint.Assignment;
 import app.ombud.complaint.CaseNote;
-import app.ombud.complaint.Feedback;
-import app.ombud.complaint.ResolutionPlan;
-import app.ombud.complaint.Validity;
 import app.ombud.complaint.CaseStatus;
 import app.ombud.complaint.ComplaintCase;
 import app.ombud.complaint.Customer;
 import app.ombud.complaint.Deadlines;
 import app.ombud.complaint.EscalationRef;
 import app.ombud.complaint.Evidence;
+import app.ombud.complaint.Feedback;
 import app.ombud.complaint.Grade;
 import app.ombud.complaint.IntakeChannel;
+import app.ombud.complaint.ResolutionPlan;
 import app.ombud.complaint.TimelineEntry;
+import app.ombud.complaint.Validity;
 import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
 import app.ombud.policy.CaseCategory;
@@ -134,9 +134,9 @@ public class CaseDocument {
     }
 
     /** A new case, graded, with its deadlines, linked to the customer's earlier cases. */
-    public static CaseDocument intake(String number, ValidIntake intake, Grade grade, Deadlines deadlines,
+    public static CaseDocument intake(UUID id, String number, ValidIntake intake, Grade grade, Deadlines deadlines,
             List<UUID> earlierCases, Actor actor, UUID intakeDepartmentId, UUID intakeTeamId, Instant now) {
-        var document = new CaseDocument(UUID.randomUUID(), number, intake.channel(), intake.customer(),
+        var document = new CaseDocument(id, number, intake.channel(), intake.customer(),
                 intake.subject(), intake.description(), intake.category(), intake.flags(), intake.compensationAsked(),
                 intake.urgent(), intake.receivedAt(), actor.employeeId() != null ? actor.employeeId() : actor.subject(),
                 intakeDepartmentId, intakeTeamId, CaseStatus.NEW, grade, null, deadlines, null, earlierCases.size(), earlierCases, 0, List.of(), List.of(), null, List.of(), null, null, null, null, null, null, List.of(), List.of(), null);

@@ -4,14 +4,15 @@ import app.ombud.complaint.CaseIntake;
 import app.ombud.complaint.ComplaintService;
 import app.ombud.complaint.Customer;
 import app.ombud.complaint.IntakeChannel;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.SubmitButton;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.CaseCategory;
 import app.ombud.policy.CaseFlag;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -48,6 +49,8 @@ public class CaseIntakeView extends VerticalLayout implements HasDynamicTitle {
     final DateTimePicker received = new DateTimePicker();
 
     private final ComplaintService cases;
+    /** One key per opening of the form: however often it is sent, one case is taken in. */
+    private final IdempotencyKey submission = IdempotencyKey.random();
 
     public CaseIntakeView(ComplaintService cases, Clock clock) {
         this.cases = cases;
@@ -92,9 +95,7 @@ public class CaseIntakeView extends VerticalLayout implements HasDynamicTitle {
         form.setColspan(description, 2);
         form.setColspan(flags, 2);
 
-        var save = new Button(t("case.intake.save"), click -> save());
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("intake-save");
+        var save = SubmitButton.of(t("case.intake.save"), "intake-save", this::save);
         var cancel = new Button(t("common.cancel"), click -> getUI().ifPresent(ui -> ui.navigate(CaseInboxView.class)));
         add(form, new HorizontalLayout(save, cancel));
     }
@@ -110,7 +111,7 @@ public class CaseIntakeView extends VerticalLayout implements HasDynamicTitle {
                     flags.getValue() == null || flags.getValue().isEmpty() ? EnumSet.noneOf(CaseFlag.class)
                             : EnumSet.copyOf(flags.getValue()), compensation.getValue(), urgent.getValue(),
                     received.getValue() == null ? null : received.getValue().atZone(GridPaging.COMPANY_ZONE).toInstant());
-            var created = cases.intake(input);
+            var created = cases.intake(input, submission);
             var grade = created.grade();
             Toasts.success(t("case.intake.done", created.number(), grade.suggestedLevel(),
                     grade.matchedCriteria().isEmpty() ? t("case.grade.fallback") : String.join(", ",

@@ -34,8 +34,8 @@ public class DepartmentDocument {
         this.version = version;
     }
 
-    public static DepartmentDocument create(ValidDepartment valid) {
-        return new DepartmentDocument(UUID.randomUUID(), valid.code(), valid.name(), valid.parentId(),
+    public static DepartmentDocument create(UUID id, ValidDepartment valid) {
+        return new DepartmentDocument(id, valid.code(), valid.name(), valid.parentId(),
                 valid.headEmployeeId(), null);
     }
 

@@ -57,8 +57,8 @@ public class PersonDocument {
         this.version = version;
     }
 
-    public static PersonDocument create(ValidPerson person) {
-        var document = new PersonDocument(UUID.randomUUID(), null, null, null, null, Set.of(), true, null, null,
+    public static PersonDocument create(UUID id, ValidPerson person) {
+        var document = new PersonDocument(id, null, null, null, null, Set.of(), true, null, null,
                 null, null);
         document.apply(person);
         return document;

@@ -32,8 +32,8 @@ public class TeamDocument {
         this.version = version;
     }
 
-    public static TeamDocument create(ValidTeam valid) {
-        return new TeamDocument(UUID.randomUUID(), valid.name(), valid.departmentId(), valid.leadEmployeeId(), null);
+    public static TeamDocument create(UUID id, ValidTeam valid) {
+        return new TeamDocument(id, valid.name(), valid.departmentId(), valid.leadEmployeeId(), null);
     }
 
     public void change(ValidTeam valid) {

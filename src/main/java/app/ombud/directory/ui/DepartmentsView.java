@@ -1,11 +1,13 @@
 package app.ombud.directory.ui;
 
-import app.ombud.platform.ui.FieldErrors;
 import app.ombud.directory.Department;
 import app.ombud.directory.DepartmentInput;
 import app.ombud.directory.DirectoryService;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.ui.FieldErrors;
 import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.SubmitButton;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -127,7 +129,9 @@ class DepartmentsView extends VerticalLayout implements HasDynamicTitle {
         var dialog = new Dialog(getTranslation(department == null ? "departments.create" : "departments.edit"));
         dialog.setId("department-dialog");
         dialog.add(new FormLayout(code, name, superior, head));
-        var save = new Button(getTranslation("common.save"), click -> {
+        // one key per opening of the dialog: however often it is sent, one record is created
+        var submission = IdempotencyKey.random();
+        var save = SubmitButton.of(getTranslation("common.save"), "department-save", () -> {
             errors.clear();
             if (!binder.writeBeanIfValid(form)) {
                 return;
@@ -136,7 +140,7 @@ class DepartmentsView extends VerticalLayout implements HasDynamicTitle {
                     form.head);
             try {
                 if (department == null) {
-                    directory.createDepartment(input);
+                    directory.createDepartment(input, submission);
                 } else {
                     directory.updateDepartment(department.id(), input, department.version());
                 }
@@ -148,8 +152,6 @@ class DepartmentsView extends VerticalLayout implements HasDynamicTitle {
             Toasts.success(getTranslation("common.saved"));
             refresh();
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("department-save");
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
         dialog.open();
     }

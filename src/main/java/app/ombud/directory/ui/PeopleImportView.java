@@ -2,6 +2,7 @@ package app.ombud.directory.ui;
 
 import app.ombud.directory.ImportReport;
 import app.ombud.directory.PersonImportService;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.button.Button;
@@ -39,6 +40,8 @@ class PeopleImportView extends VerticalLayout implements HasDynamicTitle {
     final Paragraph summary = new Paragraph();
     final Button apply = new Button();
     private byte[] file;
+    /** One key per checked file: however often it is applied, it is imported once. */
+    private IdempotencyKey submission = IdempotencyKey.NONE;
 
     PeopleImportView(PersonImportService imports) {
         this.imports = imports;
@@ -74,6 +77,7 @@ class PeopleImportView extends VerticalLayout implements HasDynamicTitle {
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         apply.setEnabled(false);
         apply.setId("import-apply");
+        apply.setDisableOnClick(true);
         apply.addClickListener(click -> apply());
 
         var toolbar = new HorizontalLayout(upload, download, apply);
@@ -98,6 +102,7 @@ class PeopleImportView extends VerticalLayout implements HasDynamicTitle {
         show(checked);
         if (!checked.hasErrors()) {
             file = data;
+            submission = IdempotencyKey.random();
             apply.setEnabled(true);
         }
     }
@@ -107,7 +112,7 @@ class PeopleImportView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         try {
-            var result = imports.importPeople(file);
+            var result = imports.importPeople(file, submission);
             show(result);
             if (result.status() == ImportReport.Status.APPLIED) {
                 Toasts.success(getTranslation("import.applied", result.created(), result.updated()));

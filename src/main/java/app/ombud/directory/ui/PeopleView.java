@@ -1,6 +1,5 @@
 package app.ombud.directory.ui;
 
-import app.ombud.platform.ui.FieldErrors;
 import app.ombud.directory.AccountService;
 import app.ombud.directory.Department;
 import app.ombud.directory.DirectoryService;
@@ -8,9 +7,12 @@ import app.ombud.directory.Person;
 import app.ombud.directory.PersonFilter;
 import app.ombud.directory.PersonInput;
 import app.ombud.directory.Team;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
+import app.ombud.platform.ui.FieldErrors;
 import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.SubmitButton;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -255,7 +257,9 @@ class PeopleView extends VerticalLayout implements HasDynamicTitle {
         dialog.setId("person-dialog");
         var layout = new FormLayout(employeeId, name, departmentField, teamField, roles, activeField, phone, email);
         dialog.add(layout);
-        var save = new Button(getTranslation("common.save"), click -> {
+        // one key per opening of the dialog: however often it is sent, one record is created
+        var submission = IdempotencyKey.random();
+        var save = SubmitButton.of(getTranslation("common.save"), "person-save", () -> {
             errors.clear();
             if (!binder.writeBeanIfValid(form)) {
                 return;
@@ -265,7 +269,7 @@ class PeopleView extends VerticalLayout implements HasDynamicTitle {
                     form.roles, form.active, form.phone, form.email);
             try {
                 if (person == null) {
-                    directory.createPerson(input);
+                    directory.createPerson(input, submission);
                 } else {
                     directory.updatePerson(person.id(), input, person.version());
                 }
@@ -277,8 +281,6 @@ class PeopleView extends VerticalLayout implements HasDynamicTitle {
             Toasts.success(getTranslation("common.saved"));
             refresh();
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("person-save");
         var cancel = new Button(getTranslation("common.cancel"), click -> dialog.close());
         dialog.getFooter().add(cancel, save);
         dialog.open();

@@ -1,12 +1,14 @@
 package app.ombud.directory.ui;
 
-import app.ombud.platform.ui.FieldErrors;
 import app.ombud.directory.Department;
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Team;
 import app.ombud.directory.TeamInput;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.ui.FieldErrors;
 import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.SubmitButton;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -127,7 +129,9 @@ class TeamsView extends VerticalLayout implements HasDynamicTitle {
         var dialog = new Dialog(getTranslation(team == null ? "teams.create" : "teams.edit"));
         dialog.setId("team-dialog");
         dialog.add(new FormLayout(name, departmentField, lead));
-        var save = new Button(getTranslation("common.save"), click -> {
+        // one key per opening of the dialog: however often it is sent, one record is created
+        var submission = IdempotencyKey.random();
+        var save = SubmitButton.of(getTranslation("common.save"), "team-save", () -> {
             errors.clear();
             if (!binder.writeBeanIfValid(form)) {
                 return;
@@ -135,7 +139,7 @@ class TeamsView extends VerticalLayout implements HasDynamicTitle {
             var input = new TeamInput(form.name, form.department.id(), form.lead);
             try {
                 if (team == null) {
-                    directory.createTeam(input);
+                    directory.createTeam(input, submission);
                 } else {
                     directory.updateTeam(team.id(), input, team.version());
                 }
@@ -147,8 +151,6 @@ class TeamsView extends VerticalLayout implements HasDynamicTitle {
             Toasts.success(getTranslation("common.saved"));
             grid.getDataProvider().refreshAll();
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("team-save");
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
         dialog.open();
     }

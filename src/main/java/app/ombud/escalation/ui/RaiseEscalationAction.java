@@ -5,11 +5,12 @@ import app.ombud.complaint.ui.CaseAction;
 import app.ombud.escalation.EscalationForm;
 import app.ombud.escalation.EscalationService;
 import app.ombud.escalation.EscalationTrigger;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.ui.SubmitButton;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -52,10 +53,12 @@ class RaiseEscalationAction implements CaseAction {
         var form = new FormLayout(trigger, situation, progress, why, proposal);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         dialog.add(form);
-        var save = new Button(t("escalation.raise"), click -> {
+        // one key per opening of the dialog: however often it is sent, one escalation is raised
+        var submission = IdempotencyKey.random();
+        var save = SubmitButton.of(t("escalation.raise"), "escalate-save", () -> {
             try {
                 var raised = escalations.raise(subject.id(), trigger.getValue(), new EscalationForm(
-                        situation.getValue(), progress.getValue(), why.getValue(), proposal.getValue()));
+                        situation.getValue(), progress.getValue(), why.getValue(), proposal.getValue()), submission);
                 dialog.close();
                 Toasts.success(t("escalation.raised", raised.number()));
                 reload.run();
@@ -67,8 +70,6 @@ class RaiseEscalationAction implements CaseAction {
                 }
             }
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("escalate-save");
         dialog.getFooter().add(new Button(t("common.cancel"), click -> dialog.close()), save);
         dialog.open();
     }

@@ -1,11 +1,13 @@
 package app.ombud.platform.security;
 
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Paging;
 import app.ombud.platform.Role;
 import java.util.List;
 import java.util.Set;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
@@ -48,8 +50,10 @@ class ApiClientController {
     }
 
     @MutationMapping
-    ApiClientService.IssuedSecret createApiClient(@Argument CreateApiClientInput input) {
-        return clients.create(input.clientId(), input.name(), Set.copyOf(input.roles()));
+    ApiClientService.IssuedSecret createApiClient(@Argument CreateApiClientInput input,
+            @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
+        return clients.create(input.clientId(), input.name(), Set.copyOf(input.roles()),
+                IdempotencyKey.fromHeader(idempotencyKey));
     }
 
     @MutationMapping

@@ -3,9 +3,11 @@ package app.ombud.platform.security;
 import app.ombud.platform.Role;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A registered API client (client-credentials grant). The secret is kept only as a hash. */
@@ -24,10 +26,14 @@ class ApiClientDocument {
     private Instant lastUsedAt;
     @Version
     private Long version;
+    /** The request that created the client, for a repeat of it (null for bootstrap clients and old ones). */
+    @Indexed(unique = true, sparse = true)
+    private final UUID creationId;
 
     @PersistenceCreator
     ApiClientDocument(String clientId, String name, String secretHash, Set<Role> roles, boolean enabled,
-            Instant createdAt, String createdBy, Instant secretChangedAt, Instant lastUsedAt, Long version) {
+            Instant createdAt, String createdBy, Instant secretChangedAt, Instant lastUsedAt, Long version,
+            UUID creationId) {
         this.clientId = clientId;
         this.name = name;
         this.secretHash = secretHash;
@@ -38,11 +44,13 @@ class ApiClientDocument {
         this.secretChangedAt = secretChangedAt;
         this.lastUsedAt = lastUsedAt;
         this.version = version;
+        this.creationId = creationId;
     }
 
-    static ApiClientDocument create(String clientId, String name, String secretHash, Set<Role> roles,
-            Instant now, String createdBy) {
-        return new ApiClientDocument(clientId, name, secretHash, roles, true, now, createdBy, now, null, null);
+    static ApiClientDocument create(UUID creationId, String clientId, String name, String secretHash,
+            Set<Role> roles, Instant now, String createdBy) {
+        return new ApiClientDocument(clientId, name, secretHash, roles, true, now, createdBy, now, null, null,
+                creationId);
     }
 
     void rename(String name) {

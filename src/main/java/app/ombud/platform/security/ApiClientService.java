@@ -3,6 +3,8 @@ package app.ombud.platform.security;
 import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
+import app.ombud.platform.Idempotency;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import java.security.SecureRandom;
@@ -11,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,16 +50,22 @@ public class ApiClientService {
     private final Clock clock;
     private final Map<String, CachedState> activeCache = new ConcurrentHashMap<>();
 
+    private final Idempotency idempotency;
+
     ApiClientService(ApiClientRepository clients, MongoTemplate mongo, PasswordEncoder passwords, AuditTrail audit,
-            Clock clock) {
+            Clock clock, Idempotency idempotency) {
         this.clients = clients;
+        this.idempotency = idempotency;
         this.mongo = mongo;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** A client just created or re-keyed, with its secret in clear text for this one time. */
+    /**
+     * A client just created or re-keyed, with its secret in clear text for this one time; null
+     * when a repeat of the creating request is answered, since the secret is kept only as a hash.
+     */
     public record IssuedSecret(ApiClient client, String secret) {
     }
 
@@ -76,6 +86,22 @@ public class ApiClientService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public IssuedSecret create(String clientId, String name, Set<Role> roles) {
+        return create(clientId, name, roles, IdempotencyKey.NONE);
+    }
+
+    /**
+     * Creates a client once per key. A repeat with the same key answers the client created first,
+     * without its secret: the secret is shown once and kept only as a hash (rotate it if it was lost).
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public IssuedSecret create(String clientId, String name, Set<Role> roles, IdempotencyKey key) {
+        return idempotency.once("client.create", key, java.util.Arrays.asList(clientId, name, roles),
+                creationId -> create(creationId, clientId, name, roles),
+                creationId -> Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("creationId")
+                        .is(creationId)), ApiClientDocument.class)).map(d -> new IssuedSecret(d.view(), null)));
+    }
+
+    private IssuedSecret create(UUID creationId, String clientId, String name, Set<Role> roles) {
         String id = clientId == null ? "" : clientId.strip();
         if (!CLIENT_ID.matcher(id).matches()) {
             throw OmbudException.badRequest("CLIENT_ID_INVALID", "clientId",
@@ -83,7 +109,7 @@ public class ApiClientService {
         }
         requireRoles(roles);
         String secret = newSecret();
-        var document = ApiClientDocument.create(id, cleanName(name, id), passwords.encode(secret), roles,
+        var document = ApiClientDocument.create(creationId, id, cleanName(name, id), passwords.encode(secret), roles,
                 clock.instant(), CurrentActor.get().subject());
         try {
             mongo.insert(document);
@@ -144,7 +170,7 @@ public class ApiClientService {
         Instant now = clock.instant();
         if (existing.isEmpty()) {
             try {
-                mongo.insert(ApiClientDocument.create(clientId, clientId, passwords.encode(secret), roles, now,
+                mongo.insert(ApiClientDocument.create(null, clientId, clientId, passwords.encode(secret), roles, now,
                         Actor.SYSTEM.subject()));
                 audit.record(Actor.SYSTEM, "client.created", "ApiClient", clientId,
                         Map.of("roles", names(roles), "source", "configuration"));

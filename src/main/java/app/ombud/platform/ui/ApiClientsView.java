@@ -1,5 +1,6 @@
 package app.ombud.platform.ui;
 
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.OmbudSecurityProperties;
 import app.ombud.platform.Role;
@@ -122,19 +123,21 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         roles.setValue(EnumSet.of(Role.BI_READER));
         var form = new FormLayout(clientId, name, roles);
         dialog.add(form);
-        var save = new Button(getTranslation("common.create"), click -> {
+        // one key per opening of the dialog: however often it is sent, one client is created
+        var submission = IdempotencyKey.random();
+        var save = SubmitButton.of(getTranslation("common.create"), "create-save", () -> {
             clearErrors(clientId, name, roles);
             try {
-                var issued = clients.create(clientId.getValue(), name.getValue(), roles.getValue());
+                var issued = clients.create(clientId.getValue(), name.getValue(), roles.getValue(), submission);
                 dialog.close();
                 grid.getDataProvider().refreshAll();
-                showSecret(issued);
+                if (issued.secret() != null) {
+                    showSecret(issued);
+                }
             } catch (OmbudException e) {
                 showError(e, clientId, name, roles);
             }
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("create-save");
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
         add(dialog);
         dialog.open();

@@ -4,7 +4,6 @@ import app.ombud.platform.OmbudException;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import java.util.function.Supplier;
@@ -38,9 +37,7 @@ public final class StepDialogs {
 
     /** Adds Cancel and a primary Save (with the given ID) to the dialog and opens it. */
     public static void footer(Dialog dialog, String saveId, Runnable save) {
-        var ok = new Button(dialog.getTranslation("common.save"), click -> save.run());
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        ok.setId(saveId);
+        var ok = SubmitButton.of(dialog.getTranslation("common.save"), saveId, save);
         dialog.getFooter().add(new Button(dialog.getTranslation("common.cancel"), click -> dialog.close()), ok);
         dialog.open();
     }

@@ -130,9 +130,9 @@ public class ReviewDocument {
     }
 
     /** A work order submitted by the employee, for the team lead to check by {@code checkDue}. */
-    public static ReviewDocument submit(String number, WorkOrder order, UUID submitterTeamId, UUID accusedTeamId,
+    public static ReviewDocument submit(UUID id, String number, WorkOrder order, UUID submitterTeamId, UUID accusedTeamId,
             Instant checkDue, Actor actor, Instant now) {
-        var document = new ReviewDocument(UUID.randomUUID(), number, order, topicKey(order.topic()),
+        var document = new ReviewDocument(id, number, order, topicKey(order.topic()),
                 ReviewStatus.SUBMITTED, null, submitterTeamId, accusedTeamId, actor.subject(), now, checkDue, null,
                 null, List.of(), null, null, null, null, null, null, null, null, null, null, null, false, false,
                 List.of(), List.of(), null);
@@ -144,9 +144,9 @@ public class ReviewDocument {
      * A complaint transferred in from a partner line about a front-desk employee, registered by
      * the review team one by one: it starts with the review team, routed.
      */
-    public static ReviewDocument transferIn(String number, WorkOrder order, String fromLine, UUID accusedTeamId,
+    public static ReviewDocument transferIn(UUID id, String number, WorkOrder order, String fromLine, UUID accusedTeamId,
             ReviewRoute route, Instant replyDue, Actor actor, Instant now) {
-        var document = new ReviewDocument(UUID.randomUUID(), number, order, topicKey(order.topic()),
+        var document = new ReviewDocument(id, number, order, topicKey(order.topic()),
                 ReviewStatus.IN_REVIEW, fromLine, null, accusedTeamId, actor.subject(), now, null, null, null,
                 List.of(), actor.employeeId(), route, null, null, null, null, null, null,
                 new Reply(replyDue, ReplyStatus.PENDING, List.of(), null, null, null, null, null, null), null, null,

@@ -2,6 +2,7 @@ package app.ombud.review.ui;
 
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.CurrentActor;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.RoutingRule;
@@ -36,6 +37,8 @@ public class TransferInView extends VerticalLayout implements HasDynamicTitle {
     final Button open = new Button();
     final Button next = new Button();
     private Review last;
+    /** One key per registration: however often it is sent, one review is registered. */
+    private IdempotencyKey submission = IdempotencyKey.random();
 
     public TransferInView(ReviewService reviews, PolicyService policies, DirectoryService directory) {
         this.reviews = reviews;
@@ -60,6 +63,7 @@ public class TransferInView extends VerticalLayout implements HasDynamicTitle {
         save.setText(t("review.form.transfer.save"));
         save.setId("transfer-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setDisableOnClick(true);
         save.addClickListener(click -> save());
         registered.setId("transfer-registered");
         open.setId("transfer-open");
@@ -80,17 +84,19 @@ public class TransferInView extends VerticalLayout implements HasDynamicTitle {
         fields.clearErrors();
         try {
             last = reviews.registerTransfer(fields.value(),
-                    fromLine.getValue() == null ? null : fromLine.getValue().group());
+                    fromLine.getValue() == null ? null : fromLine.getValue().group(), submission);
             registered.setText(t("review.form.transfer.registered", last.number()));
             open.setText(t("review.form.transfer.open", last.number()));
             showDone(true);
         } catch (OmbudException e) {
             fields.show(e);
+            save.setEnabled(true);
         }
     }
 
-    /** The next complaint of the same line: an empty work order. */
+    /** The next complaint of the same line: an empty work order, sent with a key of its own. */
     private void startNext() {
+        submission = IdempotencyKey.random();
         fields.clear();
         showDone(false);
         fields.callerNumber.focus();

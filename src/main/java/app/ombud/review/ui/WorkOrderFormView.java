@@ -3,6 +3,7 @@ package app.ombud.review.ui;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.Actor;
 import app.ombud.platform.CurrentActor;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.platform.ui.GridPaging;
@@ -45,6 +46,8 @@ public class WorkOrderFormView extends VerticalLayout implements BeforeEnterObse
     final H2 title = new H2();
     final Paragraph returnNote = new Paragraph();
     final Button save = new Button();
+    /** One key per opening of the form: however often it is sent, one work order is submitted. */
+    private final IdempotencyKey submission = IdempotencyKey.random();
     /** The returned review being completed; null for a new work order. */
     private Review returned;
 
@@ -58,6 +61,7 @@ public class WorkOrderFormView extends VerticalLayout implements BeforeEnterObse
         returnNote.setVisible(false);
         save.setId("wo-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setDisableOnClick(true);
         save.addClickListener(click -> save());
         var cancel = new Button(t("common.cancel"), click -> getUI().ifPresent(ui -> ui.getPage().getHistory().back()));
         add(title, returnNote, fields, new HorizontalLayout(save, cancel));
@@ -130,12 +134,14 @@ public class WorkOrderFormView extends VerticalLayout implements BeforeEnterObse
     private void save() {
         fields.clearErrors();
         try {
-            Review saved = returned == null ? reviews.submit(fields.value())
+            Review saved = returned == null ? reviews.submit(fields.value(), submission)
                     : reviews.resubmit(returned.id(), fields.value(), returned.version());
             Toasts.success(t(returned == null ? "review.form.submitted" : "review.form.resubmitted", saved.number()));
             getUI().ifPresent(ui -> ui.navigate("reviews/" + saved.id()));
         } catch (OmbudException e) {
             fields.show(e);
+        } finally {
+            save.setEnabled(true);
         }
     }
 

@@ -54,6 +54,9 @@ class CaseViewsTest extends SpringBrowserlessTest {
     @Autowired
     DirectoryService directory;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     String p;
     Department department;
     Team team;
@@ -159,6 +162,31 @@ class CaseViewsTest extends SpringBrowserlessTest {
         assertThat($(Span.class).id("case-grade").getText()).contains(String.valueOf(created.grade().policyVersion()));
         assertThat(test($(Notification.class).last()).getText()).contains(created.number());
         assertThat(as(agent, () -> cases.get(created.id()), Role.AGENT).customer().name()).isEqualTo("李女士");
+    }
+
+    @Test
+    void theIntakeFormTakesInOneCaseHoweverOftenItIsSent() {
+        signIn(agent, Role.AGENT);
+        navigate("cases/new", CaseIntakeView.class);
+        var form = (CaseIntakeView) getCurrentView();
+        test($(TextField.class).id("intake-phone")).setValue(phone);
+        test($(TextField.class).id("intake-subject")).setValue("快递延误三天");
+        @SuppressWarnings("unchecked")
+        Select<CaseCategory> category = $(Select.class).id("intake-category");
+        category.setValue(CaseCategory.DELIVERY_DELAY);
+        Button save = $(Button.class).id("intake-save");
+        // the browser disables the button at the click, so a double click sends the form once
+        assertThat(save.isDisableOnClick()).isTrue();
+        test(save).click();
+        var created = ((CaseView) getCurrentView()).current();
+
+        // a request the browser sends again (a flaky network) carries the same key: no second case
+        com.vaadin.flow.component.ComponentUtil.fireEvent(save, new com.vaadin.flow.component.ClickEvent<>(save));
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("customer.phone").is(phone)), "cases"))
+                .isOne();
+        assertThat(form.isAttached()).isFalse();
+        assertThat(created.customer().phone()).isEqualTo(phone);
     }
 
     @Test

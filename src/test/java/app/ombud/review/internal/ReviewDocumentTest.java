@@ -45,7 +45,7 @@ class ReviewDocumentTest {
     static ReviewDocument submitted() {
         var order = new WorkOrder("1701", "13812345678", null, "13987654321", "态度生硬", "道歉", DemandKind.EXPLICIT,
                 "1702", "10010", "资费");
-        return ReviewDocument.submit("BM-20261130-0001", order, UUID.randomUUID(), null,
+        return ReviewDocument.submit(UUID.randomUUID(), "BM-20261130-0001", order, UUID.randomUUID(), null,
                 MONDAY_10.plus(Duration.ofHours(2)), LEAD, MONDAY_10);
     }
 
