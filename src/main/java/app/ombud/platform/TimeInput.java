@@ -36,6 +36,15 @@ public final class TimeInput {
         return !date.isBefore(FIRST_DATE) && !date.isAfter(LAST_DATE);
     }
 
+    /** The date, or TIME_OUT_OF_RANGE when it is not within the range inputs may name. */
+    public static LocalDate checkRange(LocalDate date, String field) {
+        if (date != null && !inRange(date)) {
+            throw OmbudException.badRequest("TIME_OUT_OF_RANGE", field, "{0} must lie between {1} and {2}: {3}", field,
+                    FIRST_DATE.toString(), LAST_DATE.toString(), date.toString());
+        }
+        return date;
+    }
+
     /**
      * A moment that has happened (null stays null): TIME_IN_FUTURE after now plus the clock skew,
      * TIME_TOO_OLD before {@code maxAge} ago.

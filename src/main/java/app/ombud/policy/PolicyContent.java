@@ -52,6 +52,14 @@ public record PolicyContent(Grading grading, Routing routing, ReviewWindows revi
                 value);
     }
 
+    /**
+     * The employee IDs the policy names, by the field that names them; a save must name only
+     * people of the directory (sections that name departments or teams add theirs here too).
+     */
+    public java.util.Map<String, java.util.Set<String>> employeeIds() {
+        return java.util.Map.of("dutyChiefEmployeeIds", java.util.Set.copyOf(reviewWindows.dutyChiefEmployeeIds()));
+    }
+
     public PolicyContent validate() {
         grading.validate();
         routing.validate();

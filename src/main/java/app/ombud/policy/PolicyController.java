@@ -2,6 +2,7 @@ package app.ombud.policy;
 
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Paging;
+import app.ombud.platform.TextInput;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -262,9 +263,14 @@ class PolicyController {
     }
 
     static WorkingCalendar toCalendar(WorkingCalendarInput input) {
+        String zoneId = TextInput.required(input.zone(), "zone", TextInput.Kind.CODE);
+        input.periods().forEach(p -> {
+            TextInput.optional(p.start(), "periods.start", TextInput.Kind.CODE);
+            TextInput.optional(p.end(), "periods.end", TextInput.Kind.CODE);
+        });
         ZoneId zone;
         try {
-            zone = ZoneId.of(input.zone().strip());
+            zone = ZoneId.of(zoneId);
         } catch (RuntimeException e) {
             throw OmbudException.badRequest("CALENDAR_ZONE_INVALID", "zone", "Unknown time zone {0}", input.zone());
         }

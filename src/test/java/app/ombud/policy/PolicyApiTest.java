@@ -22,6 +22,9 @@ class PolicyApiTest {
     @Autowired
     PolicyService policies;
 
+    @Autowired
+    app.ombud.directory.DirectoryService directory;
+
     @Test
     void biReadersReadThePolicyAndPreviewGradingRoutingAndDeadlines() {
         var bi = api.as(Role.BI_READER);
@@ -55,6 +58,7 @@ class PolicyApiTest {
 
     @Test
     void adminsSaveSectionsAndAStaleVersionIsAConflict() {
+        PolicyInputLimitsApiTest.person(directory, "M0001");
         int current = policies.current().number();
         var admin = api.as(Role.ADMIN);
         admin.document("""

@@ -1,5 +1,6 @@
 package app.ombud.policy.ui;
 
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.MainLayout;
 import app.ombud.platform.ui.Toasts;
@@ -231,7 +232,7 @@ public class CalendarView extends PolicyPage {
         dayKind.setId("calendar-day-kind");
         dayName.setLabel(getTranslation("policy.calendar.dayName"));
         dayName.setId("calendar-day-name");
-        dayName.setMaxLength(100);
+        dayName.setMaxLength(Kind.NAME.maxLength());
         applyDay.setText(getTranslation("policy.calendar.applyDay"));
         applyDay.setId("calendar-apply-day");
         applyDay.addClickListener(click -> applyDay());
