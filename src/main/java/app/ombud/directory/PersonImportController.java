@@ -1,5 +1,6 @@
 package app.ombud.directory;
 
+import app.ombud.platform.TextInput;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -28,7 +29,7 @@ class PersonImportController {
 
     @MutationMapping
     ImportPeoplePayload importPeople(@Argument ImportPeopleInput input) {
-        byte[] csv = input.csv().getBytes(StandardCharsets.UTF_8);
+        byte[] csv = TextInput.required(input.csv(), "csv", TextInput.Kind.FILE).getBytes(StandardCharsets.UTF_8);
         return new ImportPeoplePayload(Boolean.TRUE.equals(input.dryRun()) ? imports.check(csv)
                 : imports.importPeople(csv));
     }

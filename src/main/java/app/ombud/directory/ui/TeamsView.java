@@ -1,5 +1,6 @@
 package app.ombud.directory.ui;
 
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.FieldErrors;
 import app.ombud.directory.Department;
 import app.ombud.directory.DirectoryService;
@@ -108,12 +109,14 @@ class TeamsView extends VerticalLayout implements HasDynamicTitle {
             form.department = department.getValue();
         }
         var name = new TextField(getTranslation("teams.name"));
+        name.setMaxLength(Kind.NAME.maxLength());
         name.setId("team-name");
         var departmentField = new ComboBox<Department>(getTranslation("teams.department"));
         departmentField.setItems(departments.values().stream().toList());
         departmentField.setItemLabelGenerator(Department::name);
         departmentField.setId("team-department");
         var lead = new TextField(getTranslation("teams.lead"));
+        lead.setMaxLength(Kind.EMPLOYEE_ID.maxLength());
 
         var binder = new Binder<TeamForm>();
         binder.forField(name).asRequired(getTranslation("common.required")).bind(f -> f.name, (f, v) -> f.name = v);

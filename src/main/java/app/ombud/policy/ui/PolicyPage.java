@@ -1,7 +1,7 @@
 package app.ombud.policy.ui;
 
-import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
