@@ -2,6 +2,7 @@ package app.ombud.policy.ui;
 
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.MainLayout;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.CalendarDates;
@@ -415,6 +416,7 @@ public class CalendarView extends PolicyPage {
         previewStart.setLabel(getTranslation("policy.calendar.previewStart"));
         previewStart.setValue(java.time.LocalDateTime.now(clock.withZone(zone)).withSecond(0).withNano(0));
         previewStart.setId("calendar-preview-start");
+        DateLimits.anyTime(previewStart);
         previewDays.setLabel(getTranslation("policy.calendar.previewDays"));
         previewDays.setValue(2);
         previewDays.setMin(0);

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 
 /**
  * The review team registers complaints that partner lines transfer in about front-desk staff —
@@ -37,10 +38,10 @@ public class TransferInView extends VerticalLayout implements HasDynamicTitle {
     final Button next = new Button();
     private Review last;
 
-    public TransferInView(ReviewService reviews, PolicyService policies, DirectoryService directory) {
+    public TransferInView(ReviewService reviews, PolicyService policies, DirectoryService directory, Clock clock) {
         this.reviews = reviews;
         addClassName("ombud-view");
-        fields = new WorkOrderFields(policies, directory);
+        fields = new WorkOrderFields(policies, directory, clock);
         fields.submitter.setValue(CurrentActor.required().employeeId() == null ? ""
                 : CurrentActor.required().employeeId());
         fields.submitter.setHelperText(t("review.form.transfer.submitterHint"));
