@@ -279,7 +279,7 @@ public class PanelService {
     /** The site manager's final decision on a panel that closed undecided. */
     @PreAuthorize("hasRole('SITE_MANAGER')")
     public Panel decideAsSiteManager(UUID panelId, Choice decision, String reason, Long expectedVersion) {
-        String why = TextInput.required(reason, "reason", TextInput.Kind.NOTE);
+        String why = TextInput.optional(reason, "reason", TextInput.Kind.NOTE);
         Actor actor = CurrentActor.required();
         var document = visible(panelId, actor);
         if (expectedVersion != null && !expectedVersion.equals(document.version())) {
@@ -287,6 +287,9 @@ public class PanelService {
         }
         if (decision == null) {
             throw OmbudException.badRequest("REQUIRED", "decision", "{0} is required", "decision");
+        }
+        if (why == null) {
+            throw OmbudException.badRequest("REQUIRED", "reason", "{0} is required", "reason");
         }
         String me = me(actor);
         if (document.excluded().contains(me) || document.seated(me)) {

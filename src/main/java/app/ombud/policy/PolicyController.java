@@ -259,6 +259,7 @@ class PolicyController {
 
     @MutationMapping
     UpdatePolicyPayload updateWorkingCalendar(@Argument UpdateWorkingCalendarInput input) {
+        TextInput.optional(input.comment(), "comment", TextInput.Kind.NOTE); // all texts before the calendar is parsed
         return new UpdatePolicyPayload(policies.updateCalendar(input.basedOnVersion(), toCalendar(input.calendar()), input.comment()));
     }
 
@@ -268,6 +269,8 @@ class PolicyController {
             TextInput.optional(p.start(), "periods.start", TextInput.Kind.CODE);
             TextInput.optional(p.end(), "periods.end", TextInput.Kind.CODE);
         });
+        var holidays = map(input.holidays(), "holidays.name");
+        var workdays = map(input.workdays(), "workdays.name");
         ZoneId zone;
         try {
             zone = ZoneId.of(zoneId);
@@ -276,8 +279,7 @@ class PolicyController {
         }
         var periods = input.periods().stream()
                 .map(p -> new WorkingCalendar.Period(time(p.start()), time(p.end()))).toList();
-        return new WorkingCalendar(zone, Set.copyOf(input.workingDays()), periods, map(input.holidays()),
-                map(input.workdays()));
+        return new WorkingCalendar(zone, Set.copyOf(input.workingDays()), periods, holidays, workdays);
     }
 
     private static LocalTime time(String text) {
@@ -289,10 +291,13 @@ class PolicyController {
         }
     }
 
-    private static Map<LocalDate, String> map(List<CalendarDayInput> days) {
+    private static Map<LocalDate, String> map(List<CalendarDayInput> days, String field) {
         Map<LocalDate, String> map = new LinkedHashMap<>();
         if (days != null) {
-            days.forEach(d -> map.put(d.date(), d.name() == null ? "" : d.name().strip()));
+            days.forEach(d -> {
+                String name = TextInput.optional(d.name(), field, TextInput.Kind.NAME);
+                map.put(d.date(), name == null ? "" : name);
+            });
         }
         return map;
     }

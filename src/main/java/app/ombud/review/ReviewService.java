@@ -147,6 +147,7 @@ public class ReviewService {
     @PreAuthorize("isAuthenticated()")
     public Review resubmit(UUID id, WorkOrder input, Long expectedVersion) {
         Instant now = clock.instant();
+        submitterText(input);
         WorkOrder checked = WorkOrderRules.validate(input, null, now);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -1081,11 +1082,12 @@ public class ReviewService {
         List<AppealPoint> clean = new ArrayList<>();
         for (AppealPoint point : points) {
             String position = TextInput.optional(point.position(), "points.position", Kind.CODE);
+            String text = TextInput.required(point.text(), "points.text", Kind.NOTE);
             if (position != null && !POSITION.matcher(position).matches()) {
                 throw OmbudException.badRequest("APPEAL_POSITION_INVALID", "points.position",
                         "A position in the recording is mm:ss or hh:mm:ss: {0}", position);
             }
-            clean.add(new AppealPoint(position, TextInput.required(point.text(), "points.text", Kind.NOTE)));
+            clean.add(new AppealPoint(position, text));
         }
         return clean;
     }
