@@ -29,6 +29,7 @@ class PersonImportController {
 
     @MutationMapping
     ImportPeoplePayload importPeople(@Argument ImportPeopleInput input) {
+        // the file's text is checked where it enters; the bytes of a portal upload in PersonCsv
         byte[] csv = TextInput.required(input.csv(), "csv", TextInput.Kind.FILE).getBytes(StandardCharsets.UTF_8);
         return new ImportPeoplePayload(Boolean.TRUE.equals(input.dryRun()) ? imports.check(csv)
                 : imports.importPeople(csv));

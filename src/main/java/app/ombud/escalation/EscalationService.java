@@ -263,7 +263,8 @@ public class EscalationService {
 
     @PreAuthorize("isAuthenticated()")
     public Escalation reviewReport(UUID id, boolean approve, String note, Long expectedVersion) {
-        String text = approve ? TextInput.optional(note, "note", Kind.TEXT) : TextInput.required(note, "note", Kind.TEXT);
+        String text = approve ? TextInput.optional(note, "note", Kind.TEXT)
+                : TextInput.required(note, "note", Kind.TEXT);
         var document = reviewable(id, expectedVersion);
         document.reviewReport(approve, text, CurrentActor.required(), clock.instant());
         return save(document, approve ? "escalation.report-approved" : "escalation.report-sent-back").view();

@@ -102,7 +102,8 @@ public class PanelService {
     public List<String> checkSide(List<String> members, Collection<String> otherSide, Set<String> excluded,
             String field) {
         List<String> clean = members == null ? List.of() : members.stream()
-                .map(m -> TextInput.optional(m, field, TextInput.Kind.EMPLOYEE_ID)).map(m -> m == null ? "" : m).toList();
+                .map(m -> TextInput.optional(m, field, TextInput.Kind.EMPLOYEE_ID)).map(m -> m == null ? "" : m)
+                .toList();
         if (clean.size() != SIDE_SIZE) {
             throw OmbudException.badRequest("PANEL_SIDE_SIZE", field, "Each side names exactly {0} members",
                     SIDE_SIZE);

@@ -42,7 +42,8 @@ public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowle
 
     public MessageTemplates validate() {
         boolean replyGiven = reviewReply != null && reviewReply.given("reviewReply", Kind.MESSAGE);
-        boolean acknowledgementGiven = acknowledgement != null && acknowledgement.given("acknowledgement", Kind.MESSAGE);
+        boolean acknowledgementGiven = acknowledgement != null
+                && acknowledgement.given("acknowledgement", Kind.MESSAGE);
         verdictWords.forEach(word -> TextInput.optional(word, "verdictWords", Kind.NAME));
         TextInput.optional(hotline, "hotline", Kind.PHONE);
         if (!replyGiven) {

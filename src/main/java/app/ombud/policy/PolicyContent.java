@@ -1,5 +1,8 @@
 package app.ombud.policy;
 
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Everything a policy version holds; each section validates itself. A version stored before a
  * section existed reads with that section's defaults.
@@ -56,8 +59,8 @@ public record PolicyContent(Grading grading, Routing routing, ReviewWindows revi
      * The employee IDs the policy names, by the field that names them; a save must name only
      * people of the directory (sections that name departments or teams add theirs here too).
      */
-    public java.util.Map<String, java.util.Set<String>> employeeIds() {
-        return java.util.Map.of("dutyChiefEmployeeIds", java.util.Set.copyOf(reviewWindows.dutyChiefEmployeeIds()));
+    public Map<String, Set<String>> employeeIds() {
+        return Map.of("dutyChiefEmployeeIds", Set.copyOf(reviewWindows.dutyChiefEmployeeIds()));
     }
 
     public PolicyContent validate() {

@@ -259,7 +259,8 @@ class PolicyController {
 
     @MutationMapping
     UpdatePolicyPayload updateWorkingCalendar(@Argument UpdateWorkingCalendarInput input) {
-        TextInput.optional(input.comment(), "comment", TextInput.Kind.NOTE); // all texts before the calendar is parsed
+        // every text is checked before the calendar is parsed, the comment too
+        TextInput.optional(input.comment(), "comment", TextInput.Kind.NOTE);
         return new UpdatePolicyPayload(policies.updateCalendar(input.basedOnVersion(), toCalendar(input.calendar()), input.comment()));
     }
 

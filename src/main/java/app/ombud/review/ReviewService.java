@@ -638,8 +638,8 @@ public class ReviewService {
 
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review addToLibrary(UUID id, List<String> tags, String lesson, Long expectedVersion) {
-        List<String> clean = tags == null ? List.of() : tags.stream().map(t -> TextInput.optional(t, "tags", Kind.TAG))
-                .filter(t -> t != null).distinct().toList();
+        List<String> clean = tags == null ? List.of() : tags.stream()
+                .map(t -> TextInput.optional(t, "tags", Kind.TAG)).filter(t -> t != null).distinct().toList();
         String text = TextInput.required(lesson, "lesson", Kind.TEXT);
         if (clean.size() > 10) {
             throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "tags", "{0} must be between {1} and {2}", "tags",

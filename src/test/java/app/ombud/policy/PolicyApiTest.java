@@ -58,8 +58,8 @@ class PolicyApiTest {
 
     @Test
     void adminsSaveSectionsAndAStaleVersionIsAConflict() {
-        String chief = PolicyInputLimitsApiTest.person(directory, "M" + Long.toString(System.nanoTime() % 1_000_000, 36))
-                .employeeId();
+        String chief = PolicyInputLimitsApiTest.person(directory,
+                "M" + Long.toString(System.nanoTime() % 1_000_000, 36)).employeeId();
         int current = policies.current().number();
         var admin = api.as(Role.ADMIN);
         admin.document("""

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The directory's input rules, shared by the portal, the API and the CSV import: texts (checked
- * first, with {@link TextInput}), formats, and references that must exist (a team belongs to the person's department,
- * a department's parent chain has no cycle).
+ * first, with {@link TextInput}), formats, and references that must exist (a team belongs to the
+ * person's department, a department's parent chain has no cycle).
  */
 @Component
 public class DirectoryRules {
