@@ -13,6 +13,9 @@ import app.ombud.platform.Leases;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.TextInput;
+import app.ombud.platform.TimeInput;
 import app.ombud.policy.CaseFacts;
 import app.ombud.policy.LevelRule;
 import app.ombud.policy.PolicyService;
@@ -45,6 +48,8 @@ import org.springframework.stereotype.Service;
 public class ComplaintService {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    /** How far ahead a resolution plan may be due: a plan for next year is no plan. */
+    public static final Duration MAX_PLAN_AHEAD = Duration.ofDays(366);
 
     private final MongoTemplate mongo;
     private final PolicyService policy;
@@ -159,6 +164,8 @@ public class ComplaintService {
     @PreAuthorize("hasAnyRole('TEAM_LEAD','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public ComplaintCase dispatch(UUID caseId, UUID departmentId, UUID teamId, String ownerEmployeeId, String note,
             Long expectedVersion) {
+        String owner = TextInput.optional(ownerEmployeeId, "ownerEmployeeId", Kind.EMPLOYEE_ID);
+        String text = TextInput.optional(note, "note", Kind.NOTE);
         var document = visibleDocument(caseId);
         checkVersion(document, expectedVersion);
         if (departmentId == null) {
@@ -169,14 +176,12 @@ public class ComplaintService {
             throw OmbudException.badRequest("TEAM_NOT_IN_DEPARTMENT", "teamId",
                     "The team does not belong to the chosen department");
         }
-        if (ownerEmployeeId != null && !ownerEmployeeId.isBlank()
-                && directory.personByEmployeeId(ownerEmployeeId).filter(Person::active).isEmpty()) {
-            throw OmbudException.badRequest("PERSON_NOT_FOUND", "ownerEmployeeId", "No active person {0}",
-                    ownerEmployeeId);
+        if (owner != null && directory.personByEmployeeId(owner).filter(Person::active).isEmpty()) {
+            throw OmbudException.badRequest("PERSON_NOT_FOUND", "ownerEmployeeId", "No active person {0}", owner);
         }
         LevelRule level = policy.current().content().grading().level(document.grade().level());
-        document.dispatch(new Assignment(departmentId, teamId, blankToNull(ownerEmployeeId), level.handler()),
-                CurrentActor.required(), clock.instant(), note);
+        document.dispatch(new Assignment(departmentId, teamId, owner, level.handler()),
+                CurrentActor.required(), clock.instant(), text);
         return save(document, "case.dispatched");
     }
 
@@ -190,16 +195,14 @@ public class ComplaintService {
 
     @PreAuthorize("hasAnyRole('DEPT_HEAD','LEADERSHIP','ADMIN')")
     public ComplaintCase overrideLevel(UUID caseId, int level, String reason, Long expectedVersion) {
+        String why = TextInput.required(reason, "reason", Kind.NOTE);
         var document = visibleDocument(caseId);
         checkVersion(document, expectedVersion);
         if (level < 1 || level > 4) {
             throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "level", "{0} must be between {1} and {2}", "level",
                     1, 4);
         }
-        if (reason == null || reason.isBlank()) {
-            throw OmbudException.badRequest("REQUIRED", "reason", "{0} is required", "reason");
-        }
-        document.overrideLevel(level, reason.strip(), deadlines(document.receivedAt(), level, document.urgent()),
+        document.overrideLevel(level, why, deadlines(document.receivedAt(), level, document.urgent()),
                 CurrentActor.required(), clock.instant());
         var saved = save(document, "case.level-overridden");
         if (level == 1) {
@@ -212,11 +215,12 @@ public class ComplaintService {
     /** A finding, a contact with the customer, or a progress update, by whoever handles the case. */
     @PreAuthorize("isAuthenticated()")
     public ComplaintCase addNote(UUID caseId, CaseNote.Kind kind, String text, Long expectedVersion) {
+        String note = TextInput.required(text, "text", Kind.TEXT);
         var document = handledDocument(caseId, expectedVersion);
         if (kind == null) {
             throw OmbudException.badRequest("REQUIRED", "kind", "{0} is required", "kind");
         }
-        document.addNote(kind, requiredText(text, "text", 5000), CurrentActor.required(), clock.instant());
+        document.addNote(kind, note, CurrentActor.required(), clock.instant());
         return save(document, "case.noted");
     }
 
@@ -235,7 +239,8 @@ public class ComplaintService {
     @PreAuthorize("isAuthenticated()")
     public ComplaintCase attachEvidence(UUID caseId, String filename, byte[] content, Long expectedVersion) {
         var document = handledDocument(caseId, expectedVersion);
-        String name = filename == null ? "" : filename.strip().replaceAll("[\\\\/\\p{Cntrl}]", "_");
+        // control and format characters (e.g. U+202E, which shows "fdp.exe" as "exe.pdf") become "_"
+        String name = filename == null ? "" : filename.strip().replaceAll("[\\\\/\\p{Cntrl}\\p{Cf}]", "_");
         if (name.isEmpty() || name.length() > 200) {
             throw OmbudException.badRequest("EVIDENCE_NAME_INVALID", "file", "Give the file a name of up to 200 characters");
         }
@@ -286,11 +291,17 @@ public class ComplaintService {
     /** The resolution plan: remedies (compensation with an amount), owner, due time. */
     @PreAuthorize("isAuthenticated()")
     public ComplaintCase planResolution(UUID caseId, ResolutionPlan plan, Long expectedVersion) {
+        String owner = plan == null ? null : TextInput.optional(plan.ownerEmployeeId(), "ownerEmployeeId",
+                Kind.EMPLOYEE_ID);
+        String description = plan == null ? null : TextInput.optional(plan.description(), "description", Kind.NOTE);
+        List<ResolutionPlan.Remedy> remedies = plan == null ? List.of() : plan.remedies().stream()
+                .map(r -> new ResolutionPlan.Remedy(r.type(), r.amount(),
+                        TextInput.optional(r.note(), "remedies.note", Kind.LINE))).toList();
         var document = handledDocument(caseId, expectedVersion);
-        if (plan == null || plan.remedies().isEmpty()) {
+        if (remedies.isEmpty()) {
             throw OmbudException.badRequest("PLAN_WITHOUT_REMEDY", "remedies", "Choose at least one remedy");
         }
-        for (var remedy : plan.remedies()) {
+        for (var remedy : remedies) {
             if (remedy.type() == null) {
                 throw OmbudException.badRequest("REQUIRED", "remedies.type", "{0} is required", "remedies.type");
             }
@@ -304,26 +315,27 @@ public class ComplaintService {
                         "Only a compensation has an amount");
             }
         }
-        if (plan.due() == null || !plan.due().isAfter(clock.instant())) {
-            throw OmbudException.badRequest("PLAN_DUE_IN_PAST", "due", "The plan's due time must be in the future");
+        if (plan.due() == null) {
+            throw OmbudException.badRequest("REQUIRED", "due", "{0} is required", "due");
         }
-        String owner = plan.ownerEmployeeId() == null ? null : plan.ownerEmployeeId().strip();
-        if (owner == null || owner.isEmpty() || directory.personByEmployeeId(owner).filter(Person::active).isEmpty()) {
+        TimeInput.future(plan.due(), "due", clock.instant(), MAX_PLAN_AHEAD);
+        if (owner == null || directory.personByEmployeeId(owner).filter(Person::active).isEmpty()) {
             throw OmbudException.badRequest("PERSON_NOT_FOUND", "ownerEmployeeId", "No active person {0}", owner);
         }
-        document.planResolution(new ResolutionPlan(plan.remedies(), owner, plan.due(),
-                optionalText(plan.description(), "description", 2000)), CurrentActor.required(), clock.instant());
+        document.planResolution(new ResolutionPlan(remedies, owner, plan.due(), description), CurrentActor.required(),
+                clock.instant());
         return save(document, "case.planned");
     }
 
     /** The result is told to the customer; the case waits for their answer. */
     @PreAuthorize("isAuthenticated()")
     public ComplaintCase sendResult(UUID caseId, Feedback.ResultChannel channel, String result, Long expectedVersion) {
+        String text = TextInput.required(result, "result", Kind.NOTE);
         var document = handledDocument(caseId, expectedVersion);
         if (channel == null) {
             throw OmbudException.badRequest("REQUIRED", "channel", "{0} is required", "channel");
         }
-        document.sendResult(channel, requiredText(result, "result", 2000), CurrentActor.required(), clock.instant());
+        document.sendResult(channel, text, CurrentActor.required(), clock.instant());
         return save(document, "case.result-sent");
     }
 
@@ -334,28 +346,30 @@ public class ComplaintService {
     @PreAuthorize("isAuthenticated()")
     public ComplaintCase recordAnswer(UUID caseId, boolean accepted, Integer satisfaction, String comment,
             Long expectedVersion) {
+        String remark = TextInput.optional(comment, "comment", Kind.NOTE);
         var document = handledDocument(caseId, expectedVersion);
         if (satisfaction != null && (satisfaction < 1 || satisfaction > 5)) {
             throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "satisfaction", "{0} must be between {1} and {2}",
                     "satisfaction", 1, 5);
         }
-        document.recordAnswer(accepted, satisfaction, optionalText(comment, "comment", 2000), CurrentActor.required(),
+        document.recordAnswer(accepted, satisfaction, remark, CurrentActor.required(),
                 clock.instant());
         return save(document, accepted ? "case.accepted" : "case.rejected");
     }
 
     @PreAuthorize("isAuthenticated()")
     public ComplaintCase decideValidity(UUID caseId, boolean valid, String reason, Long expectedVersion) {
+        String why = TextInput.required(reason, "reason", Kind.NOTE);
         var document = handledDocument(caseId, expectedVersion);
-        document.decideValidity(valid, requiredText(reason, "reason", 2000), CurrentActor.required(), clock.instant());
+        document.decideValidity(valid, why, CurrentActor.required(), clock.instant());
         return save(document, valid ? "case.judged-valid" : "case.judged-invalid");
     }
 
     @PreAuthorize("isAuthenticated()")
     public ComplaintCase closeAsInvalid(UUID caseId, String explanation, Long expectedVersion) {
+        String text = TextInput.required(explanation, "explanation", Kind.NOTE);
         var document = handledDocument(caseId, expectedVersion);
-        document.closeAsInvalid(requiredText(explanation, "explanation", 2000), CurrentActor.required(),
-                clock.instant());
+        document.closeAsInvalid(text, CurrentActor.required(), clock.instant());
         return save(document, "case.closed-invalid");
     }
 
@@ -591,25 +605,6 @@ public class ComplaintService {
         throw OmbudException.forbidden("CASE_NOT_HANDLER", "You do not handle case {0}", document.number());
     }
 
-    private static String requiredText(String text, String field, int max) {
-        String clean = optionalText(text, field, max);
-        if (clean == null) {
-            throw OmbudException.badRequest("REQUIRED", field, "{0} is required", field);
-        }
-        return clean;
-    }
-
-    private static String optionalText(String text, String field, int max) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String clean = text.strip();
-        if (clean.length() > max) {
-            throw OmbudException.badRequest("TOO_LONG", field, "{0} is longer than {1} characters", field, max);
-        }
-        return clean;
-    }
-
     private CaseDocument visibleDocument(UUID caseId) {
         Actor actor = CurrentActor.required();
         var document = mongo.findOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(caseId),
@@ -650,9 +645,5 @@ public class ComplaintService {
             throw OmbudException.conflict("CONCURRENT_UPDATE",
                     "Someone else changed this record meanwhile; reload and try again");
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

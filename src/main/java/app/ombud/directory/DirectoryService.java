@@ -173,11 +173,11 @@ public class DirectoryService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public Person updatePerson(UUID id, PersonInput input, Long expectedVersion) {
+        var valid = rules.validPerson(input, id);
         var document = findPerson(id);
         checkVersion(document.version(), expectedVersion);
         Set<Role> rolesBefore = document.roles();
         boolean activeBefore = document.active();
-        var valid = rules.validPerson(input, document.id());
         // only the profile changes, conditionally on the version read: portal logins update the
         // embedded credentials meanwhile without counting as a change of the person
         var update = new org.springframework.data.mongodb.core.query.Update()
@@ -265,9 +265,9 @@ public class DirectoryService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public Department updateDepartment(UUID id, DepartmentInput input, Long expectedVersion) {
+        var valid = rules.validDepartment(input, id);
         var document = findDepartment(id);
         checkVersion(document.version(), expectedVersion);
-        var valid = rules.validDepartment(input, id);
         document.change(valid);
         try {
             document = departments.save(document);
@@ -348,9 +348,9 @@ public class DirectoryService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public Team updateTeam(UUID id, TeamInput input, Long expectedVersion) {
+        var valid = rules.validTeam(input);
         var document = findTeam(id);
         checkVersion(document.version(), expectedVersion);
-        var valid = rules.validTeam(input);
         if (!valid.departmentId().equals(document.departmentId())
                 && mongo.exists(Query.query(Criteria.where("teamId").is(id)), PersonDocument.class)) {
             throw OmbudException.conflict("TEAM_HAS_MEMBERS",

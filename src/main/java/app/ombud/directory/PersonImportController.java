@@ -1,7 +1,6 @@
 package app.ombud.directory;
 
 import app.ombud.platform.IdempotencyKey;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -31,7 +30,7 @@ class PersonImportController {
     @MutationMapping
     ImportPeoplePayload importPeople(@Argument ImportPeopleInput input,
             @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
-        byte[] csv = input.csv().getBytes(StandardCharsets.UTF_8);
+        String csv = input.csv();
         return new ImportPeoplePayload(Boolean.TRUE.equals(input.dryRun()) ? imports.check(csv)
                 : imports.importPeople(csv, IdempotencyKey.fromHeader(idempotencyKey)));
     }

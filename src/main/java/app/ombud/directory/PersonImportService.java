@@ -17,6 +17,7 @@ import app.ombud.platform.Idempotency;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
+import app.ombud.platform.TextInput;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,6 +90,23 @@ public class PersonImportService {
     public ImportReport check(byte[] csv) {
         Checked checked = checkRows(csv);
         return report(null, ImportReport.Status.CHECKED, checked.rows());
+    }
+
+    /** The API's form of {@link #check(byte[])}: the file's text, checked as the field {@code csv}. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ImportReport check(String csv) {
+        return check(csvBytes(csv));
+    }
+
+    /** The API's form of {@link #importPeople(byte[], IdempotencyKey)}: the file's text. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ImportReport importPeople(String csv, IdempotencyKey key) {
+        return importPeople(csvBytes(csv), key);
+    }
+
+    /** A file sent as text is checked where it enters; the bytes of a portal upload in PersonCsv. */
+    private static byte[] csvBytes(String csv) {
+        return TextInput.required(csv, "csv", TextInput.Kind.FILE).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Imports the file when every row is valid; otherwise writes nothing and reports the errors. */

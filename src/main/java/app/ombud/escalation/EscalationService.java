@@ -17,9 +17,13 @@ import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.TextInput;
+import app.ombud.platform.TimeInput;
 import app.ombud.policy.PolicyService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -52,6 +56,10 @@ public class EscalationService {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EscalationService.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    /** How far ahead a plan step may be due, and how long ago a recorded meeting may have been. */
+    public static final Duration MAX_SPAN = Duration.ofDays(366);
+    /** At most this many attendees of a meeting. */
+    private static final int MAX_ATTENDEES = 100;
 
     private final MongoTemplate mongo;
     private final ComplaintService complaints;
@@ -96,10 +104,11 @@ public class EscalationService {
         if (trigger == null) {
             throw OmbudException.badRequest("REQUIRED", "trigger", "{0} is required", "trigger");
         }
-        var complete = new EscalationForm(required(form == null ? null : form.situation(), "situation"),
-                required(form == null ? null : form.progress(), "progress"),
-                required(form == null ? null : form.whyUnsolved(), "whyUnsolved"),
-                required(form == null ? null : form.proposal(), "proposal"));
+        var complete = new EscalationForm(
+                TextInput.required(form == null ? null : form.situation(), "situation", Kind.TEXT),
+                TextInput.required(form == null ? null : form.progress(), "progress", Kind.TEXT),
+                TextInput.required(form == null ? null : form.whyUnsolved(), "whyUnsolved", Kind.TEXT),
+                TextInput.required(form == null ? null : form.proposal(), "proposal", Kind.TEXT));
         ComplaintCase subject = complaints.get(caseId);
         return create(id, subject, trigger, false, complete, CurrentActor.required(), null);
     }
@@ -178,8 +187,9 @@ public class EscalationService {
     /** The superior department approves or rejects, with a reason. */
     @PreAuthorize("isAuthenticated()")
     public Escalation review(UUID id, boolean approve, String reason, Long expectedVersion) {
+        String why = TextInput.required(reason, "reason", Kind.TEXT);
         var document = reviewable(id, expectedVersion);
-        document.review(approve, required(reason, "reason"), CurrentActor.required(), clock.instant());
+        document.review(approve, why, CurrentActor.required(), clock.instant());
         var saved = save(document, approve ? "escalation.approved" : "escalation.rejected");
         if (!approve) {
             release(saved);
@@ -189,39 +199,43 @@ public class EscalationService {
 
     @PreAuthorize("isAuthenticated()")
     public Escalation formTaskForce(UUID id, TaskForce force, Long expectedVersion) {
+        String leadId = TextInput.required(force == null ? null : force.leadEmployeeId(), "leadEmployeeId",
+                Kind.EMPLOYEE_ID);
+        List<TaskForce.Member> members = force.members().stream().map(m -> new TaskForce.Member(
+                TextInput.optional(m.employeeId(), "members.employeeId", Kind.EMPLOYEE_ID),
+                TextInput.optional(m.role(), "members.role", Kind.NAME))).toList();
         var document = reviewable(id, expectedVersion);
-        if (force == null || force.leadEmployeeId() == null || force.leadEmployeeId().isBlank()) {
-            throw OmbudException.badRequest("REQUIRED", "leadEmployeeId", "{0} is required", "leadEmployeeId");
-        }
-        Person lead = activePerson(force.leadEmployeeId(), "leadEmployeeId");
+        Person lead = activePerson(leadId, "leadEmployeeId");
         if (document.toDepartmentId() != null && !document.toDepartmentId().equals(lead.departmentId())) {
             throw OmbudException.badRequest("LEAD_NOT_IN_SUPERIOR_DEPARTMENT", "leadEmployeeId",
                     "The task force lead must come from the superior department");
         }
         Set<String> seen = new LinkedHashSet<>();
-        for (var member : force.members()) {
+        for (var member : members) {
             activePerson(member.employeeId(), "members");
             if (!seen.add(member.employeeId()) || member.employeeId().equals(lead.employeeId())) {
                 throw OmbudException.badRequest("MEMBER_TWICE", "members", "{0} is named twice", member.employeeId());
             }
-            if (member.role() == null || member.role().isBlank()) {
+            if (member.role() == null) {
                 throw OmbudException.badRequest("REQUIRED", "members.role", "{0} is required", "members.role");
             }
         }
-        document.formTaskForce(new TaskForce(lead.employeeId(), force.members()), CurrentActor.required(),
+        document.formTaskForce(new TaskForce(lead.employeeId(), members), CurrentActor.required(),
                 clock.instant());
         return save(document, "escalation.task-force").view();
     }
 
     @PreAuthorize("isAuthenticated()")
     public Escalation addStep(UUID id, String title, String ownerEmployeeId, Instant due, Long expectedVersion) {
-        var document = taskForceWork(id, expectedVersion);
-        activePerson(ownerEmployeeId, "ownerEmployeeId");
+        String step = TextInput.required(title, "title", Kind.LINE);
+        String owner = TextInput.optional(ownerEmployeeId, "ownerEmployeeId", Kind.EMPLOYEE_ID);
         if (due == null) {
             throw OmbudException.badRequest("REQUIRED", "due", "{0} is required", "due");
         }
-        document.addStep(required(title, "title"), ownerEmployeeId.strip(), due, CurrentActor.required(),
-                clock.instant());
+        TimeInput.future(due, "due", clock.instant(), MAX_SPAN);
+        var document = taskForceWork(id, expectedVersion);
+        activePerson(owner, "ownerEmployeeId");
+        document.addStep(step, owner, due, CurrentActor.required(), clock.instant());
         return save(document, "escalation.step").view();
     }
 
@@ -235,51 +249,65 @@ public class EscalationService {
     @PreAuthorize("isAuthenticated()")
     public Escalation recordMeeting(UUID id, Instant at, List<String> attendees, String minutes,
             Long expectedVersion) {
-        var document = taskForceWork(id, expectedVersion);
+        String text = TextInput.required(minutes, "minutes", Kind.TEXT);
+        List<String> present = attendees == null ? List.of() : attendees.stream()
+                .map(a -> TextInput.optional(a, "attendees", Kind.EMPLOYEE_ID)).filter(a -> a != null).distinct()
+                .toList();
+        if (present.size() > MAX_ATTENDEES) {
+            throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "attendees", "{0} must be between {1} and {2}",
+                    "attendees", 0, MAX_ATTENDEES);
+        }
         if (at == null) {
             throw OmbudException.badRequest("REQUIRED", "at", "{0} is required", "at");
         }
-        document.recordMeeting(new Meeting(at, attendees == null ? List.of() : attendees, required(minutes, "minutes"),
-                CurrentActor.required().subject()), CurrentActor.required(), clock.instant());
+        TimeInput.past(at, "at", clock.instant(), MAX_SPAN);
+        var document = taskForceWork(id, expectedVersion);
+        document.recordMeeting(new Meeting(at, present, text, CurrentActor.required().subject()),
+                CurrentActor.required(), clock.instant());
         return save(document, "escalation.meeting").view();
     }
 
     @PreAuthorize("isAuthenticated()")
     public Escalation submitReport(UUID id, String process, String result, Integer satisfaction,
             Long expectedVersion) {
+        String how = TextInput.required(process, "process", Kind.TEXT);
+        String outcome = TextInput.required(result, "result", Kind.TEXT);
         var document = taskForceWork(id, expectedVersion);
         if (satisfaction != null && (satisfaction < 1 || satisfaction > 5)) {
             throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "customerSatisfaction",
                     "{0} must be between {1} and {2}", "customerSatisfaction", 1, 5);
         }
-        document.submitReport(required(process, "process"), required(result, "result"), satisfaction,
+        document.submitReport(how, outcome, satisfaction,
                 CurrentActor.required(), clock.instant());
         return save(document, "escalation.reported").view();
     }
 
     @PreAuthorize("isAuthenticated()")
     public Escalation reviewReport(UUID id, boolean approve, String note, Long expectedVersion) {
+        String text = approve ? TextInput.optional(note, "note", Kind.TEXT)
+                : TextInput.required(note, "note", Kind.TEXT);
         var document = reviewable(id, expectedVersion);
-        document.reviewReport(approve, approve ? note : required(note, "note"), CurrentActor.required(),
-                clock.instant());
+        document.reviewReport(approve, text, CurrentActor.required(), clock.instant());
         return save(document, approve ? "escalation.report-approved" : "escalation.report-sent-back").view();
     }
 
     @PreAuthorize("isAuthenticated()")
     public Escalation sendResult(UUID id, String text, Long expectedVersion) {
+        String result = TextInput.required(text, "text", Kind.TEXT);
         var document = taskForceWork(id, expectedVersion);
-        document.sendResult(required(text, "text"), CurrentActor.required(), clock.instant());
+        document.sendResult(result, CurrentActor.required(), clock.instant());
         return save(document, "escalation.result-sent").view();
     }
 
     @PreAuthorize("isAuthenticated()")
     public Escalation evaluate(UUID id, int score, String comment, Long expectedVersion) {
+        String remark = TextInput.optional(comment, "comment", Kind.NOTE);
         var document = reviewable(id, expectedVersion);
         if (score < 1 || score > 5) {
             throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "score", "{0} must be between {1} and {2}", "score",
                     1, 5);
         }
-        document.evaluate(score, comment == null ? null : comment.strip(), CurrentActor.required(), clock.instant());
+        document.evaluate(score, remark, CurrentActor.required(), clock.instant());
         var saved = save(document, "escalation.closed");
         release(saved);
         return saved.view();
@@ -428,16 +456,6 @@ public class EscalationService {
             throw OmbudException.conflict("CONCURRENT_UPDATE",
                     "Someone else changed this record meanwhile; reload and try again");
         }
-    }
-
-    private static String required(String text, String field) {
-        if (text == null || text.isBlank()) {
-            throw OmbudException.badRequest("REQUIRED", field, "{0} is required", field);
-        }
-        if (text.strip().length() > 5000) {
-            throw OmbudException.badRequest("TOO_LONG", field, "{0} is longer than {1} characters", field, 5000);
-        }
-        return text.strip();
     }
 
     private static UUID id(UUID escalationId, String what) {

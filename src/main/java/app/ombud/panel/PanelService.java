@@ -12,6 +12,7 @@ import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
+import app.ombud.platform.TextInput;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
 import app.ombud.policy.ReviewWindows;
@@ -100,8 +101,9 @@ public class PanelService {
     @PreAuthorize("isAuthenticated()")
     public List<String> checkSide(List<String> members, Collection<String> otherSide, Set<String> excluded,
             String field) {
-        List<String> clean = members == null ? List.of()
-                : members.stream().map(m -> m == null ? "" : m.strip()).toList();
+        List<String> clean = members == null ? List.of() : members.stream()
+                .map(m -> TextInput.optional(m, field, TextInput.Kind.EMPLOYEE_ID)).map(m -> m == null ? "" : m)
+                .toList();
         if (clean.size() != SIDE_SIZE) {
             throw OmbudException.badRequest("PANEL_SIDE_SIZE", field, "Each side names exactly {0} members",
                     SIDE_SIZE);
@@ -278,6 +280,7 @@ public class PanelService {
     /** The site manager's final decision on a panel that closed undecided. */
     @PreAuthorize("hasRole('SITE_MANAGER')")
     public Panel decideAsSiteManager(UUID panelId, Choice decision, String reason, Long expectedVersion) {
+        String why = TextInput.optional(reason, "reason", TextInput.Kind.NOTE);
         Actor actor = CurrentActor.required();
         var document = visible(panelId, actor);
         if (expectedVersion != null && !expectedVersion.equals(document.version())) {
@@ -286,12 +289,8 @@ public class PanelService {
         if (decision == null) {
             throw OmbudException.badRequest("REQUIRED", "decision", "{0} is required", "decision");
         }
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
+        if (why == null) {
             throw OmbudException.badRequest("REQUIRED", "reason", "{0} is required", "reason");
-        }
-        if (why.length() > 2000) {
-            throw OmbudException.badRequest("TOO_LONG", "reason", "{0} is longer than {1} characters", "reason", 2000);
         }
         String me = me(actor);
         if (document.excluded().contains(me) || document.seated(me)) {

@@ -1,6 +1,8 @@
 package app.ombud.policy;
 
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.TextInput;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -37,13 +39,14 @@ public record Grading(List<LevelRule> levels, int repeatWindowDays, int fallback
     }
 
     public Grading validate() {
+        checkTexts();
         if (levels.size() != 4 || !levels.stream().map(LevelRule::level).toList().equals(List.of(1, 2, 3, 4))) {
             throw OmbudException.badRequest("LEVELS_NOT_1_TO_4", "levels", "Give exactly the levels 1, 2, 3 and 4");
         }
         Set<String> codes = new HashSet<>();
         for (LevelRule level : levels) {
             String at = "levels[" + level.level() + "]";
-            if (level.name() == null || blank(level.name().zh()) && blank(level.name().en())) {
+            if (level.name() == null || !level.name().given(at + ".name", Kind.NAME)) {
                 throw OmbudException.badRequest("REQUIRED", at + ".name", "{0} is required", at + ".name");
             }
             if (level.handler() == null) {
@@ -84,14 +87,29 @@ public record Grading(List<LevelRule> levels, int repeatWindowDays, int fallback
         return this;
     }
 
+    /** The texts of every level and criterion, before any other rule. */
+    private void checkTexts() {
+        for (LevelRule level : levels) {
+            String at = "levels[" + level.level() + "]";
+            if (level.name() != null) {
+                level.name().given(at + ".name", Kind.NAME);
+            }
+            if (level.description() != null) {
+                level.description().given(at + ".description", Kind.NOTE);
+            }
+            for (Criterion criterion : level.criteria()) {
+                TextInput.optional(criterion.code(), at + ".criteria.code", Kind.CODE);
+                if (criterion.text() != null) {
+                    criterion.text().given(at + ".criteria.text", Kind.LINE);
+                }
+            }
+        }
+    }
+
     static void range(long value, long min, long max, String field) {
         if (value < min || value > max) {
             throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", field, "{0} must be between {1} and {2}", field, min,
                     max);
         }
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 }

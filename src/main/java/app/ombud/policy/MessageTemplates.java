@@ -1,6 +1,8 @@
 package app.ombud.policy;
 
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.TextInput;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,17 @@ public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowle
     }
 
     public MessageTemplates validate() {
+        boolean replyGiven = reviewReply != null && reviewReply.given("reviewReply", Kind.MESSAGE);
+        boolean acknowledgementGiven = acknowledgement != null
+                && acknowledgement.given("acknowledgement", Kind.MESSAGE);
+        verdictWords.forEach(word -> TextInput.optional(word, "verdictWords", Kind.NAME));
+        TextInput.optional(hotline, "hotline", Kind.PHONE);
+        if (!replyGiven) {
+            throw OmbudException.badRequest("REQUIRED", "reviewReply", "{0} is required", "reviewReply");
+        }
+        if (!acknowledgementGiven) {
+            throw OmbudException.badRequest("REQUIRED", "acknowledgement", "{0} is required", "acknowledgement");
+        }
         check(reviewReply, "reviewReply", true);
         check(acknowledgement, "acknowledgement", false);
         if (!HOTLINE.matcher(hotline).matches()) {
@@ -74,15 +87,9 @@ public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowle
     }
 
     private void check(LocalizedText template, String field, boolean verdictFree) {
-        if (template == null || (blank(template.zh()) && blank(template.en()))) {
-            throw OmbudException.badRequest("REQUIRED", field, "{0} is required", field);
-        }
         for (String text : new String[] {template.zh(), template.en()}) {
             if (blank(text)) {
                 continue;
-            }
-            if (text.length() > 500) {
-                throw OmbudException.badRequest("TOO_LONG", field, "{0} is longer than {1} characters", field, 500);
             }
             Set<String> used = new LinkedHashSet<>();
             Matcher m = PLACEHOLDER.matcher(text);

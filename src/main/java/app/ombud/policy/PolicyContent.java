@@ -1,5 +1,8 @@
 package app.ombud.policy;
 
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Everything a policy version holds; each section validates itself. A version stored before a
  * section existed reads with that section's defaults.
@@ -50,6 +53,14 @@ public record PolicyContent(Grading grading, Routing routing, ReviewWindows revi
     public PolicyContent withReviewCriteria(ReviewCriteria value) {
         return new PolicyContent(grading, routing, reviewWindows, callTestThresholds, templates, operations, calendar,
                 value);
+    }
+
+    /**
+     * The employee IDs the policy names, by the field that names them; a save must name only
+     * people of the directory (sections that name departments or teams add theirs here too).
+     */
+    public Map<String, Set<String>> employeeIds() {
+        return Map.of("dutyChiefEmployeeIds", Set.copyOf(reviewWindows.dutyChiefEmployeeIds()));
     }
 
     public PolicyContent validate() {

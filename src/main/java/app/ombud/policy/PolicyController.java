@@ -2,6 +2,7 @@ package app.ombud.policy;
 
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Paging;
+import app.ombud.platform.TextInput;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -258,20 +259,28 @@ class PolicyController {
 
     @MutationMapping
     UpdatePolicyPayload updateWorkingCalendar(@Argument UpdateWorkingCalendarInput input) {
+        // every text is checked before the calendar is parsed, the comment too
+        TextInput.optional(input.comment(), "comment", TextInput.Kind.NOTE);
         return new UpdatePolicyPayload(policies.updateCalendar(input.basedOnVersion(), toCalendar(input.calendar()), input.comment()));
     }
 
     static WorkingCalendar toCalendar(WorkingCalendarInput input) {
+        String zoneId = TextInput.required(input.zone(), "zone", TextInput.Kind.CODE);
+        input.periods().forEach(p -> {
+            TextInput.optional(p.start(), "periods.start", TextInput.Kind.CODE);
+            TextInput.optional(p.end(), "periods.end", TextInput.Kind.CODE);
+        });
+        var holidays = map(input.holidays(), "holidays.name");
+        var workdays = map(input.workdays(), "workdays.name");
         ZoneId zone;
         try {
-            zone = ZoneId.of(input.zone().strip());
+            zone = ZoneId.of(zoneId);
         } catch (RuntimeException e) {
             throw OmbudException.badRequest("CALENDAR_ZONE_INVALID", "zone", "Unknown time zone {0}", input.zone());
         }
         var periods = input.periods().stream()
                 .map(p -> new WorkingCalendar.Period(time(p.start()), time(p.end()))).toList();
-        return new WorkingCalendar(zone, Set.copyOf(input.workingDays()), periods, map(input.holidays()),
-                map(input.workdays()));
+        return new WorkingCalendar(zone, Set.copyOf(input.workingDays()), periods, holidays, workdays);
     }
 
     private static LocalTime time(String text) {
@@ -283,10 +292,13 @@ class PolicyController {
         }
     }
 
-    private static Map<LocalDate, String> map(List<CalendarDayInput> days) {
+    private static Map<LocalDate, String> map(List<CalendarDayInput> days, String field) {
         Map<LocalDate, String> map = new LinkedHashMap<>();
         if (days != null) {
-            days.forEach(d -> map.put(d.date(), d.name() == null ? "" : d.name().strip()));
+            days.forEach(d -> {
+                String name = TextInput.optional(d.name(), field, TextInput.Kind.NAME);
+                map.put(d.date(), name == null ? "" : name);
+            });
         }
         return map;
     }

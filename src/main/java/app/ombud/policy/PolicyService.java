@@ -1,17 +1,22 @@
 package app.ombud.policy;
 
+import app.ombud.directory.DirectoryService;
+import app.ombud.directory.Person;
 import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput;
 import app.ombud.policy.internal.IcsDates;
 import app.ombud.policy.internal.PolicyJson;
 import app.ombud.policy.internal.PolicyVersionDocument;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -41,9 +46,11 @@ public class PolicyService {
     private final PolicyJson json;
     private final AuditTrail audit;
     private final Clock clock;
+    private final DirectoryService directory;
     private final AtomicReference<PolicyVersion> cached = new AtomicReference<>();
 
-    PolicyService(MongoTemplate mongo, PolicyJson json, AuditTrail audit, Clock clock) {
+    PolicyService(MongoTemplate mongo, PolicyJson json, AuditTrail audit, Clock clock, DirectoryService directory) {
+        this.directory = directory;
         this.mongo = mongo;
         this.json = json;
         this.audit = audit;
@@ -191,16 +198,14 @@ public class PolicyService {
     // ---- internals ----------------------------------------------------------------------
 
     private PolicyVersion change(int basedOn, UnaryOperator<PolicyContent> change, String comment) {
+        String given = TextInput.optional(comment, "comment", TextInput.Kind.NOTE);
+        String why = given == null ? "" : given;
         PolicyVersion base = current();
+        PolicyContent next = change.apply(base.content()).validate();
+        checkReferences(base.content(), next);
         if (base.number() != basedOn) {
             throw conflict(basedOn, base.number());
         }
-        String why = comment == null ? "" : comment.strip();
-        if (why.length() > 500) {
-            throw OmbudException.badRequest("TOO_LONG", "comment", "{0} is longer than {1} characters", "comment",
-                    500);
-        }
-        PolicyContent next = change.apply(base.content()).validate();
         List<String> sections = json.changedSections(base.content(), next);
         if (sections.isEmpty()) {
             throw OmbudException.badRequest("POLICY_UNCHANGED", null, "Nothing changed: no new version was saved");
@@ -215,6 +220,29 @@ public class PolicyService {
         audit.record("policy.saved", "Policy", String.valueOf(document.number()),
                 Map.of("sections", String.join(",", sections), "comment", why));
         return view(document);
+    }
+
+    /**
+     * The people a save names anew must be active people of the directory; those the version in
+     * force names already are left alone, so a person who has left does not block other changes.
+     */
+    private void checkReferences(PolicyContent base, PolicyContent next) {
+        Map<String, Set<String>> before = base.employeeIds();
+        for (var reference : next.employeeIds().entrySet()) {
+            Set<String> added = new LinkedHashSet<>(reference.getValue());
+            added.removeAll(before.getOrDefault(reference.getKey(), Set.of()));
+            if (added.isEmpty()) {
+                continue;
+            }
+            Map<String, Person> known = directory.peopleByEmployeeIds(added);
+            for (String employeeId : added) {
+                Person person = known.get(employeeId);
+                if (person == null || !person.active()) {
+                    throw OmbudException.badRequest("PERSON_NOT_FOUND", reference.getKey(), "No active person {0}",
+                            employeeId);
+                }
+            }
+        }
     }
 
     private static OmbudException conflict(int basedOn, int current) {

@@ -1,6 +1,8 @@
 package app.ombud.policy;
 
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.TextInput;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +33,8 @@ public record ReviewCriteria(List<JudgmentCriterion> attitude, List<JudgmentCrit
     }
 
     public ReviewCriteria validate() {
+        checkTexts(attitude, "attitude");
+        checkTexts(business, "business");
         Set<String> codes = new HashSet<>();
         check(attitude, "attitude", codes);
         check(business, "business", codes);
@@ -59,17 +63,24 @@ public record ReviewCriteria(List<JudgmentCriterion> attitude, List<JudgmentCrit
                         code);
             }
             LocalizedText text = criterion.text();
-            if (text == null || (blank(text.zh()) && blank(text.en()))) {
+            if (text == null || !text.given(at + ".text", Kind.LINE)) {
                 throw OmbudException.badRequest("REQUIRED", at + ".text", "{0} is required", at + ".text");
-            }
-            if ((text.zh() != null && text.zh().length() > 200) || (text.en() != null && text.en().length() > 200)) {
-                throw OmbudException.badRequest("TOO_LONG", at + ".text", "{0} is longer than {1} characters",
-                        at + ".text", 200);
             }
         }
     }
 
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
+    /** The codes and texts of a list, before any other rule. */
+    private static void checkTexts(List<JudgmentCriterion> list, String field) {
+        for (int i = 0; i < list.size(); i++) {
+            JudgmentCriterion criterion = list.get(i);
+            if (criterion == null) {
+                continue;
+            }
+            String at = field + "[" + i + "]";
+            TextInput.optional(criterion.code(), at + ".code", Kind.CODE);
+            if (criterion.text() != null) {
+                criterion.text().given(at + ".text", Kind.LINE);
+            }
+        }
     }
 }

@@ -1,6 +1,8 @@
 package app.ombud.policy;
 
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.TextInput;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -39,6 +41,8 @@ public record ReviewWindows(int teamLeadCheckHours, int customerReplyHours, int 
     }
 
     public ReviewWindows validate() {
+        outOfScopeSources.forEach(source -> TextInput.optional(source, "outOfScopeSources", Kind.CODE));
+        dutyChiefEmployeeIds.forEach(id -> TextInput.optional(id, "dutyChiefEmployeeIds", Kind.EMPLOYEE_ID));
         Grading.range(teamLeadCheckHours, 1, 72, "teamLeadCheckHours");
         Grading.range(customerReplyHours, 1, 240, "customerReplyHours");
         Grading.range(followUpDays, 1, 30, "followUpDays");

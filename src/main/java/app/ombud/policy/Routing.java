@@ -1,6 +1,8 @@
 package app.ombud.policy;
 
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.TextInput;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,12 +49,13 @@ public record Routing(List<RoutingRule> rules) {
     }
 
     public Routing validate() {
+        checkTexts();
         Set<String> groups = new HashSet<>();
         Map<String, String> owner = new LinkedHashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             RoutingRule rule = rules.get(i);
             String at = "rules[" + i + "]";
-            if (rule.group() == null || rule.group().isBlank()) {
+            if (TextInput.optional(rule.group(), at + ".group", Kind.CODE) == null) {
                 throw OmbudException.badRequest("REQUIRED", at + ".group", "{0} is required", at + ".group");
             }
             if (!groups.add(rule.group().strip())) {
@@ -100,5 +103,23 @@ public record Routing(List<RoutingRule> rules) {
             }
         }
         return this;
+    }
+
+    /** The texts of every rule, before any other rule. */
+    private void checkTexts() {
+        for (int i = 0; i < rules.size(); i++) {
+            RoutingRule rule = rules.get(i);
+            String at = "rules[" + i + "]";
+            TextInput.optional(rule.group(), at + ".group", Kind.CODE);
+            if (rule.name() != null) {
+                rule.name().given(at + ".name", Kind.NAME);
+            }
+            rule.prefixes().forEach(prefix -> TextInput.optional(prefix, at + ".prefixes", Kind.CODE));
+            for (RoutingRule.PrefixRange range : rule.ranges()) {
+                TextInput.optional(range.from(), at + ".ranges.from", Kind.CODE);
+                TextInput.optional(range.to(), at + ".ranges.to", Kind.CODE);
+            }
+            TextInput.optional(rule.notifyNumber(), at + ".notifyNumber", Kind.PHONE);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package app.ombud.policy;
 
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput;
+import app.ombud.platform.TimeInput;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +59,10 @@ public record WorkingCalendar(ZoneId zone, Set<DayOfWeek> workingDays, List<Peri
 
     /** Checks the calendar; the first problem is thrown with the field it concerns. */
     public WorkingCalendar validate() {
+        holidays.values().forEach(name -> TextInput.optional(name, "holidays.name", TextInput.Kind.NAME));
+        workdays.values().forEach(name -> TextInput.optional(name, "workdays.name", TextInput.Kind.NAME));
+        holidays.keySet().forEach(date -> TimeInput.checkRange(date, "holidays"));
+        workdays.keySet().forEach(date -> TimeInput.checkRange(date, "workdays"));
         if (workingDays.isEmpty()) {
             throw OmbudException.badRequest("CALENDAR_NO_WORKING_DAYS", "workingDays",
                     "Choose at least one working day of the week");

@@ -21,6 +21,10 @@ import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
+import app.ombud.platform.TextInput;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.TimeInput;
+import app.ombud.policy.JudgmentType;
 import app.ombud.policy.PolicyContent;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
@@ -78,6 +82,9 @@ public class ReviewService {
     /** The subject type panels are formed with for reviews. */
     public static final String PANEL_SUBJECT = "Review";
 
+    /** How long ago a call or an answer recorded on a review may have been. */
+    public static final Duration MAX_EVENT_AGE = Duration.ofDays(30);
+
     private static final Logger log = LoggerFactory.getLogger(ReviewService.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -130,6 +137,7 @@ public class ReviewService {
     }
 
     private Review submit(UUID id, WorkOrder input) {
+        submitterText(input);
         Actor actor = CurrentActor.required();
         Instant now = clock.instant();
         PolicyContent content = policy.current().content();
@@ -153,12 +161,14 @@ public class ReviewService {
     /** The employee completes a returned work order and submits it again. */
     @PreAuthorize("isAuthenticated()")
     public Review resubmit(UUID id, WorkOrder input, Long expectedVersion) {
+        Instant now = clock.instant();
+        submitterText(input);
+        WorkOrder checked = WorkOrderRules.validate(input, null, now);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
         requireSubmitterOrLead(document, actor);
-        Instant now = clock.instant();
         PolicyContent content = policy.current().content();
-        WorkOrder order = WorkOrderRules.validate(input, document.workOrder().submitterEmployeeId(), now);
+        WorkOrder order = checked.withSubmitter(document.workOrder().submitterEmployeeId());
         checkScope(order, content);
         Person person = activePerson(order.submitterEmployeeId(), "submitterEmployeeId");
         document.resubmit(order, person.teamId(), accusedTeam(order),
@@ -174,10 +184,11 @@ public class ReviewService {
     /** Withdraws a work order that was not judged: the submitter, their team lead, or an admin. */
     @PreAuthorize("isAuthenticated()")
     public Review withdraw(UUID id, String reason, Long expectedVersion) {
+        String why = TextInput.required(reason, "reason", Kind.NOTE);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
         requireSubmitterOrLead(document, actor);
-        document.withdraw(WorkOrderRules.text(reason, "reason", 2000, true), actor, clock.instant());
+        document.withdraw(why, actor, clock.instant());
         return present(save(document, "review.withdrawn"), actor);
     }
 
@@ -188,12 +199,13 @@ public class ReviewService {
      */
     @PreAuthorize("hasAnyRole('TEAM_LEAD','ADMIN')")
     public Review forward(UUID id, String note, Long expectedVersion) {
+        String handover = TextInput.optional(note, "note", Kind.NOTE);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
         requireTeamLead(document, actor);
         Instant now = clock.instant();
         PolicyVersion current = policy.current();
-        document.forward(WorkOrderRules.text(note, "note", 2000, false), route(document.workOrder(), current, actor,
+        document.forward(handover, route(document.workOrder(), current, actor,
                 now), now.plus(Duration.ofHours(current.content().reviewWindows().customerReplyHours())), actor, now);
         queuePhoneTask(document);
         var saved = save(document, "review.forwarded");
@@ -207,10 +219,11 @@ public class ReviewService {
     /** The team lead returns an incomplete work order to the employee, saying what is missing. */
     @PreAuthorize("hasAnyRole('TEAM_LEAD','ADMIN')")
     public Review returnToEmployee(UUID id, String note, Long expectedVersion) {
+        String missing = TextInput.required(note, "note", Kind.NOTE);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
         requireTeamLead(document, actor);
-        document.returnToEmployee(WorkOrderRules.text(note, "note", 2000, true), actor, clock.instant());
+        document.returnToEmployee(missing, actor, clock.instant());
         var saved = save(document, "review.returned-to-employee");
         String submitter = saved.workOrder().submitterEmployeeId();
         notifications.notify(noticeId(id, "returned-" + saved.version()), submitter, "review.notice.returned",
@@ -237,20 +250,21 @@ public class ReviewService {
     }
 
     private Review registerTransfer(UUID id, WorkOrder input, String fromLine) {
+        String line = TextInput.required(fromLine, "fromLine", Kind.CODE);
+        submitterText(input);
         Actor actor = CurrentActor.required();
         Instant now = clock.instant();
+        String submitter = input == null || input.submitterEmployeeId() == null
+                || input.submitterEmployeeId().isBlank() ? me(actor) : input.submitterEmployeeId().strip();
+        WorkOrder order = WorkOrderRules.validate(input, submitter, now);
         PolicyVersion current = policy.current();
         PolicyContent content = current.content();
-        String line = WorkOrderRules.text(fromLine, "fromLine", 64, true);
         boolean partnerLine = content.routing().rules().stream()
                 .anyMatch(r -> r.group().equals(line) && r.mode() == RoutingRule.HandlingMode.NOTIFY_BY_CALL);
         if (!partnerLine) {
             throw OmbudException.badRequest("REVIEW_TRANSFER_LINE_INVALID", "fromLine",
                     "{0} is not a line that transfers complaints in (a notified routing group)", line);
         }
-        String submitter = input == null || input.submitterEmployeeId() == null
-                || input.submitterEmployeeId().isBlank() ? me(actor) : input.submitterEmployeeId().strip();
-        WorkOrder order = WorkOrderRules.validate(input, submitter, now);
         checkScope(order, content);
         ReviewRoute route = route(order, current, actor, now);
         if (route == null || route.notifyByCall()) {
@@ -283,6 +297,8 @@ public class ReviewService {
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review returnToLead(UUID id, ReturnReason reason, Set<ExplanationGap> gaps, String note,
             Long expectedVersion) {
+        String text = reason == ReturnReason.OUT_OF_SCOPE ? TextInput.required(note, "note", Kind.NOTE)
+                : TextInput.optional(note, "note", Kind.NOTE);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         if (reason == null) {
@@ -297,7 +313,6 @@ public class ReviewService {
             throw OmbudException.badRequest("REVIEW_GAPS_ONLY_FOR_NO_EXPLANATION", "gaps",
                     "Gaps go with the reason NO_EXPLANATION only");
         }
-        String text = WorkOrderRules.text(note, "note", 2000, reason == ReturnReason.OUT_OF_SCOPE);
         Instant now = clock.instant();
         document.returnToLead(new ReviewReturn(ReviewReturn.To.TEAM_LEAD, reason, missing, text, actor.subject(),
                 actor.name(), now), actor, now);
@@ -312,10 +327,10 @@ public class ReviewService {
     /** Routes by hand to one of the policy's groups (no rule matched the accused, or a correction). */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review routeManually(UUID id, String group, Long expectedVersion) {
+        String wanted = TextInput.required(group, "group", Kind.CODE);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         PolicyVersion current = policy.current();
-        String wanted = WorkOrderRules.text(group, "group", 64, true);
         RoutingRule rule = current.content().routing().rules().stream().filter(r -> r.group().equals(wanted))
                 .findFirst().orElseThrow(() -> OmbudException.badRequest("ROUTING_GROUP_UNKNOWN", "group",
                         "No routing group {0} in the policy", wanted));
@@ -329,35 +344,36 @@ public class ReviewService {
     /** Front desk: what the call recording shows. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review recordVerification(UUID id, String finding, String recordingRef, Long expectedVersion) {
+        String found = TextInput.required(finding, "finding", Kind.TEXT);
+        String recording = TextInput.optional(recordingRef, "recordingRef", Kind.LINE);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         Instant now = clock.instant();
-        document.recordVerification(new Verification(WorkOrderRules.text(finding, "finding", 5000, true),
-                WorkOrderRules.text(recordingRef, "recordingRef", 200, false), actor.subject(), actor.name(), now),
-                actor, now);
+        document.recordVerification(new Verification(found, recording, actor.subject(), actor.name(), now), actor,
+                now);
         return present(save(document, "review.verified"), actor);
     }
 
     /** Back office and partner lines: the recorded call to the configured number and the lead reached. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review recordSideNotice(UUID id, Instant calledAt, String leadName, String note, Long expectedVersion) {
+        String lead = TextInput.required(leadName, "leadName", Kind.NAME);
+        String text = TextInput.optional(note, "note", Kind.NOTE);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         Instant now = clock.instant();
-        document.recordSideNotice(past(calledAt, "calledAt", now),
-                WorkOrderRules.text(leadName, "leadName", 100, true), WorkOrderRules.text(note, "note", 2000, false),
-                actor, now);
+        document.recordSideNotice(past(calledAt, "calledAt", now), lead, text, actor, now);
         return present(save(document, "review.side-notified"), actor);
     }
 
     /** That side's answer, which ends the tracking. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review recordSideAnswer(UUID id, String answer, Instant answeredAt, Long expectedVersion) {
+        String text = TextInput.required(answer, "answer", Kind.TEXT);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         Instant now = clock.instant();
-        document.recordSideAnswer(WorkOrderRules.text(answer, "answer", 5000, true),
-                past(answeredAt, "answeredAt", now), actor, now);
+        document.recordSideAnswer(text, past(answeredAt, "answeredAt", now), actor, now);
         return present(save(document, "review.side-answered"), actor);
     }
 
@@ -369,6 +385,11 @@ public class ReviewService {
      */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review judge(UUID id, Judgment judgment, Long expectedVersion) {
+        String basis = TextInput.required(judgment == null ? null : judgment.basis(), "basis", Kind.TEXT);
+        String givenTopic = TextInput.optional(judgment.topic(), "topic", Kind.NAME);
+        String knowledgeRef = TextInput.optional(judgment.knowledgeRef(), "knowledgeRef", Kind.LINE);
+        List<String> codes = judgment.criteria() == null ? List.of() : judgment.criteria().stream()
+                .map(c -> TextInput.optional(c, "criteria", Kind.CODE)).toList();
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         if (me(actor).equals(document.workOrder().accusedEmployeeId())) {
@@ -378,14 +399,12 @@ public class ReviewService {
             throw OmbudException.badRequest("REQUIRED", "type", "{0} is required", "type");
         }
         PolicyVersion current = policy.current();
-        List<String> criteria = criteria(judgment, current.content());
-        String basis = WorkOrderRules.text(judgment.basis(), "basis", 5000, true);
-        String topic = WorkOrderRules.text(judgment.topic() == null || judgment.topic().isBlank()
-                ? document.workOrder().topic() : judgment.topic(), "topic", 100, true);
+        List<String> criteria = criteria(judgment.type(), codes, judgment.upheld(), current.content());
+        String topic = TextInput.required(givenTopic == null ? document.workOrder().topic() : givenTopic, "topic",
+                Kind.NAME);
         Instant now = clock.instant();
-        var verdict = new Verdict(judgment.type(), criteria, judgment.upheld(), basis,
-                WorkOrderRules.text(judgment.knowledgeRef(), "knowledgeRef", 200, false), topic, actor.subject(),
-                actor.name(), now, current.number());
+        var verdict = new Verdict(judgment.type(), criteria, judgment.upheld(), basis, knowledgeRef, topic,
+                actor.subject(), actor.name(), now, current.number());
         document.judge(verdict, now.plus(Duration.ofDays(current.content().reviewWindows().appealDays())), actor,
                 now);
         var saved = save(document, judgment.upheld() ? "review.judged-upheld" : "review.judged-not-upheld");
@@ -430,12 +449,12 @@ public class ReviewService {
      */
     @PreAuthorize("isAuthenticated()")
     public Review appeal(UUID id, List<AppealPoint> points, Long expectedVersion) {
+        List<AppealPoint> cited = points(points);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
         AppellantRole role = appellantRole(document, actor).orElseThrow(() -> OmbudException.forbidden(
                 "APPEAL_NOT_ALLOWED", "Only the accused employee or their team lead may appeal review {0}",
                 document.number()));
-        List<AppealPoint> cited = points(points);
         document.fileAppeal(role, cited, actor, clock.instant());
         var saved = save(document, "review.appealed");
         for (String owner : CurrentActor.runAsSystem(() -> directory.activeEmployeeIdsWithRole(Role.WHITELIST_OWNER))) {
@@ -451,6 +470,7 @@ public class ReviewService {
      */
     @PreAuthorize("hasRole('WHITELIST_OWNER')")
     public Review rejudge(UUID id, boolean keep, String reason, Long expectedVersion) {
+        String why = TextInput.required(reason, "reason", Kind.TEXT);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
         if (me(actor).equals(document.workOrder().accusedEmployeeId())) {
@@ -460,7 +480,7 @@ public class ReviewService {
             throw OmbudException.forbidden("REJUDGE_BY_ORIGINAL_JUDGE",
                     "The appeal of review {0} is re-judged by another person than its judge", document.number());
         }
-        document.rejudge(keep, WorkOrderRules.text(reason, "reason", 5000, true), actor, clock.instant());
+        document.rejudge(keep, why, actor, clock.instant());
         var saved = save(document, keep ? "review.rejudged-kept" : "review.rejudged-overturned");
         tellParties(saved, keep ? "review.notice.panel-forming" : "review.notice.overturned");
         return present(saved, actor);
@@ -473,6 +493,9 @@ public class ReviewService {
      */
     @PreAuthorize("isAuthenticated()")
     public Review namePanelSide(UUID id, app.ombud.panel.PanelSide side, List<String> members, Long expectedVersion) {
+        if (members != null) {
+            members.forEach(m -> TextInput.optional(m, "members", Kind.EMPLOYEE_ID));
+        }
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
         if (side == null) {
@@ -548,6 +571,7 @@ public class ReviewService {
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review recordReplyAttempt(UUID id, Instant at, ReplyOutcome outcome, String note, boolean sendSms,
             Long expectedVersion) {
+        String text = TextInput.optional(note, "note", Kind.NOTE);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         if (outcome == null) {
@@ -559,7 +583,7 @@ public class ReviewService {
         ZoneId zone = content.calendar().zone();
         LocalDate day = LocalDate.ofInstant(when, zone);
         OutboxMessage daySms = sendSms ? replySms(document, content, "day-" + day, day) : null;
-        document.recordAttempt(new ReplyAttempt(when, outcome, WorkOrderRules.text(note, "note", 2000, false), null,
+        document.recordAttempt(new ReplyAttempt(when, outcome, text, null,
                 null, false), content.reviewWindows().followUpDays(), zone, daySms,
                 replySms(document, content, "unreachable", day), actor, now);
         return present(save(document, "review.reply-" + outcome.name().toLowerCase(Locale.ROOT)), actor);
@@ -569,12 +593,13 @@ public class ReviewService {
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review reportSpecialComplainant(UUID id, SpecialComplainant.Kind kind, String report,
             Long expectedVersion) {
+        String text = TextInput.required(report, "report", Kind.TEXT);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         if (kind == null) {
             throw OmbudException.badRequest("REQUIRED", "kind", "{0} is required", "kind");
         }
-        document.reportSpecial(kind, WorkOrderRules.text(report, "report", 5000, true), actor, clock.instant());
+        document.reportSpecial(kind, text, actor, clock.instant());
         var saved = save(document, "review.special-reported");
         Set<String> deciders = new LinkedHashSet<>();
         CurrentActor.runAsSystem(() -> {
@@ -592,37 +617,40 @@ public class ReviewService {
     /** The decision on a reported special complainant, by a whitelist owner or the site manager. */
     @PreAuthorize("hasAnyRole('WHITELIST_OWNER','SITE_MANAGER')")
     public Review decideSpecialHandling(UUID id, String decision, Long expectedVersion) {
+        String text = TextInput.required(decision, "decision", Kind.TEXT);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
-        document.decideSpecial(WorkOrderRules.text(decision, "decision", 5000, true), actor, clock.instant());
+        document.decideSpecial(text, actor, clock.instant());
         return present(save(document, "review.special-decided"), actor);
     }
 
     /** A direct-explanation case: the script agents use when this customer calls. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review explainDirectly(UUID id, String script, Long expectedVersion) {
+        String text = TextInput.required(script, "script", Kind.NOTE);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
-        document.explainDirectly(WorkOrderRules.text(script, "script", 2000, true), actor, clock.instant());
+        document.explainDirectly(text, actor, clock.instant());
         return present(save(document, "review.direct-explanation"), actor);
     }
 
     /** Other: the matter is already a complaint ticket, or handed to another line. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review replyOther(UUID id, OtherReply.Kind kind, String reference, Long expectedVersion) {
+        String text = TextInput.required(reference, "reference", Kind.LINE);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         if (kind == null) {
             throw OmbudException.badRequest("REQUIRED", "kind", "{0} is required", "kind");
         }
-        document.replyOther(kind, WorkOrderRules.text(reference, "reference", 200, true), actor, clock.instant());
+        document.replyOther(kind, text, actor, clock.instant());
         return present(save(document, "review.reply-other"), actor);
     }
 
     /** The explanation scripts for a caller's number: what agents say when this customer calls. */
     @PreAuthorize("hasAnyRole('AGENT','TEAM_LEAD','REVIEWER','WHITELIST_OWNER','SITE_MANAGER','ADMIN')")
     public List<ExplanationScript> explanationScripts(String phone) {
-        String number = WorkOrderRules.text(phone, "phone", 20, true);
+        String number = TextInput.required(phone, "phone", Kind.PHONE);
         Query query = Query.query(new Criteria().andOperator(Criteria.where("reply.status")
                 .is(ReplyStatus.DIRECT_EXPLANATION), new Criteria().orOperator(
                 Criteria.where("workOrder.callerNumber").is(number), Criteria.where("workOrder.contactNumber")
@@ -636,18 +664,17 @@ public class ReviewService {
 
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review addToLibrary(UUID id, List<String> tags, String lesson, Long expectedVersion) {
-        var document = reviewable(id, expectedVersion);
-        Actor actor = CurrentActor.required();
-        List<String> clean = tags == null ? List.of() : tags.stream().filter(t -> t != null && !t.isBlank())
-                .map(String::strip).distinct().toList();
+        List<String> clean = tags == null ? List.of() : tags.stream()
+                .map(t -> TextInput.optional(t, "tags", Kind.TAG)).filter(t -> t != null).distinct().toList();
+        String text = TextInput.required(lesson, "lesson", Kind.TEXT);
         if (clean.size() > 10) {
             throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "tags", "{0} must be between {1} and {2}", "tags",
                     0, 10);
         }
-        clean.forEach(t -> WorkOrderRules.text(t, "tags", 20, true));
+        var document = reviewable(id, expectedVersion);
+        Actor actor = CurrentActor.required();
         Instant now = clock.instant();
-        document.addToLibrary(new LibraryEntry(clean, WorkOrderRules.text(lesson, "lesson", 5000, true),
-                actor.subject(), actor.name(), now), actor, now);
+        document.addToLibrary(new LibraryEntry(clean, text, actor.subject(), actor.name(), now), actor, now);
         return present(save(document, "review.library-added"), actor);
     }
 
@@ -1060,16 +1087,15 @@ public class ReviewService {
                 false, current.number(), actor.subject(), now);
     }
 
-    private List<String> criteria(Judgment judgment, PolicyContent content) {
-        List<String> codes = judgment.criteria() == null ? List.of() : judgment.criteria().stream()
-                .filter(c -> c != null && !c.isBlank()).map(String::strip).distinct().toList();
+    private List<String> criteria(JudgmentType type, List<String> given, boolean upheld, PolicyContent content) {
+        List<String> codes = given.stream().filter(c -> c != null).distinct().toList();
         for (String code : codes) {
-            if (content.reviewCriteria().find(judgment.type(), code).isEmpty()) {
+            if (content.reviewCriteria().find(type, code).isEmpty()) {
                 throw OmbudException.badRequest("REVIEW_CRITERION_UNKNOWN", "criteria",
-                        "{0} is not a {1} criterion of the policy in force", code, judgment.type().name());
+                        "{0} is not a {1} criterion of the policy in force", code, type.name());
             }
         }
-        if (judgment.upheld() && codes.isEmpty()) {
+        if (upheld && codes.isEmpty()) {
             throw OmbudException.badRequest("REVIEW_CRITERIA_REQUIRED", "criteria",
                     "An upheld verdict names the criteria that apply");
         }
@@ -1087,12 +1113,13 @@ public class ReviewService {
         }
         List<AppealPoint> clean = new ArrayList<>();
         for (AppealPoint point : points) {
-            String position = WorkOrderRules.text(point.position(), "points.position", 8, false);
+            String position = TextInput.optional(point.position(), "points.position", Kind.CODE);
+            String text = TextInput.required(point.text(), "points.text", Kind.NOTE);
             if (position != null && !POSITION.matcher(position).matches()) {
                 throw OmbudException.badRequest("APPEAL_POSITION_INVALID", "points.position",
                         "A position in the recording is mm:ss or hh:mm:ss: {0}", position);
             }
-            clean.add(new AppealPoint(position, WorkOrderRules.text(point.text(), "points.text", 1000, true)));
+            clean.add(new AppealPoint(position, text));
         }
         return clean;
     }
@@ -1202,13 +1229,14 @@ public class ReviewService {
     }
 
     private static Instant past(Instant at, String field, Instant now) {
-        if (at == null) {
-            return now;
+        return at == null ? now : TimeInput.past(at, field, now, MAX_EVENT_AGE);
+    }
+
+    /** The submitter's employee ID of a work order, as a text, before anything else is looked at. */
+    private static void submitterText(WorkOrder input) {
+        if (input != null) {
+            TextInput.optional(input.submitterEmployeeId(), "submitterEmployeeId", Kind.EMPLOYEE_ID);
         }
-        if (at.isAfter(now.plusSeconds(300))) {
-            throw OmbudException.badRequest("TIME_IN_FUTURE", field, "{0} cannot be in the future", field);
-        }
-        return at;
     }
 
     // ---- internals: visibility and lists -------------------------------------------------

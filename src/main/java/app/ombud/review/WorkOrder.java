@@ -11,4 +11,10 @@ import java.time.Instant;
 public record WorkOrder(String submitterEmployeeId, String callerNumber, Instant callAt, String contactNumber,
         String complaint, String demand, DemandKind demandKind, String accusedEmployeeId, String source,
         String topic) {
+
+    /** The same work order in the name of another submitter. */
+    public WorkOrder withSubmitter(String employeeId) {
+        return new WorkOrder(employeeId, callerNumber, callAt, contactNumber, complaint, demand, demandKind,
+                accusedEmployeeId, source, topic);
+    }
 }

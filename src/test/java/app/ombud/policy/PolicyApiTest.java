@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.platform.Role;
 import app.ombud.support.ApiAccess;
-import app.ombud.support.TestData;
 import app.ombud.support.OmbudIntegrationTest;
+import app.ombud.support.TestData;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +21,9 @@ class PolicyApiTest {
 
     @Autowired
     PolicyService policies;
+
+    @Autowired
+    app.ombud.directory.DirectoryService directory;
 
     @Test
     void biReadersReadThePolicyAndPreviewGradingRoutingAndDeadlines() {
@@ -55,18 +58,20 @@ class PolicyApiTest {
 
     @Test
     void adminsSaveSectionsAndAStaleVersionIsAConflict() {
+        String chief = PolicyInputLimitsApiTest.person(directory,
+                "M" + Long.toString(System.nanoTime() % 1_000_000, 36)).employeeId();
         int current = policies.current().number();
         var admin = api.as(Role.ADMIN);
         admin.document("""
-                mutation($v: Int!) { updateReviewWindows(input: {basedOnVersion: $v, comment: "test",
+                mutation($v: Int!, $chief: String!) { updateReviewWindows(input: {basedOnVersion: $v, comment: "test",
                   reviewWindows: {teamLeadCheckHours: 3, customerReplyHours: 48, followUpDays: 3,
                   panelVotingWorkingDays: 2, earlyWarningCount: 3, earlyWarningDays: 7, outOfScopeSources: ["10016"],
-                  appealDays: 3, panelQuorum: 4, dutyChiefEmployeeIds: ["M0001"]}})
+                  appealDays: 3, panelQuorum: 4, dutyChiefEmployeeIds: [$chief]}})
                   { policy { number changedSections reviewWindows { teamLeadCheckHours dutyChiefEmployeeIds } } } }
-                """).variable("v", current).execute()
+                """).variable("v", current).variable("chief", chief).execute()
                 .path("updateReviewWindows.policy.number").entity(Integer.class).isEqualTo(current + 1)
                 .path("updateReviewWindows.policy.reviewWindows.dutyChiefEmployeeIds").entityList(String.class)
-                .containsExactly("M0001")
+                .containsExactly(chief)
                 .path("updateReviewWindows.policy.reviewWindows.teamLeadCheckHours").entity(Integer.class).isEqualTo(3);
 
         admin.document("""

@@ -1,7 +1,10 @@
 package app.ombud.support;
 
+import app.ombud.platform.CurrentActor;
 import app.ombud.platform.Role;
 import app.ombud.platform.security.ApiClientService;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -13,6 +16,11 @@ import java.util.stream.Collectors;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -24,11 +32,13 @@ public class ApiAccess {
 
     private final Environment environment;
     private final ApiClientService clients;
+    private final JWKSource<SecurityContext> keys;
     private final Map<Set<Role>, String> tokens = new ConcurrentHashMap<>();
 
-    ApiAccess(Environment environment, ApiClientService clients) {
+    ApiAccess(Environment environment, ApiClientService clients, JWKSource<SecurityContext> keys) {
         this.environment = environment;
         this.clients = clients;
+        this.keys = keys;
     }
 
     public String baseUrl() {
@@ -82,5 +92,21 @@ public class ApiAccess {
     private String issue(Set<Role> roles) {
         var client = newClient(roles.isEmpty() ? EnumSet.of(Role.BI_READER) : roles);
         return fetchToken(client.client().clientId(), client.secret());
+    }
+
+    /**
+     * A token that names a person ({@code employee_id}), signed with the built-in issuer's key and
+     * checked by the real decoder: what a person's token from the company IdP carries, for tests in
+     * the shared context, where the built-in issuer hands out client tokens only.
+     */
+    public String personToken(String employeeId, Role... roles) {
+        var client = newClient(EnumSet.of(Role.BI_READER)).client();
+        var now = java.time.Instant.now();
+        var claims = JwtClaimsSet.builder().issuer(environment.getProperty("ombud.security.issuer"))
+                .subject(client.clientId()).issuedAt(now).expiresAt(now.plus(Duration.ofHours(1)))
+                .claim(CurrentActor.EMPLOYEE_ID_CLAIM, employeeId).claim("name", employeeId)
+                .claim("roles", Arrays.stream(roles).map(Role::name).sorted().toList()).build();
+        return new NimbusJwtEncoder(keys).encode(JwtEncoderParameters.from(
+                JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
     }
 }

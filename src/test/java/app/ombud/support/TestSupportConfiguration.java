@@ -10,7 +10,9 @@ class TestSupportConfiguration {
     @Bean
     @Lazy
     ApiAccess apiAccess(org.springframework.core.env.Environment environment,
-            app.ombud.platform.security.ApiClientService clients) {
-        return new ApiAccess(environment, clients);
+            app.ombud.platform.security.ApiClientService clients,
+            org.springframework.beans.factory.ObjectProvider<com.nimbusds.jose.jwk.source.JWKSource<
+                    com.nimbusds.jose.proc.SecurityContext>> keys) {
+        return new ApiAccess(environment, clients, keys.getIfAvailable());
     }
 }

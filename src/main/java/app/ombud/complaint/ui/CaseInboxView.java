@@ -10,6 +10,7 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
+import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.CaseCategory;
@@ -96,6 +97,8 @@ public class CaseInboxView extends VerticalLayout implements HasDynamicTitle {
         department.addValueChangeListener(change -> refresh());
         from.setLabel(t("case.filter.from"));
         to.setLabel(t("case.filter.to"));
+        DateLimits.anyDay(from);
+        DateLimits.anyDay(to);
         from.addValueChangeListener(change -> refresh());
         to.addValueChangeListener(change -> refresh());
 

@@ -4,8 +4,11 @@ import app.ombud.complaint.CaseIntake;
 import app.ombud.complaint.ComplaintService;
 import app.ombud.complaint.Customer;
 import app.ombud.complaint.IntakeChannel;
+import app.ombud.complaint.internal.CaseRules;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.SubmitButton;
 import app.ombud.platform.ui.Toasts;
@@ -61,6 +64,11 @@ public class CaseIntakeView extends VerticalLayout implements HasDynamicTitle {
         channel.setItemLabelGenerator(c -> t("case.channel." + c));
         channel.setValue(IntakeChannel.HOTLINE);
         channel.setId("intake-channel");
+        name.setMaxLength(Kind.NAME.maxLength());
+        phone.setMaxLength(Kind.PHONE.maxLength());
+        account.setMaxLength(Kind.CODE.maxLength());
+        subject.setMaxLength(Kind.LINE.maxLength());
+        description.setMaxLength(Kind.TEXT.maxLength());
         name.setLabel(t("case.customer.name"));
         name.setId("intake-name");
         phone.setLabel(t("case.customer.phone"));
@@ -88,6 +96,7 @@ public class CaseIntakeView extends VerticalLayout implements HasDynamicTitle {
         received.setLabel(t("case.received"));
         received.setValue(LocalDateTime.ofInstant(clock.instant(), GridPaging.COMPANY_ZONE).withNano(0));
         received.setId("intake-received");
+        DateLimits.past(received, clock, CaseRules.MAX_BACKDATING);
 
         var form = new FormLayout(channel, category, name, phone, account, subject, description, flags, compensation,
                 received, urgent);

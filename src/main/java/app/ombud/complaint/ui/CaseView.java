@@ -5,10 +5,10 @@ import static app.ombud.platform.ui.Texts.muted;
 
 import app.ombud.complaint.CaseNote;
 import app.ombud.complaint.CaseStatus;
-import app.ombud.complaint.Evidence;
 import app.ombud.complaint.CaseStep;
 import app.ombud.complaint.ComplaintCase;
 import app.ombud.complaint.ComplaintService;
+import app.ombud.complaint.Evidence;
 import app.ombud.complaint.Feedback;
 import app.ombud.complaint.ResolutionPlan;
 import app.ombud.complaint.TimelineEntry;
@@ -18,10 +18,12 @@ import app.ombud.directory.Person;
 import app.ombud.directory.PersonFilter;
 import app.ombud.directory.Team;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.RouteIds;
-import app.ombud.platform.ui.Texts;
 import app.ombud.platform.ui.StepDialogs;
+import app.ombud.platform.ui.Texts;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -404,6 +406,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
             team.setItems(change.getValue() == null ? List.of() : directory.teamsOf(change.getValue().id()));
         });
         var note = new TextArea(t("case.dispatch.note"));
+        note.setMaxLength(Kind.NOTE.maxLength());
         note.setId("dispatch-note");
         var dialog = dialog("case.dispatch", department, team, owner, note);
         footer(dialog, "dispatch-save", () -> act(() -> cases.dispatch(c.id(),
@@ -422,6 +425,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         level.setId("override-level");
         var reason = new TextArea(t("case.reason"));
         reason.setId("override-reason");
+        reason.setMaxLength(Kind.NOTE.maxLength());
         var dialog = dialog("case.grade.override", level, reason);
         footer(dialog, "override-save", () -> act(() -> cases.overrideLevel(c.id(),
                 level.getValue() == null ? 0 : level.getValue(), reason.getValue(), c.version()), dialog));
@@ -436,6 +440,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         kind.setValue(CaseNote.Kind.INVESTIGATION);
         kind.setId("note-kind");
         var text = new TextArea(t("case.note.text"));
+        text.setMaxLength(Kind.TEXT.maxLength());
         text.setId("note-text");
         var dialog = dialog("case.note.add", kind, text);
         footer(dialog, "note-save", () -> act(() -> cases.addNote(c.id(), kind.getValue(), text.getValue(),
@@ -457,7 +462,9 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         owner.setId("plan-owner");
         var due = new DateTimePicker(t("case.plan.due"));
         due.setId("plan-due");
+        DateLimits.future(due, clock, ComplaintService.MAX_PLAN_AHEAD);
         var description = new TextArea(t("case.plan.description"));
+        description.setMaxLength(Kind.NOTE.maxLength());
         description.setId("plan-description");
         if (c.plan() != null) {
             remedies.setValue(c.plan().remedies().stream().map(ResolutionPlan.Remedy::type).collect(Collectors.toSet()));
@@ -495,6 +502,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         channel.setValue(Feedback.ResultChannel.CALLBACK);
         channel.setId("result-channel");
         var text = new TextArea(t("case.result.text"));
+        text.setMaxLength(Kind.NOTE.maxLength());
         text.setId("result-text");
         var dialog = dialog("case.result.send", channel, text);
         footer(dialog, "result-save", () -> act(() -> cases.sendResult(c.id(), channel.getValue(), text.getValue(),
@@ -514,6 +522,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         satisfaction.setStepButtonsVisible(true);
         satisfaction.setId("answer-satisfaction");
         var comment = new TextArea(t("case.answer.comment"));
+        comment.setMaxLength(Kind.NOTE.maxLength());
         comment.setId("answer-comment");
         var dialog = dialog("case.answer", accepted, satisfaction, comment);
         footer(dialog, "answer-save", () -> act(() -> cases.recordAnswer(c.id(), Boolean.TRUE.equals(
@@ -529,6 +538,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         valid.setId("validity-valid");
         var reason = new TextArea(t("case.reason"));
         reason.setId("validity-reason");
+        reason.setMaxLength(Kind.NOTE.maxLength());
         var dialog = dialog("case.validity.decide", valid, reason);
         footer(dialog, "validity-save", () -> act(() -> cases.decideValidity(c.id(), Boolean.TRUE.equals(
                 valid.getValue()), reason.getValue(), c.version()), dialog));
@@ -537,6 +547,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private void openCloseInvalid() {
         var c = current;
         var explanation = new TextArea(t("case.closeInvalid.explanation"));
+        explanation.setMaxLength(Kind.NOTE.maxLength());
         explanation.setId("close-explanation");
         var dialog = dialog("case.closeInvalid", explanation);
         footer(dialog, "close-save", () -> act(() -> cases.closeAsInvalid(c.id(), explanation.getValue(),

@@ -4,6 +4,8 @@ import app.ombud.directory.DepartmentInput;
 import app.ombud.directory.PersonInput;
 import app.ombud.directory.TeamInput;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.TextInput;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -12,9 +14,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * The directory's input rules, shared by the portal, the API and the CSV import: trimmed text,
- * lengths, formats, and references that must exist (a team belongs to the person's department,
- * a department's parent chain has no cycle).
+ * The directory's input rules, shared by the portal, the API and the CSV import: texts (checked
+ * first, with {@link TextInput}), formats, and references that must exist (a team belongs to the
+ * person's department, a department's parent chain has no cycle).
  */
 @Component
 public class DirectoryRules {
@@ -33,12 +35,14 @@ public class DirectoryRules {
     }
 
     public ValidPerson validPerson(PersonInput input, UUID personId) {
-        String employeeId = required(input.employeeId(), "employeeId");
+        String employeeId = TextInput.required(input.employeeId(), "employeeId", Kind.EMPLOYEE_ID);
+        String name = TextInput.required(input.name(), "name", Kind.NAME);
+        String phone = TextInput.optional(input.phone(), "phone", Kind.PHONE);
+        String email = TextInput.optional(input.email(), "email", Kind.EMAIL);
         if (!EMPLOYEE_ID.matcher(employeeId).matches()) {
             throw OmbudException.badRequest("EMPLOYEE_ID_INVALID", "employeeId",
                     "Employee ID must be 1 to 32 letters, digits, dashes or underscores: {0}", employeeId);
         }
-        String name = limited(required(input.name(), "name"), "name", 100);
         UUID departmentId = input.departmentId();
         UUID teamId = input.teamId();
         if (teamId != null) {
@@ -56,12 +60,10 @@ public class DirectoryRules {
             throw OmbudException.badRequest("DEPARTMENT_NOT_FOUND", "departmentId", "No department with ID {0}",
                     missing);
         }
-        String phone = optional(input.phone());
         if (phone != null && !PHONE.matcher(phone).matches()) {
             throw OmbudException.badRequest("PHONE_INVALID", "phone", "Not a phone number: {0}", phone);
         }
-        String email = optional(input.email());
-        if (email != null && (!EMAIL.matcher(email).matches() || email.length() > 200)) {
+        if (email != null && !EMAIL.matcher(email).matches()) {
             throw OmbudException.badRequest("EMAIL_INVALID", "email", "Not an e-mail address: {0}", email);
         }
         var roles = input.roles() == null || input.roles().isEmpty() ? EnumSet.noneOf(app.ombud.platform.Role.class)
@@ -70,8 +72,9 @@ public class DirectoryRules {
     }
 
     public ValidDepartment validDepartment(DepartmentInput input, UUID departmentId) {
-        String name = limited(required(input.name(), "name"), "name", 100);
-        String code = optional(input.code());
+        String code = TextInput.optional(input.code(), "code", Kind.CODE);
+        String name = TextInput.required(input.name(), "name", Kind.NAME);
+        String head = TextInput.optional(input.headEmployeeId(), "headEmployeeId", Kind.EMPLOYEE_ID);
         if (code != null && !CODE.matcher(code).matches()) {
             throw OmbudException.badRequest("DEPARTMENT_CODE_INVALID", "code",
                     "A department code is 1 to 32 letters, digits, dots, dashes or underscores: {0}", code);
@@ -98,7 +101,6 @@ public class DirectoryRules {
                 cursor = parent.parentId();
             }
         }
-        String head = optional(input.headEmployeeId());
         if (head != null && !EMPLOYEE_ID.matcher(head).matches()) {
             throw OmbudException.badRequest("EMPLOYEE_ID_INVALID", "headEmployeeId",
                     "Employee ID must be 1 to 32 letters, digits, dashes or underscores: {0}", head);
@@ -107,7 +109,8 @@ public class DirectoryRules {
     }
 
     public ValidTeam validTeam(TeamInput input) {
-        String name = limited(required(input.name(), "name"), "name", 100);
+        String name = TextInput.required(input.name(), "name", Kind.NAME);
+        String lead = TextInput.optional(input.leadEmployeeId(), "leadEmployeeId", Kind.EMPLOYEE_ID);
         if (input.departmentId() == null) {
             throw OmbudException.badRequest("REQUIRED", "departmentId", "{0} is required", "departmentId");
         }
@@ -115,34 +118,10 @@ public class DirectoryRules {
             throw OmbudException.badRequest("DEPARTMENT_NOT_FOUND", "departmentId", "No department with ID {0}",
                     input.departmentId());
         }
-        String lead = optional(input.leadEmployeeId());
         if (lead != null && !EMPLOYEE_ID.matcher(lead).matches()) {
             throw OmbudException.badRequest("EMPLOYEE_ID_INVALID", "leadEmployeeId",
                     "Employee ID must be 1 to 32 letters, digits, dashes or underscores: {0}", lead);
         }
         return new ValidTeam(name, input.departmentId(), lead);
-    }
-
-    private static String required(String value, String field) {
-        String clean = optional(value);
-        if (clean == null) {
-            throw OmbudException.badRequest("REQUIRED", field, "{0} is required", field);
-        }
-        return clean;
-    }
-
-    private static String optional(String value) {
-        if (value == null) {
-            return null;
-        }
-        String clean = value.strip();
-        return clean.isEmpty() ? null : clean;
-    }
-
-    private static String limited(String value, String field, int max) {
-        if (value.length() > max) {
-            throw OmbudException.badRequest("TOO_LONG", field, "{0} is longer than {1} characters", field, max);
-        }
-        return value;
     }
 }

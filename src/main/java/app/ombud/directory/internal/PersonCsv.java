@@ -1,6 +1,7 @@
 package app.ombud.directory.internal;
 
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -65,6 +66,7 @@ public final class PersonCsv {
         if (text.isBlank()) {
             throw OmbudException.badRequest("CSV_EMPTY", "file", "The file is empty");
         }
+        text = TextInput.required(text, "file", TextInput.Kind.FILE);
         char delimiter = firstLine(text).chars().filter(c -> c == ';').count()
                 > firstLine(text).chars().filter(c -> c == ',').count() ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()

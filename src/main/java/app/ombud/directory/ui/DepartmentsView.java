@@ -5,6 +5,7 @@ import app.ombud.directory.DepartmentInput;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.FieldErrors;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.SubmitButton;
@@ -104,8 +105,10 @@ class DepartmentsView extends VerticalLayout implements HasDynamicTitle {
             form.head = department.headEmployeeId() == null ? "" : department.headEmployeeId();
         }
         var code = new TextField(getTranslation("departments.code"));
+        code.setMaxLength(Kind.CODE.maxLength());
         code.setId("department-code");
         var name = new TextField(getTranslation("departments.name"));
+        name.setMaxLength(Kind.NAME.maxLength());
         name.setId("department-name");
         var superior = new ComboBox<Department>(getTranslation("departments.superior"));
         // a department cannot be its own superior; deeper cycles are refused by the service
@@ -116,6 +119,7 @@ class DepartmentsView extends VerticalLayout implements HasDynamicTitle {
         superior.setClearButtonVisible(true);
         superior.setId("department-superior");
         var head = new TextField(getTranslation("departments.head"));
+        head.setMaxLength(Kind.EMPLOYEE_ID.maxLength());
 
         var binder = new Binder<DepartmentForm>();
         binder.forField(code).bind(f -> f.code, (f, v) -> f.code = v);

@@ -1,11 +1,11 @@
 package app.ombud.directory.ui;
 
-import app.ombud.platform.ui.FieldErrors;
 import app.ombud.directory.AccountService;
 import app.ombud.platform.Actor;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.PortalUser;
+import app.ombud.platform.ui.FieldErrors;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;

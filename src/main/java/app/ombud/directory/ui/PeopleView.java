@@ -10,6 +10,7 @@ import app.ombud.directory.Team;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.FieldErrors;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.SubmitButton;
@@ -214,8 +215,10 @@ class PeopleView extends VerticalLayout implements HasDynamicTitle {
         }
 
         var employeeId = new TextField(getTranslation("people.employeeId"));
+        employeeId.setMaxLength(Kind.EMPLOYEE_ID.maxLength());
         employeeId.setId("person-employeeId");
         var name = new TextField(getTranslation("people.name"));
+        name.setMaxLength(Kind.NAME.maxLength());
         name.setId("person-name");
         var departmentField = new ComboBox<Department>(getTranslation("people.department"));
         departmentField.setItems(departments.values().stream().toList());
@@ -236,7 +239,9 @@ class PeopleView extends VerticalLayout implements HasDynamicTitle {
         roles.setItemLabelGenerator(r -> getTranslation(r.labelKey()));
         var activeField = new Checkbox(getTranslation("people.active"));
         var phone = new TextField(getTranslation("people.phone"));
+        phone.setMaxLength(Kind.PHONE.maxLength());
         var email = new TextField(getTranslation("people.email"));
+        email.setMaxLength(Kind.EMAIL.maxLength());
 
         var binder = new Binder<PersonForm>();
         binder.forField(employeeId).asRequired(getTranslation("common.required"))

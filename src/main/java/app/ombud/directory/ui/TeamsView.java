@@ -6,6 +6,7 @@ import app.ombud.directory.Team;
 import app.ombud.directory.TeamInput;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.FieldErrors;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.SubmitButton;
@@ -110,12 +111,14 @@ class TeamsView extends VerticalLayout implements HasDynamicTitle {
             form.department = department.getValue();
         }
         var name = new TextField(getTranslation("teams.name"));
+        name.setMaxLength(Kind.NAME.maxLength());
         name.setId("team-name");
         var departmentField = new ComboBox<Department>(getTranslation("teams.department"));
         departmentField.setItems(departments.values().stream().toList());
         departmentField.setItemLabelGenerator(Department::name);
         departmentField.setId("team-department");
         var lead = new TextField(getTranslation("teams.lead"));
+        lead.setMaxLength(Kind.EMPLOYEE_ID.maxLength());
 
         var binder = new Binder<TeamForm>();
         binder.forField(name).asRequired(getTranslation("common.required")).bind(f -> f.name, (f, v) -> f.name = v);

@@ -14,10 +14,12 @@ import app.ombud.escalation.Meeting;
 import app.ombud.escalation.PlanStep;
 import app.ombud.escalation.TaskForce;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.RouteIds;
-import app.ombud.platform.ui.Texts;
 import app.ombud.platform.ui.StepDialogs;
+import app.ombud.platform.ui.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -42,6 +44,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -59,11 +62,13 @@ import java.util.stream.Collectors;
 @PermitAll
 public class EscalationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    private final Clock clock;
     private final EscalationService escalations;
     private final DirectoryService directory;
     private Escalation current;
 
-    public EscalationView(EscalationService escalations, DirectoryService directory) {
+    public EscalationView(EscalationService escalations, DirectoryService directory, Clock clock) {
+        this.clock = clock;
         this.escalations = escalations;
         this.directory = directory;
         addClassName("ombud-view");
@@ -274,6 +279,7 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
     private static TextArea area(String label, String id, VerticalLayout view) {
         var area = new TextArea(view.getTranslation(label));
         area.setId(id);
+        area.setMaxLength(Kind.TEXT.maxLength());
         return area;
     }
 
@@ -307,6 +313,7 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
             roleFields.clear();
             for (Person p : change.getValue()) {
                 var role = new TextField(t("escalation.taskForce.role", p.name()));
+                role.setMaxLength(Kind.NAME.maxLength());
                 role.setId("taskforce-role-" + p.employeeId());
                 roleFields.put(p.employeeId(), role);
                 roles.add(role);
@@ -323,10 +330,12 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
         var e = current;
         var title = new TextField(t("escalation.step.title"));
         title.setId("step-title");
+        title.setMaxLength(Kind.LINE.maxLength());
         var owner = personPicker("escalation.step.owner", null);
         owner.setId("step-owner");
         var due = new DateTimePicker(t("escalation.step.due"));
         due.setId("step-due");
+        DateLimits.future(due, clock, EscalationService.MAX_SPAN);
         var dialog = dialog("escalation.step.add", title, owner, due);
         footer(dialog, "step-save", () -> act(() -> escalations.addStep(e.id(), title.getValue(),
                 owner.getValue() == null ? null : owner.getValue().employeeId(), instant(due.getValue()),
@@ -337,6 +346,7 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
         var e = current;
         var at = new DateTimePicker(t("escalation.meeting.at"));
         at.setId("meeting-at");
+        DateLimits.past(at, clock, EscalationService.MAX_SPAN);
         var attendees = new TextField(t("escalation.meeting.attendees"));
         attendees.setHelperText(t("escalation.meeting.attendees.help"));
         attendees.setId("meeting-attendees");
@@ -379,6 +389,7 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
         var e = current;
         var score = score("escalation.evaluation.score", "evaluate-score");
         var comment = area("escalation.evaluation.comment", "evaluate-comment", this);
+        comment.setMaxLength(Kind.NOTE.maxLength());
         var dialog = dialog("escalation.evaluate", score, comment);
         footer(dialog, "evaluate-save", () -> act(() -> escalations.evaluate(e.id(),
                 score.getValue() == null ? 0 : score.getValue(), comment.getValue(), e.version()), dialog));

@@ -7,6 +7,7 @@ import app.ombud.escalation.EscalationService;
 import app.ombud.escalation.EscalationTrigger;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.SubmitButton;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.UI;
@@ -77,6 +78,7 @@ class RaiseEscalationAction implements CaseAction {
     private static TextArea area(String label, String id) {
         var area = new TextArea(t(label));
         area.setId(id);
+        area.setMaxLength(Kind.TEXT.maxLength());
         area.setRequiredIndicatorVisible(true);
         return area;
     }

@@ -12,6 +12,7 @@ import app.ombud.panel.SiteManagerDecision;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.RouteIds;
 import app.ombud.platform.ui.Texts;
@@ -295,7 +296,7 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
         choice.setId("decision-choice");
         var reason = new TextArea(t("panel.page.decide.reason"));
         reason.setRequiredIndicatorVisible(true);
-        reason.setMaxLength(2000);
+        reason.setMaxLength(Kind.NOTE.maxLength());
         reason.setWidthFull();
         reason.setId("decision-reason");
         var save = new Button(t("panel.page.decide.save"), click -> decide(p, choice, reason));

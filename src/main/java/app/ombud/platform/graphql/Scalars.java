@@ -1,5 +1,6 @@
 package app.ombud.platform.graphql;
 
+import app.ombud.platform.TimeInput;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.IntValue;
@@ -18,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -26,6 +28,9 @@ import java.util.function.Function;
  * lose precision (Decimal, Long) and as ISO-8601 for time; parse errors name the bad value.
  */
 final class Scalars {
+
+    /** The code of a well-formed DateTime or Date outside the years 1970 to 2200 (TimeInput). */
+    static final String OUT_OF_RANGE = "TIME_OUT_OF_RANGE";
 
     private Scalars() {
     }
@@ -38,7 +43,7 @@ final class Scalars {
                 default -> throw new CoercingSerializeException("Not a DateTime: " + value.getClass().getSimpleName());
             });
 
-    static final GraphQLScalarType DATE = string("Date", LocalDate.class, LocalDate::parse, value -> {
+    static final GraphQLScalarType DATE = string("Date", LocalDate.class, Scalars::parseDate, value -> {
         if (value instanceof LocalDate d) {
             return d.toString();
         }
@@ -70,10 +75,31 @@ final class Scalars {
     });
 
     private static Instant parseInstant(String text) {
+        Instant at;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            at = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            return Instant.parse(text);
+            at = Instant.parse(text);
+        }
+        if (!TimeInput.inRange(at)) {
+            throw new OutOfRange(text);
+        }
+        return at;
+    }
+
+    private static LocalDate parseDate(String text) {
+        LocalDate date = LocalDate.parse(text);
+        if (!TimeInput.inRange(date)) {
+            throw new OutOfRange(text);
+        }
+        return date;
+    }
+
+    /** A well-formed time outside the years every input must keep to. */
+    private static final class OutOfRange extends RuntimeException {
+        OutOfRange(String text) {
+            super("Not between " + TimeInput.FIRST_DATE.getYear() + " and " + TimeInput.LAST_DATE.getYear() + ": "
+                    + text, null, false, false);
         }
     }
 
@@ -91,8 +117,9 @@ final class Scalars {
 
     private static String description(String name) {
         return switch (name) {
-            case "DateTime" -> "An instant as ISO-8601 with offset, e.g. 2026-11-22T09:30:00Z; returned in UTC.";
-            case "Date" -> "A calendar date as ISO-8601, e.g. 2026-11-22.";
+            case "DateTime" -> "An instant as ISO-8601 with offset, e.g. 2026-11-22T09:30:00Z; returned in UTC. "
+                    + "Input must lie in the years 1970 to 2200 (UTC).";
+            case "Date" -> "A calendar date as ISO-8601, e.g. 2026-11-22. Input must lie in the years 1970 to 2200.";
             case "UUID" -> "A UUID in its canonical text form.";
             case "Decimal" -> "An exact decimal number as a string, e.g. \"1200.50\" (numbers are accepted in input).";
             case "Long" -> "A 64-bit integer as a string (numbers are accepted in input).";
@@ -113,6 +140,9 @@ final class Scalars {
             if (input instanceof String s || (acceptsNumbers && isNumber(input))) {
                 try {
                     return parse.apply(input.toString());
+                } catch (OutOfRange e) {
+                    throw CoercingParseValueException.newCoercingParseValueException().message(e.getMessage())
+                            .extensions(Map.of("code", OUT_OF_RANGE)).build();
                 } catch (RuntimeException e) {
                     throw new CoercingParseValueException("Not a valid " + name + ": " + input);
                 }
@@ -130,6 +160,9 @@ final class Scalars {
             };
             try {
                 return parse.apply(text);
+            } catch (OutOfRange e) {
+                throw CoercingParseLiteralException.newCoercingParseLiteralException().message(e.getMessage())
+                        .extensions(Map.of("code", OUT_OF_RANGE)).build();
             } catch (RuntimeException e) {
                 throw new CoercingParseLiteralException("Not a valid " + name + ": " + text);
             }

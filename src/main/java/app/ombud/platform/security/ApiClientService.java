@@ -7,6 +7,7 @@ import app.ombud.platform.Idempotency;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
+import app.ombud.platform.TextInput;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,14 +103,16 @@ public class ApiClientService {
     }
 
     private IssuedSecret create(UUID creationId, String clientId, String name, Set<Role> roles) {
-        String id = clientId == null ? "" : clientId.strip();
+        String given = TextInput.optional(clientId, "clientId", TextInput.Kind.CODE);
+        String id = given == null ? "" : given;
+        String displayName = cleanName(name, id);
         if (!CLIENT_ID.matcher(id).matches()) {
             throw OmbudException.badRequest("CLIENT_ID_INVALID", "clientId",
                     "Client ID must be 3 to 64 letters, digits, dots, dashes or underscores");
         }
         requireRoles(roles);
         String secret = newSecret();
-        var document = ApiClientDocument.create(creationId, id, cleanName(name, id), passwords.encode(secret), roles,
+        var document = ApiClientDocument.create(creationId, id, displayName, passwords.encode(secret), roles,
                 clock.instant(), CurrentActor.get().subject());
         try {
             mongo.insert(document);
@@ -122,11 +125,12 @@ public class ApiClientService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public ApiClient update(String clientId, String name, Set<Role> roles, Long expectedVersion) {
+        String displayName = cleanName(name, clientId);
         requireRoles(roles);
         var document = find(clientId);
         checkVersion(document, expectedVersion);
         Set<Role> before = document.roles();
-        document.rename(cleanName(name, clientId));
+        document.rename(displayName);
         document.assignRoles(roles);
         var saved = clients.save(document);
         if (!before.equals(Set.copyOf(roles))) {
@@ -224,7 +228,8 @@ public class ApiClientService {
     }
 
     private ApiClientDocument find(String clientId) {
-        return clients.findById(clientId == null ? "" : clientId.strip())
+        String id = TextInput.optional(clientId, "clientId", TextInput.Kind.CODE);
+        return clients.findById(id == null ? "" : id)
                 .orElseThrow(() -> OmbudException.notFound("CLIENT_NOT_FOUND", "No API client {0}", clientId));
     }
 
@@ -242,11 +247,8 @@ public class ApiClientService {
     }
 
     private static String cleanName(String name, String fallback) {
-        String clean = name == null ? "" : name.strip();
-        if (clean.length() > 200) {
-            throw OmbudException.badRequest("NAME_TOO_LONG", "name", "Name is longer than {0} characters", 200);
-        }
-        return clean.isEmpty() ? fallback : clean;
+        String clean = TextInput.optional(name, "name", TextInput.Kind.LINE);
+        return clean == null ? fallback : clean;
     }
 
     private static String names(Set<Role> roles) {

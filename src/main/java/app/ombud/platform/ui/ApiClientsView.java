@@ -4,6 +4,7 @@ import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.OmbudSecurityProperties;
 import app.ombud.platform.Role;
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.security.ApiClient;
 import app.ombud.platform.security.ApiClientService;
 import com.vaadin.flow.component.button.Button;
@@ -115,10 +116,12 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         var dialog = new Dialog(getTranslation("apiclients.create.title"));
         var clientId = new TextField(getTranslation("apiclients.clientId"));
         clientId.setId("client-id");
+        clientId.setMaxLength(Kind.CODE.maxLength());
         clientId.setRequiredIndicatorVisible(true);
         clientId.setHelperText(getTranslation("apiclients.clientId.help"));
         var name = new TextField(getTranslation("apiclients.name"));
         name.setId("client-name");
+        name.setMaxLength(Kind.LINE.maxLength());
         var roles = rolePicker();
         roles.setValue(EnumSet.of(Role.BI_READER));
         var form = new FormLayout(clientId, name, roles);
@@ -148,6 +151,7 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         var dialog = new Dialog(getTranslation("apiclients.edit.title", client.clientId()));
         var name = new TextField(getTranslation("apiclients.name"));
         name.setId("client-name");
+        name.setMaxLength(Kind.LINE.maxLength());
         name.setValue(client.name() == null ? "" : client.name());
         var roles = rolePicker();
         roles.setValue(client.roles());

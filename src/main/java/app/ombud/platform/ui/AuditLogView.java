@@ -54,6 +54,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         from.setId("audit-from");
         to.setLabel(getTranslation("audit.to"));
         to.setId("audit-to");
+        DateLimits.anyTime(from);
+        DateLimits.anyTime(to);
         for (var field : new TextField[] {action, actor, target}) {
             field.setClearButtonVisible(true);
             field.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, press -> applyFilter());

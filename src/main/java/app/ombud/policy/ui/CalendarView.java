@@ -1,6 +1,8 @@
 package app.ombud.policy.ui;
 
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.MainLayout;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.CalendarDates;
@@ -231,7 +233,7 @@ public class CalendarView extends PolicyPage {
         dayKind.setId("calendar-day-kind");
         dayName.setLabel(getTranslation("policy.calendar.dayName"));
         dayName.setId("calendar-day-name");
-        dayName.setMaxLength(100);
+        dayName.setMaxLength(Kind.NAME.maxLength());
         applyDay.setText(getTranslation("policy.calendar.applyDay"));
         applyDay.setId("calendar-apply-day");
         applyDay.addClickListener(click -> applyDay());
@@ -414,6 +416,7 @@ public class CalendarView extends PolicyPage {
         previewStart.setLabel(getTranslation("policy.calendar.previewStart"));
         previewStart.setValue(java.time.LocalDateTime.now(clock.withZone(zone)).withSecond(0).withNano(0));
         previewStart.setId("calendar-preview-start");
+        DateLimits.anyTime(previewStart);
         previewDays.setLabel(getTranslation("policy.calendar.previewDays"));
         previewDays.setValue(2);
         previewDays.setMin(0);

@@ -1,5 +1,6 @@
 package app.ombud.policy.ui;
 
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.MainLayout;
 import app.ombud.policy.CaseCategory;
 import app.ombud.policy.CaseFacts;
@@ -173,11 +174,20 @@ public class GradingView extends PolicyPage {
             level = rule.level();
             String at = "levels[" + level + "]";
             String id = "level-" + level + "-";
+            for (TextField name : new TextField[] {nameZh, nameEn}) {
+                name.setMaxLength(Kind.NAME.maxLength());
+            }
+            descriptionZh.setMaxLength(Kind.NOTE.maxLength());
+            descriptionEn.setMaxLength(Kind.NOTE.maxLength());
             nameZh.setLabel(getTranslation("policy.nameZh"));
             nameZh.setValue(text(rule.name() == null ? null : rule.name().zh()));
             nameEn.setLabel(getTranslation("policy.nameEn"));
             nameEn.setValue(text(rule.name() == null ? null : rule.name().en()));
             field(at + ".name", nameZh);
+            field(at + ".name.zh", nameZh);
+            field(at + ".name.en", nameEn);
+            field(at + ".description.zh", descriptionZh);
+            field(at + ".description.en", descriptionEn);
             descriptionZh.setLabel(getTranslation("policy.descriptionZh"));
             descriptionZh.setValue(text(rule.description() == null ? null : rule.description().zh()));
             descriptionEn.setLabel(getTranslation("policy.descriptionEn"));
@@ -246,8 +256,11 @@ public class GradingView extends PolicyPage {
             String at = "levels[" + level.level + "].criteria";
             code.setLabel(getTranslation("policy.grading.code"));
             code.setWidth("9em");
+            code.setMaxLength(Kind.CODE.maxLength());
             textZh.setLabel(getTranslation("policy.textZh"));
             textEn.setLabel(getTranslation("policy.textEn"));
+            textZh.setMaxLength(Kind.LINE.maxLength());
+            textEn.setMaxLength(Kind.LINE.maxLength());
             textZh.setWidth("13em");
             textEn.setWidth("13em");
             flags.setLabel(getTranslation("policy.grading.flags"));

@@ -1,6 +1,7 @@
 package app.ombud.policy.ui;
 
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
@@ -111,7 +112,7 @@ abstract class PolicyPage extends VerticalLayout implements HasDynamicTitle {
 
     protected TextField comment() {
         var comment = new TextField(getTranslation("policy.comment"));
-        comment.setMaxLength(500);
+        comment.setMaxLength(Kind.NOTE.maxLength());
         comment.setWidth("30em");
         return comment;
     }

@@ -1,5 +1,6 @@
 package app.ombud.policy.ui;
 
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.MainLayout;
 import app.ombud.policy.CallTestThresholds;
 import app.ombud.policy.LocalizedText;
@@ -108,9 +109,15 @@ public class PolicySettingsView extends PolicyPage {
         field("communicationSatisfactionRateMin", communicationSatisfactionRateMin);
         field("knowledgeErrorRateMax", knowledgeErrorRateMax);
         field("reviewReply", reviewReplyZh);
+        field("reviewReply.zh", reviewReplyZh);
+        field("reviewReply.en", reviewReplyEn);
         field("acknowledgement", acknowledgementZh);
+        field("acknowledgement.zh", acknowledgementZh);
+        field("acknowledgement.en", acknowledgementEn);
+        field("outOfScopeSources", outOfScopeSources);
         field("verdictWords", verdictWords);
         field("hotline", hotline);
+        hotline.setMaxLength(Kind.PHONE.maxLength());
         field("dutyChiefEmployeeIds", dutyChiefEmployeeIds);
         field("callsPerAgentPerDay", callsPerAgentPerDay);
         field("commonQuestionMinutes", commonQuestionMinutes);
@@ -230,7 +237,7 @@ public class PolicySettingsView extends PolicyPage {
     private TextArea area(String key) {
         var field = new TextArea(getTranslation("policy.settings." + key));
         field.setId(key.replace('.', '-'));
-        field.setMaxLength(500);
+        field.setMaxLength(Kind.MESSAGE.maxLength());
         return field;
     }
 

@@ -1,5 +1,6 @@
 package app.ombud.policy.ui;
 
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.MainLayout;
 import app.ombud.policy.JudgmentCriterion;
 import app.ombud.policy.JudgmentType;
@@ -121,6 +122,9 @@ public class ReviewCriteriaView extends PolicyPage {
             this.list = list;
             code.setLabel(getTranslation("policy.grading.code"));
             code.setWidth("12em");
+            code.setMaxLength(Kind.CODE.maxLength());
+            textZh.setMaxLength(Kind.LINE.maxLength());
+            textEn.setMaxLength(Kind.LINE.maxLength());
             textZh.setLabel(getTranslation("policy.textZh"));
             textZh.setWidth("22em");
             textEn.setLabel(getTranslation("policy.textEn"));

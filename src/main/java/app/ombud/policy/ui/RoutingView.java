@@ -1,6 +1,7 @@
 package app.ombud.policy.ui;
 
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.MainLayout;
 import app.ombud.policy.LocalizedText;
 import app.ombud.policy.PolicyService;
@@ -136,6 +137,10 @@ public class RoutingView extends PolicyPage {
         RuleEditor(RoutingRule rule) {
             group.setLabel(getTranslation("policy.routing.group"));
             group.setWidth("9em");
+            group.setMaxLength(Kind.CODE.maxLength());
+            nameZh.setMaxLength(Kind.NAME.maxLength());
+            nameEn.setMaxLength(Kind.NAME.maxLength());
+            notifyNumber.setMaxLength(Kind.PHONE.maxLength());
             nameZh.setLabel(getTranslation("policy.nameZh"));
             nameEn.setLabel(getTranslation("policy.nameEn"));
             prefixes.setLabel(getTranslation("policy.routing.prefixes"));

@@ -1,5 +1,6 @@
 package app.ombud.review.ui;
 
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.review.AppealPoint;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -59,6 +60,7 @@ final class AppealPointsEditor extends CustomField<List<AppealPoint>> {
             position.setPlaceholder(getTranslation("review.dialog.appeal.position"));
             position.setAriaLabel(getTranslation("review.dialog.appeal.position"));
             position.setWidth("7em");
+            position.setMaxLength(Kind.CODE.maxLength());
             position.setValue(points.get(i).position() == null ? "" : points.get(i).position());
             position.setId("appeal-point-position-" + i);
             var text = new TextField();
@@ -66,6 +68,7 @@ final class AppealPointsEditor extends CustomField<List<AppealPoint>> {
             text.setAriaLabel(getTranslation("review.dialog.appeal.text"));
             text.setValue(points.get(i).text() == null ? "" : points.get(i).text());
             text.setId("appeal-point-text-" + i);
+            text.setMaxLength(Kind.NOTE.maxLength());
             position.addValueChangeListener(change -> updateValue());
             text.addValueChangeListener(change -> updateValue());
             var remove = new Button(getTranslation("review.dialog.appeal.remove"), click -> {

@@ -1,6 +1,7 @@
 package app.ombud.review.ui;
 
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.review.ExplanationScript;
@@ -37,6 +38,7 @@ public class ExplanationScriptsView extends VerticalLayout implements HasDynamic
 
     public ExplanationScriptsView(ReviewService reviews) {
         this.reviews = reviews;
+        phone.setMaxLength(Kind.PHONE.maxLength());
         addClassName("ombud-view");
         phone.setLabel(t("review.scripts.phone"));
         phone.setHelperText(t("review.scripts.phone.hint"));

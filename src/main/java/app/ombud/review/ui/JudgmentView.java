@@ -4,6 +4,7 @@ import static app.ombud.platform.ui.Texts.entry;
 
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.RouteIds;
 import app.ombud.platform.ui.Toasts;
@@ -72,6 +73,9 @@ public class JudgmentView extends VerticalLayout implements BeforeEnterObserver,
         this.directory = directory;
         this.policy = policy;
         addClassName("ombud-view");
+        basis.setMaxLength(Kind.TEXT.maxLength());
+        knowledgeRef.setMaxLength(Kind.LINE.maxLength());
+        topic.setMaxLength(Kind.NAME.maxLength());
     }
 
     @Override

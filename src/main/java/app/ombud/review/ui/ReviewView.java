@@ -8,10 +8,12 @@ import app.ombud.directory.Person;
 import app.ombud.directory.PersonFilter;
 import app.ombud.panel.PanelSide;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.RouteIds;
-import app.ombud.platform.ui.Texts;
 import app.ombud.platform.ui.StepDialogs;
+import app.ombud.platform.ui.Texts;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.ReviewCriteria;
@@ -566,6 +568,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private void text(ReviewStep step, String label, String id, String field, String saveId,
             Function<String, Review> save) {
         var area = area(label, id);
+        area.setMaxLength(Kind.NOTE.maxLength());
         var dialog = dialog(step, area);
         StepDialogs.footer(dialog, saveId, () -> act(() -> save.apply(area.getValue()), dialog,
                 Map.of(field, area)));
@@ -590,6 +593,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
             }
         });
         var note = area("review.dialog.note", "return-lead-note");
+        note.setMaxLength(Kind.NOTE.maxLength());
         var dialog = dialog(ReviewStep.RETURN_TO_LEAD, reason, gaps, note);
         StepDialogs.footer(dialog, "return-lead-save", () -> act(() -> reviews.returnToLead(r.id(), reason.getValue(),
                 gaps.getValue(), note.getValue(), r.version()), dialog,
@@ -611,6 +615,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private void openVerify(Review r) {
         var finding = area("review.dialog.verify.finding", "verify-finding");
         var recording = new TextField(t("review.dialog.verify.recording"));
+        recording.setMaxLength(Kind.LINE.maxLength());
         recording.setId("verify-recording");
         if (r.verification() != null) {
             finding.setValue(r.verification().finding());
@@ -626,8 +631,10 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         var number = new Paragraph(t("review.dialog.sideNotice.number", r.route().notifyNumber()));
         var at = now("review.dialog.sideNotice.at", "side-notice-at");
         var lead = new TextField(t("review.dialog.sideNotice.lead"));
+        lead.setMaxLength(Kind.NAME.maxLength());
         lead.setId("side-notice-lead");
         var note = area("review.dialog.note", "side-notice-note");
+        note.setMaxLength(Kind.NOTE.maxLength());
         var dialog = dialog(ReviewStep.RECORD_SIDE_NOTICE, number, at, lead, note);
         StepDialogs.footer(dialog, "side-notice-save", () -> act(() -> reviews.recordSideNotice(r.id(),
                 instant(at.getValue()), lead.getValue(), note.getValue(), r.version()), dialog,
@@ -696,6 +703,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         outcome.setItemLabelGenerator(o -> t("review.replyOutcome." + o));
         outcome.setId("reply-outcome");
         var note = area("review.dialog.reply.note", "reply-note");
+        note.setMaxLength(Kind.NOTE.maxLength());
         var sms = new Checkbox(t("review.dialog.reply.sms"));
         sms.setId("reply-sms");
         sms.setEnabled(false);
@@ -740,6 +748,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         kind.setItemLabelGenerator(k -> t("review.other." + k));
         kind.setId("other-kind");
         var reference = new TextField(t("review.dialog.other.reference"));
+        reference.setMaxLength(Kind.LINE.maxLength());
         reference.setId("other-reference");
         var dialog = dialog(ReviewStep.REPLY_OTHER, kind, reference);
         StepDialogs.footer(dialog, "other-save", () -> act(() -> reviews.replyOther(r.id(), kind.getValue(),
@@ -797,6 +806,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         var area = new TextArea(t(label));
         area.setWidthFull();
         area.setId(id);
+        area.setMaxLength(Kind.TEXT.maxLength());
         return area;
     }
 
@@ -806,6 +816,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         picker.setValue(LocalDateTime.ofInstant(clock.instant(), GridPaging.COMPANY_ZONE)
                 .truncatedTo(ChronoUnit.MINUTES));
         picker.setId(id);
+        DateLimits.past(picker, clock, ReviewService.MAX_EVENT_AGE);
         return picker;
     }
 

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 
 /**
  * The review team registers complaints that partner lines transfer in about front-desk staff —
@@ -40,10 +41,10 @@ public class TransferInView extends VerticalLayout implements HasDynamicTitle {
     /** One key per registration: however often it is sent, one review is registered. */
     private IdempotencyKey submission = IdempotencyKey.random();
 
-    public TransferInView(ReviewService reviews, PolicyService policies, DirectoryService directory) {
+    public TransferInView(ReviewService reviews, PolicyService policies, DirectoryService directory, Clock clock) {
         this.reviews = reviews;
         addClassName("ombud-view");
-        fields = new WorkOrderFields(policies, directory);
+        fields = new WorkOrderFields(policies, directory, clock);
         fields.submitter.setValue(CurrentActor.required().employeeId() == null ? ""
                 : CurrentActor.required().employeeId());
         fields.submitter.setHelperText(t("review.form.transfer.submitterHint"));

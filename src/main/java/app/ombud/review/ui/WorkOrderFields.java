@@ -3,12 +3,15 @@ package app.ombud.review.ui;
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.FieldErrors;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.RouteResult;
 import app.ombud.review.DemandKind;
 import app.ombud.review.WorkOrder;
+import app.ombud.review.internal.WorkOrderRules;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -17,6 +20,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -47,9 +51,18 @@ class WorkOrderFields extends FormLayout {
     private final DirectoryService directory;
     private final FieldErrors errors = new FieldErrors();
 
-    WorkOrderFields(PolicyService policies, DirectoryService directory) {
+    WorkOrderFields(PolicyService policies, DirectoryService directory, Clock clock) {
         this.policies = policies;
         this.directory = directory;
+        submitter.setMaxLength(Kind.EMPLOYEE_ID.maxLength());
+        callerNumber.setMaxLength(Kind.PHONE.maxLength());
+        contactNumber.setMaxLength(Kind.PHONE.maxLength());
+        complaint.setMaxLength(Kind.TEXT.maxLength());
+        demand.setMaxLength(Kind.NOTE.maxLength());
+        accused.setMaxLength(Kind.EMPLOYEE_ID.maxLength());
+        source.setMaxLength(Kind.CODE.maxLength());
+        topic.setMaxLength(Kind.NAME.maxLength());
+        DateLimits.past(callAt, clock, WorkOrderRules.MAX_CALL_AGE);
         submitter.setLabel(t("review.form.submitter"));
         submitter.setId("wo-submitter");
         callerNumber.setLabel(t("review.form.callerNumber"));

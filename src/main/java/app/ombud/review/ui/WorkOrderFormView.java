@@ -27,6 +27,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -51,10 +52,11 @@ public class WorkOrderFormView extends VerticalLayout implements BeforeEnterObse
     /** The returned review being completed; null for a new work order. */
     private Review returned;
 
-    public WorkOrderFormView(ReviewService reviews, PolicyService policies, DirectoryService directory) {
+    public WorkOrderFormView(ReviewService reviews, PolicyService policies, DirectoryService directory,
+            Clock clock) {
         this.reviews = reviews;
         addClassName("ombud-view");
-        fields = new WorkOrderFields(policies, directory);
+        fields = new WorkOrderFields(policies, directory, clock);
         title.setId("wo-title");
         returnNote.setId("wo-return-note");
         returnNote.addClassName("ombud-muted");

@@ -20,12 +20,14 @@ import app.ombud.directory.Team;
 import app.ombud.directory.TeamInput;
 import app.ombud.platform.PortalUser;
 import app.ombud.platform.Role;
+import app.ombud.platform.ui.GridPaging;
 import app.ombud.policy.CaseCategory;
 import app.ombud.support.OmbudIntegrationTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -35,6 +37,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -187,6 +190,35 @@ class CaseViewsTest extends SpringBrowserlessTest {
                 .isOne();
         assertThat(form.isAttached()).isFalse();
         assertThat(created.customer().phone()).isEqualTo(phone);
+    }
+
+    @Test
+    void theIntakeFormShowsTheLimitsAndMarksAControlCharacterAtItsField() {
+        signIn(agent, Role.AGENT);
+        navigate("cases/new", CaseIntakeView.class);
+        long before = as(agent, () -> cases.count(app.ombud.complaint.CaseFilter.ALL), Role.AGENT);
+
+        assertThat($(TextField.class).id("intake-name").getMaxLength()).isEqualTo(100);
+        assertThat($(TextField.class).id("intake-phone").getMaxLength()).isEqualTo(20);
+        assertThat($(TextField.class).id("intake-subject").getMaxLength()).isEqualTo(200);
+        assertThat($(TextArea.class).id("intake-description").getMaxLength()).isEqualTo(5000);
+        var received = $(DateTimePicker.class).id("intake-received");
+        var now = LocalDateTime.now(GridPaging.COMPANY_ZONE);
+        assertThat(received.getMax()).isBetween(now, now.plusMinutes(10));
+        assertThat(received.getMin()).isBetween(now.minusDays(90), now.minusDays(89));
+
+        test($(TextField.class).id("intake-phone")).setValue(phone);
+        test($(TextField.class).id("intake-subject")).setValue("快递\u202E延误");
+        @SuppressWarnings("unchecked")
+        Select<CaseCategory> category = $(Select.class).id("intake-category");
+        category.setValue(CaseCategory.DELIVERY_DELAY);
+        test($(Button.class).id("intake-save")).click();
+
+        var subject = $(TextField.class).id("intake-subject");
+        assertThat(subject.isInvalid()).isTrue();
+        assertThat(subject.getErrorMessage()).contains("U+202E");
+        assertThat(getCurrentView()).isInstanceOf(CaseIntakeView.class);
+        assertThat(as(agent, () -> cases.count(app.ombud.complaint.CaseFilter.ALL), Role.AGENT)).isEqualTo(before);
     }
 
     @Test
