@@ -16,7 +16,7 @@ public record OutboxEntry(UUID id, Channel channel, String recipient, String sub
         SENDING,
         /** Accepted by the mail server or gateway. */
         SENT,
-        /** Only written to the log: no gateway or mail server is configured for its channel. Nobody received it. */
+        /** Only written to the log: its channel has no gateway or mail server. Nobody received it. */
         LOGGED,
         /** Given up after the last retry; an admin can retry it. */
         FAILED

@@ -81,8 +81,8 @@ public class ApiAccess {
 
     /** The management server (probes, Prometheus), on its own port. */
     public WebTestClient management() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + environment.getProperty("local.management.port"))
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + environment.getProperty("local.management.port")).responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     private String issue(Set<Role> roles) {

@@ -10,7 +10,7 @@ public interface MessageSender {
 
     void send(OutboxDocument message) throws Exception;
 
-    /** What a message is once {@link #send} returned: SENT, or LOGGED when this sender only writes a log line. */
+    /** What a message is once {@link #send} returned: SENT, or LOGGED for a sender that only logs it. */
     default OutboxEntry.Status outcome() {
         return OutboxEntry.Status.SENT;
     }

@@ -27,7 +27,8 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * Moves pending messages from the modules into the outbox and sends what is due. Each message
  * is claimed with one atomic update (so two instances never send it at the same time), sent,
- * then marked SENT (LOGGED when its channel has no gateway), or scheduled again with exponential backoff, or FAILED after the last try.
+ * then marked SENT (LOGGED when its channel has no gateway), or scheduled again with exponential
+ * backoff, or FAILED after the last try.
  */
 @Component
 public class OutboxDispatcher {
@@ -52,6 +53,7 @@ public class OutboxDispatcher {
         this(mongo, outbox, sources, senders::forChannel, clock, meters);
     }
 
+    /** With its own senders and clock (tests); counts into Micrometer's global registry. */
     public OutboxDispatcher(MongoTemplate mongo, Outbox outbox, ObjectProvider<OutboxSource> sources,
             Function<Channel, MessageSender> senders, Clock clock) {
         this(mongo, outbox, sources, senders, clock, Metrics.globalRegistry);

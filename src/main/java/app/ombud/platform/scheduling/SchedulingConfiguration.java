@@ -29,7 +29,8 @@ class SchedulingConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService lockKeepAlive() {
-        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shedlock-keep-alive").factory());
+        return Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("shedlock-keep-alive").factory());
     }
 
     @Bean

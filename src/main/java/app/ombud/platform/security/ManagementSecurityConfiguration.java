@@ -49,7 +49,8 @@ class ManagementSecurityConfiguration {
 
         @Override
         protected boolean matches(HttpServletRequest request, Supplier<WebApplicationContext> context) {
-            return WebServerApplicationContext.hasServerNamespace(context.get(), WebServerNamespace.MANAGEMENT.getValue());
+            return WebServerApplicationContext.hasServerNamespace(context.get(),
+                    WebServerNamespace.MANAGEMENT.getValue());
         }
     }
 }

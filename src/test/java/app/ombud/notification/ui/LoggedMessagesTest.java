@@ -45,8 +45,8 @@ class LoggedMessagesTest extends SpringBrowserlessTest {
     @Test
     void aMessageWithoutAGatewayIsShownAsLoggedNotSent() {
         double loggedBefore = logged();
-        var message = new OutboxMessage(UUID.randomUUID(), Channel.SMS, "13800138000", null, "您的投诉已受理", "Test",
-                "t-logged");
+        var message = new OutboxMessage(UUID.randomUUID(), Channel.SMS, "13800138000", null, "您的投诉已受理",
+                "Test", "t-logged");
         outbox.enqueue(message);
         dispatcher.dispatchDue();
 

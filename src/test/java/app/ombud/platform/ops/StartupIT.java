@@ -47,7 +47,7 @@ class StartupIT {
     @Test
     void theBootstrapIsDoneWhenThePortFirstAnswers(CapturedOutput output) throws Exception {
         var firstAnswer = new CompletableFuture<String>();
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, String> properties = new HashMap<>();
         properties.put("spring.mongodb.uri", "");
         properties.put("ombud.mongodb.embedded.backend", "memory");
         properties.put("ombud.mongodb.embedded.port", "0");
@@ -63,7 +63,7 @@ class StartupIT {
         properties.put("ombud.panel.ballot-key", TestData.BALLOT_KEY);
         properties.put("ombud.notification.dispatch-initial-delay", "PT0S");
         properties.put("logging.structured.format.console", "ecs");
-        var application = new SpringApplicationBuilder(OmbudApplication.class).properties(properties)
+        var application = new SpringApplicationBuilder(OmbudApplication.class)
                 .listeners(new ApplicationListener<WebServerInitializedEvent>() {
                     @Override
                     public void onApplicationEvent(WebServerInitializedEvent event) {
@@ -73,7 +73,10 @@ class StartupIT {
                     }
                 });
 
-        try (ConfigurableApplicationContext context = application.run()) {
+        // as command-line arguments: they win over application.yml, like an operator's environment
+        String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext context = application.run(arguments)) {
             assertThat(firstAnswer.getNow("no answer")).as("token and API call at the port's first answer")
                     .contains("ADMIN");
 
@@ -82,8 +85,9 @@ class StartupIT {
             assertThat(get(management, "/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
 
             String token = token(port);
-            var search = post(port, "/graphql", "Bearer " + token, "{\"query\":\"query CasesOfTheCustomer($phone: String)"
-                    + " { cases(filter: { customerPhone: $phone }) { edges { node { number } } } }\","
+            var search = post(port, "/graphql", "Bearer " + token,
+                    "{\"query\":\"query CasesOfTheCustomer($phone: String) { cases(filter: { customerPhone: $phone })"
+                    + " { edges { node { number } } } }\","
                     + "\"operationName\":\"CasesOfTheCustomer\",\"variables\":{\"phone\":\"" + PHONE + "\"}}");
             assertThat(search.statusCode()).isEqualTo(200);
             assertThat(search.body()).doesNotContain("\"errors\"");
@@ -97,8 +101,9 @@ class StartupIT {
                 .contains("OMBUD_ADMIN_PASSWORD", "OMBUD_DEMO_PASSWORD");
         List<Map<String, Object>> logLines = all.lines().filter(l -> l.startsWith("{\"")).map(this::parse).toList();
         assertThat(logLines).as("ECS lines").hasSizeGreaterThan(20)
-                .allSatisfy(line -> assertThat(line).containsKeys("@timestamp", "log.level", "message"));
-        assertThat(logLines).filteredOn(line -> "ombud.graphql".equals(line.get("log.logger")))
+                .allSatisfy(line -> assertThat(line).containsKeys("@timestamp", "log", "message"));
+        assertThat(logLines).filteredOn(line -> line.get("log") instanceof Map<?, ?> log
+                && "ombud.graphql".equals(log.get("logger")))
                 .anySatisfy(line -> assertThat(String.valueOf(line.get("message")))
                         .contains("operation=CasesOfTheCustomer"));
         assertThat(all).doesNotContain(PHONE);

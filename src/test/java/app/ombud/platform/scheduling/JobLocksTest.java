@@ -65,12 +65,14 @@ class JobLocksTest {
         for (Job job : jobs()) {
             var collection = mongo.getCollection("shedlock-test-" + UUID.randomUUID());
             var meters = new SimpleMeterRegistry();
-            var survivor = new JobLocks(new MongoLockProvider(collection), collection, keepAlive, meters, Clock.systemUTC());
+            var survivor = new JobLocks(new MongoLockProvider(collection), collection, keepAlive, meters,
+                    Clock.systemUTC());
             at(start);
-            assertThat(new MongoLockProvider(collection).lock(configuration(job))).as("%s: the crashed holder", job.name())
-                    .isPresent();
+            assertThat(new MongoLockProvider(collection).lock(configuration(job)))
+                    .as("%s: the crashed holder", job.name()).isPresent();
             at(start.plus(job.interval()).minusSeconds(1));
-            assertThat(survivor.lock(configuration(job))).as("%s: still locked within the interval", job.name()).isEmpty();
+            assertThat(survivor.lock(configuration(job))).as("%s: still locked within the interval", job.name())
+                    .isEmpty();
             at(start.plus(job.interval()).plusMillis(1));
             var lock = survivor.lock(configuration(job));
             assertThat(lock).as("%s: runs again one interval (%s) after the crash", job.name(), job.interval())
