@@ -29,15 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A start as an operator's script sees it, in a JVM of its own: the moment the port opens (Boot's
  * web server initialised event, before anything else runs) a client asks for a token with the
- * configured API client and uses it; the chosen admin and demo passwords never reach the output;
- * with one setting the log lines are JSON, and the request log holds no variable; the scheduled
- * jobs report their runs and lag on the management port.
+ * configured API client and uses it; the chosen admin password never reaches the output (the demo
+ * password: {@code DemoDataTest}); with one setting the log lines are JSON, and the request log
+ * holds no variable; the scheduled jobs report their runs and lag on the management port.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupIT {
 
     static final String ADMIN_PASSWORD = "Chosen-Admin-9731";
-    static final String DEMO_PASSWORD = "Chosen-Demo-4517";
     static final String CLIENT_SECRET = "Startup-secret-2026-xyz";
     static final String PHONE = "13612349876";
 
@@ -58,8 +57,6 @@ class StartupIT {
         properties.put("ombud.security.api-client.id", "startup-script");
         properties.put("ombud.security.api-client.secret", CLIENT_SECRET);
         properties.put("ombud.security.api-client.roles", "ADMIN");
-        properties.put("ombud.demo-data.enabled", "true");
-        properties.put("ombud.demo-data.password", DEMO_PASSWORD);
         properties.put("ombud.panel.ballot-key", TestData.BALLOT_KEY);
         properties.put("ombud.notification.dispatch-initial-delay", "PT0S");
         properties.put("logging.structured.format.console", "ecs");
@@ -97,8 +94,7 @@ class StartupIT {
         }
 
         String all = output.getAll();
-        assertThat(all).doesNotContain(ADMIN_PASSWORD).doesNotContain(DEMO_PASSWORD).doesNotContain(CLIENT_SECRET)
-                .contains("OMBUD_ADMIN_PASSWORD", "OMBUD_DEMO_PASSWORD");
+        assertThat(all).doesNotContain(ADMIN_PASSWORD).doesNotContain(CLIENT_SECRET).contains("OMBUD_ADMIN_PASSWORD");
         List<Map<String, Object>> logLines = all.lines().filter(l -> l.startsWith("{\"")).map(this::parse).toList();
         assertThat(logLines).as("ECS lines").hasSizeGreaterThan(20)
                 .allSatisfy(line -> assertThat(line).containsKeys("@timestamp", "log", "message"));
