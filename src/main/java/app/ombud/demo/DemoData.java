@@ -24,6 +24,7 @@ import app.ombud.review.Review;
 import app.ombud.review.ReviewService;
 import app.ombud.review.ReplyOutcome;
 import app.ombud.review.WorkOrder;
+import app.ombud.platform.Bootstrap;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.PortalUser;
 import app.ombud.platform.Role;
@@ -43,9 +44,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -94,8 +93,8 @@ class DemoData {
     private record Org(Department center, List<Department> departments, List<List<Team>> teams) {
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.LOWEST_PRECEDENCE)
+    @EventListener(Bootstrap.class)
+    @Order(Bootstrap.Step.DEMO)
     void load() {
         if (!enabled) {
             return;
@@ -112,18 +111,13 @@ class DemoData {
         if (present) {
             log.info("Demo data is there already");
         } else {
-            String password = configuredPassword == null || configuredPassword.isBlank() ? generated()
-                    : configuredPassword;
+            boolean generated = configuredPassword == null || configuredPassword.isBlank();
+            String password = generated ? generated() : configuredPassword;
             var org = as("admin", this::organisation, Role.ADMIN);
             var people = as("admin", () -> staff(org, password), Role.ADMIN);
             complaints(org, people, 24);
             reviews();
-            String banner = "=".repeat(72);
-            System.out.println(banner + "\n  Ombud demo data: log in with an employee ID below and the password\n\n      "
-                    + password + "\n\n  agents 1701, 1702, 2501 · team leads 1801, 2801 · department heads D0001, D0002, "
-                    + "D0003\n  superior department S0001 · leadership L0001 · reviewers R0001, R0002 · whitelist owner "
-                    + "W0001\n  site manager M0001 · agent 1701 sits on an open dispute panel (我的评审投票)\n"
-                    + banner);
+            System.out.println(banner(generated ? password : null));
         }
         if (bulkCases > 0) {
             var org = as("admin", this::existingOrganisation, Role.ADMIN);
@@ -131,6 +125,20 @@ class DemoData {
             complaints(org, demoPeople(), bulkCases);
             log.info("Bulk demo: {} cases in {} ms", bulkCases, (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    /**
+     * The demo logins; the password only when Ombud generated it (shown this once). A password
+     * the operator chose in OMBUD_DEMO_PASSWORD is never echoed: it is in their configuration.
+     */
+    static String banner(String generatedPassword) {
+        String line = "=".repeat(72);
+        String password = generatedPassword != null ? "the password\n\n      " + generatedPassword + "\n"
+                : "the password set in OMBUD_DEMO_PASSWORD\n";
+        return line + "\n  Ombud demo data: log in with an employee ID below and " + password
+                + "\n  agents 1701, 1702, 2501 · team leads 1801, 2801 · department heads D0001, D0002, "
+                + "D0003\n  superior department S0001 · leadership L0001 · reviewers R0001, R0002 · whitelist owner "
+                + "W0001\n  site manager M0001 · agent 1701 sits on an open dispute panel (我的评审投票)\n" + line;
     }
 
     private Org organisation() {

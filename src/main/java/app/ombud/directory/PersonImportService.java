@@ -12,6 +12,7 @@ import app.ombud.directory.internal.TeamDocument;
 import app.ombud.directory.internal.TeamRepository;
 import app.ombud.directory.internal.ValidPerson;
 import app.ombud.platform.AuditTrail;
+import app.ombud.platform.Bootstrap;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.Idempotency;
 import app.ombud.platform.IdempotencyKey;
@@ -33,7 +34,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -152,7 +152,8 @@ public class PersonImportService {
     }
 
     /** Finishes imports that a crash or stop cut short. */
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener(Bootstrap.class)
+    @org.springframework.core.annotation.Order(Bootstrap.Step.RESUME)
     void finishPendingImports() {
         var pending = mongo.find(Query.query(Criteria.where("status").is(PersonImportDocument.Status.PENDING)),
                 PersonImportDocument.class);

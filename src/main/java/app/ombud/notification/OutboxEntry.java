@@ -16,6 +16,8 @@ public record OutboxEntry(UUID id, Channel channel, String recipient, String sub
         SENDING,
         /** Accepted by the mail server or gateway. */
         SENT,
+        /** Only written to the log: its channel has no gateway or mail server. Nobody received it. */
+        LOGGED,
         /** Given up after the last retry; an admin can retry it. */
         FAILED
     }

@@ -4,6 +4,7 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
+import app.ombud.platform.Bootstrap;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.KeysetScrollPosition;
@@ -257,8 +257,8 @@ public class PolicyService {
     }
 
     /** A fresh store gets version 1: the shipped defaults. */
-    @EventListener(ApplicationReadyEvent.class)
-    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    @EventListener(Bootstrap.class)
+    @org.springframework.core.annotation.Order(Bootstrap.Step.POLICY)
     void ensureFirstVersion() {
         if (mongo.exists(new Query(), PolicyVersionDocument.class)) {
             return;

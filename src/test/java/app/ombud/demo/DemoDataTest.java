@@ -21,10 +21,14 @@ import app.ombud.support.OmbudIntegrationTest;
 import app.ombud.support.TestData;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.domain.ScrollPosition;
 
 @OmbudIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class DemoDataTest {
 
     @Autowired
@@ -46,10 +50,12 @@ class DemoDataTest {
     PanelService panels;
 
     @Test
-    void theDemoCallCenterHasPeopleAndCasesInEveryStateAndLoadsOnlyOnce() {
+    void theDemoCallCenterHasPeopleAndCasesInEveryStateAndLoadsOnlyOnce(CapturedOutput output) {
         var demo = new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, reviews, clock);
         demo.load();
         demo.load();
+        // the operator chose the password: the banner names the variable, never the value
+        assertThat(output.getAll()).contains("OMBUD_DEMO_PASSWORD").doesNotContain("Demo-pass-2026");
         var leads = asAdmin(() -> directory.personByEmployeeId("1801")).orElseThrow();
         assertThat(leads.name()).isEqualTo("郑晓峰");
         assertThat(leads.canLogIn()).isTrue();
@@ -70,5 +76,11 @@ class DemoDataTest {
         assertThat(seat).anySatisfy(panel -> assertThat(panel.status()).isEqualTo(PanelStatus.VOTING));
         assertThat(TestData.as("1801", () -> reviews.search(ReviewQueue.TEAM_CHECK, ReviewFilter.ALL,
                 ScrollPosition.keyset(), 10), Role.TEAM_LEAD).getContent()).isNotEmpty();
+    }
+
+    @Test
+    void aGeneratedPasswordIsShownOnceInTheBannerAndAChosenOneNever() {
+        assertThat(DemoData.banner("Gen3rated-pass")).contains("Gen3rated-pass", "1701", "L0001");
+        assertThat(DemoData.banner(null)).contains("OMBUD_DEMO_PASSWORD", "1701");
     }
 }

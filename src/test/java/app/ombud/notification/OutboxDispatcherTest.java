@@ -26,9 +26,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -232,6 +235,29 @@ class OutboxDispatcherTest {
         assertThatThrownBy(() -> TestData.as("other", () -> notifications.markRead(mine.getContent().getFirst().id()),
                 Role.AGENT)).isInstanceOfSatisfying(OmbudException.class,
                         e -> assertThat(e.code()).isEqualTo("NOTIFICATION_NOT_FOUND"));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aFailureIsLoggedByItsKindOnlyWhileTheAdminSeesItsWholeMessage(CapturedOutput output) {
+        var message = sms();
+        outbox.enqueue(message);
+        var failing = new OutboxDispatcher(mongo, outbox, new StaticListableBeanFactory()
+                .getBeanProvider(OutboxSource.class), channel -> new MessageSender() {
+                    @Override
+                    public boolean supports(Channel c) {
+                        return true;
+                    }
+
+                    @Override
+                    public void send(OutboxDocument m) {
+                        throw new IllegalStateException("gateway refused 13911112222: 您好");
+                    }
+                }, clock);
+        failing.dispatchDue();
+        assertThat(asAdmin(() -> outbox.get(message.id())).lastError()).contains("13911112222");
+        assertThat(output.getAll()).contains(message.id() + " attempt 1 failed, will retry: IllegalStateException")
+                .doesNotContain("13911112222");
     }
 
     static final class MovableClock extends Clock {

@@ -89,6 +89,12 @@ public class ApiAccess {
         return String.valueOf(body.get("access_token"));
     }
 
+    /** The management server (probes, Prometheus), on its own port. */
+    public WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + environment.getProperty("local.management.port")).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
     private String issue(Set<Role> roles) {
         var client = newClient(roles.isEmpty() ? EnumSet.of(Role.BI_READER) : roles);
         return fetchToken(client.client().clientId(), client.secret());

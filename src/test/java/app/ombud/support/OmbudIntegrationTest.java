@@ -27,6 +27,8 @@ import org.springframework.context.annotation.Import;
             "ombud.security.api-client.secret=",
             "logging.level.ombud.graphql=warn",
             "ombud.panel.ballot-key=" + TestData.BALLOT_KEY,
+            // the management server (probes, metrics) on a free port of its own
+            "management.server.port=0",
             // tests run scheduled jobs themselves, at the moment they choose
             "ombud.scheduling.enabled=false"
         })

@@ -59,7 +59,7 @@ public class CaseJobs {
     }
 
     @Scheduled(fixedDelayString = "${ombud.complaint.jobs-interval:PT1M}", initialDelayString = "PT20S")
-    @SchedulerLock(name = "case-deadlines", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "case-deadlines", lockAtMostFor = "${ombud.complaint.jobs-interval:PT1M}")
     public void run() {
         Instant now = clock.instant();
         int told = notifyLeadership();

@@ -2,6 +2,7 @@ package app.ombud.directory.internal;
 
 import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
+import app.ombud.platform.Bootstrap;
 import app.ombud.platform.Role;
 import app.ombud.platform.OmbudSecurityProperties;
 import java.security.SecureRandom;
@@ -10,7 +11,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,8 +46,8 @@ class AdminBootstrap {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1)
+    @EventListener(Bootstrap.class)
+    @org.springframework.core.annotation.Order(Bootstrap.Step.ADMIN)
     void ensureAdmin() {
         boolean hasAdmin = mongo.exists(Query.query(Criteria.where("roles").is(Role.ADMIN).and("active").is(true)
                 .and("credentials").ne(null)), PersonDocument.class);

@@ -4,6 +4,8 @@ import app.ombud.platform.OmbudException;
 import app.ombud.platform.PortalUser;
 import app.ombud.platform.Role;
 import app.ombud.platform.OmbudSecurityProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -38,8 +40,12 @@ public class PersonAccounts implements UserDetailsService {
     private final MongoTemplate mongo;
     private final OmbudSecurityProperties properties;
     private final Clock clock;
+    private final Counter lockouts;
 
-    PersonAccounts(PersonRepository people, MongoTemplate mongo, OmbudSecurityProperties properties, Clock clock) {
+    PersonAccounts(PersonRepository people, MongoTemplate mongo, OmbudSecurityProperties properties, Clock clock,
+            MeterRegistry meters) {
+        this.lockouts = Counter.builder("ombud.login.lockouts")
+                .description("Portal accounts locked after too many failed logins").register(meters);
         this.people = people;
         this.mongo = mongo;
         this.properties = properties;
@@ -77,6 +83,7 @@ public class PersonAccounts implements UserDetailsService {
         Instant until = clock.instant().plus(properties.login().lockout());
         mongo.updateFirst(query, new Update().set("credentials.lockedUntil", until).set("credentials.failedAttempts", 0),
                 COLLECTION);
+        lockouts.increment();
         log.warn("Portal account {} locked until {} after {} failed logins", employeeId, until,
                 properties.login().maxFailures());
     }

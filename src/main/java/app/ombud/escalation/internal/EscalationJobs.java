@@ -19,7 +19,7 @@ class EscalationJobs {
     }
 
     @Scheduled(fixedDelayString = "${ombud.complaint.jobs-interval:PT1M}", initialDelayString = "PT30S")
-    @SchedulerLock(name = "escalations", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "escalations", lockAtMostFor = "${ombud.complaint.jobs-interval:PT1M}")
     void run() {
         escalations.raiseAutomatically();
         escalations.flagOverdueReviews(clock.instant());

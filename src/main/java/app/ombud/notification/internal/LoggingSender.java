@@ -1,12 +1,14 @@
 package app.ombud.notification.internal;
 
 import app.ombud.notification.Channel;
+import app.ombud.notification.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The default for SMS and e-mail when no gateway or mail server is configured: writes a log
- * line (recipient masked, no text) so the outbox works end to end on a fresh machine.
+ * line (recipient masked, no text) so the outbox works end to end on a fresh machine. Such a
+ * message ends LOGGED, not SENT: nobody received it.
  */
 class LoggingSender implements MessageSender {
 
@@ -21,6 +23,11 @@ class LoggingSender implements MessageSender {
     @Override
     public boolean supports(Channel candidate) {
         return candidate == channel;
+    }
+
+    @Override
+    public OutboxEntry.Status outcome() {
+        return OutboxEntry.Status.LOGGED;
     }
 
     @Override

@@ -4,6 +4,8 @@ import app.ombud.notification.Channel;
 import app.ombud.notification.Outbox;
 import app.ombud.notification.OutboxEntry;
 import app.ombud.notification.OutboxSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +22,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Moves pending messages from the modules into the outbox and sends what is due. Each message
  * is claimed with one atomic update (so two instances never send it at the same time), sent,
- * then marked SENT, or scheduled again with exponential backoff, or FAILED after the last try.
+ * then marked SENT (LOGGED when its channel has no gateway), or scheduled again with exponential
+ * backoff, or FAILED after the last try.
  */
 @Component
 public class OutboxDispatcher {
@@ -41,15 +45,23 @@ public class OutboxDispatcher {
     private final ObjectProvider<OutboxSource> sources;
     private final Function<Channel, MessageSender> senders;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     @org.springframework.beans.factory.annotation.Autowired
     OutboxDispatcher(MongoTemplate mongo, Outbox outbox, ObjectProvider<OutboxSource> sources,
-            SenderConfiguration.Senders senders, Clock clock) {
-        this(mongo, outbox, sources, senders::forChannel, clock);
+            SenderConfiguration.Senders senders, Clock clock, MeterRegistry meters) {
+        this(mongo, outbox, sources, senders::forChannel, clock, meters);
+    }
+
+    /** With its own senders and clock (tests); counts into Micrometer's global registry. */
+    public OutboxDispatcher(MongoTemplate mongo, Outbox outbox, ObjectProvider<OutboxSource> sources,
+            Function<Channel, MessageSender> senders, Clock clock) {
+        this(mongo, outbox, sources, senders, clock, Metrics.globalRegistry);
     }
 
     public OutboxDispatcher(MongoTemplate mongo, Outbox outbox, ObjectProvider<OutboxSource> sources,
-            Function<Channel, MessageSender> senders, Clock clock) {
+            Function<Channel, MessageSender> senders, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.mongo = mongo;
         this.outbox = outbox;
         this.sources = sources;
@@ -59,7 +71,7 @@ public class OutboxDispatcher {
 
     @Scheduled(fixedDelayString = "${ombud.notification.dispatch-interval:PT10S}",
             initialDelayString = "${ombud.notification.dispatch-initial-delay:PT15S}")
-    @SchedulerLock(name = "outbox-dispatch", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "outbox-dispatch", lockAtMostFor = "${ombud.notification.dispatch-interval:PT10S}")
     public void run() {
         relay();
         dispatchDue();
@@ -109,28 +121,49 @@ public class OutboxDispatcher {
         Query mine = Query.query(Criteria.where("_id").is(claimed.id()).and("status").is(OutboxEntry.Status.SENDING)
                 .and("attempts").is(attempt));
         try {
-            senders.apply(claimed.channel()).send(claimed);
-            mongo.updateFirst(mine, new Update().set("status", OutboxEntry.Status.SENT).set("sentAt", clock.instant())
+            MessageSender sender = senders.apply(claimed.channel());
+            sender.send(claimed);
+            OutboxEntry.Status outcome = sender.outcome();
+            mongo.updateFirst(mine, new Update().set("status", outcome).set("sentAt", clock.instant())
                     .set("lastError", note).unset("leaseUntil"), OutboxDocument.class);
+            count(claimed, outcome.name());
         } catch (Exception e) {
             String error = describe(e);
             Update update = new Update().set("lastError", error).unset("leaseUntil");
             if (attempt >= MAX_ATTEMPTS) {
                 update.set("status", OutboxEntry.Status.FAILED);
                 log.warn("{} {} failed for good after {} attempts: {}", claimed.channel(), claimed.id(), attempt,
-                        error);
+                        brief(e));
+                count(claimed, OutboxEntry.Status.FAILED.name());
             } else {
                 update.set("status", OutboxEntry.Status.PENDING).set("nextAttemptAt",
                         clock.instant().plus(backoff(attempt)));
-                log.info("{} {} attempt {} failed, will retry: {}", claimed.channel(), claimed.id(), attempt, error);
+                log.info("{} {} attempt {} failed, will retry: {}", claimed.channel(), claimed.id(), attempt,
+                        brief(e));
+                count(claimed, "RETRY");
             }
             mongo.updateFirst(mine, update, OutboxDocument.class);
         }
     }
 
+    /** {@code ombud.outbox.deliveries}: attempts by channel and outcome (SENT, LOGGED, RETRY, FAILED). */
+    private void count(OutboxDocument message, String outcome) {
+        meters.counter("ombud.outbox.deliveries", "channel", message.channel().name(), "outcome", outcome).increment();
+    }
+
     static Duration backoff(int attempt) {
         Duration delay = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 20));
         return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+
+    /**
+     * For the log: the kind of failure, not its message, which may quote the gateway's answer
+     * (the number, the text). The whole message is the outbox entry's lastError, for admins.
+     */
+    private static String brief(Exception e) {
+        return e instanceof RestClientResponseException http
+                ? e.getClass().getSimpleName() + " " + http.getStatusCode().value()
+                : e.getClass().getSimpleName();
     }
 
     private static String describe(Exception e) {

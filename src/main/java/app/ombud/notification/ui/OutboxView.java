@@ -34,6 +34,7 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         addClassName("ombud-view");
         setSizeFull();
 
+        status.setId("outbox-status");
         status.setLabel(getTranslation("outbox.status"));
         status.setItems(OutboxEntry.Status.values());
         status.setEmptySelectionAllowed(true);
@@ -53,10 +54,11 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(OutboxEntry::recipient).setHeader(getTranslation("outbox.recipient")).setAutoWidth(true);
         grid.addColumn(e -> e.subject() != null ? e.subject() : e.body()).setHeader(getTranslation("outbox.text"))
                 .setFlexGrow(3);
-        grid.addColumn(e -> getTranslation("outbox.status." + e.status())).setHeader(getTranslation("outbox.status"))
+        grid.addColumn(e -> getTranslation("outbox.status." + e.status())).setKey("status")
+                .setHeader(getTranslation("outbox.status"))
                 .setAutoWidth(true);
         grid.addColumn(OutboxEntry::attempts).setHeader(getTranslation("outbox.attempts")).setAutoWidth(true);
-        grid.addColumn(e -> e.status() == OutboxEntry.Status.SENT ? time(e.sentAt()) : time(e.nextAttemptAt()))
+        grid.addColumn(e -> e.sentAt() != null ? time(e.sentAt()) : time(e.nextAttemptAt()))
                 .setHeader(getTranslation("outbox.when")).setAutoWidth(true);
         grid.addColumn(e -> e.lastError() == null ? "" : e.lastError()).setHeader(getTranslation("outbox.error"))
                 .setFlexGrow(2);

@@ -24,7 +24,7 @@ class PanelJobs {
     }
 
     @Scheduled(fixedDelayString = "${ombud.panel.jobs-interval:PT1M}", initialDelayString = "PT40S")
-    @SchedulerLock(name = "panels", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "panels", lockAtMostFor = "${ombud.panel.jobs-interval:PT1M}")
     void run() {
         Instant now = clock.instant();
         int closed = panels.closeDue(now);

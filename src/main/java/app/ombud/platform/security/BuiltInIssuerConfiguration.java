@@ -1,5 +1,6 @@
 package app.ombud.platform.security;
 
+import app.ombud.platform.Bootstrap;
 import app.ombud.platform.OmbudSecurityProperties;
 import app.ombud.platform.Role;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -13,7 +14,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -168,10 +168,11 @@ class BuiltInIssuerConfiguration {
         return new BootstrapClient(clients, properties);
     }
 
-    /** Registers the configured API client once the store is up. */
+    /** Registers the configured API client before the port opens. */
     record BootstrapClient(ApiClientService clients, OmbudSecurityProperties properties) {
 
-        @EventListener(ApplicationReadyEvent.class)
+        @EventListener(Bootstrap.class)
+        @Order(Bootstrap.Step.API_CLIENT)
         public void register() {
             var configured = properties.apiClient();
             if (!configured.configured()) {

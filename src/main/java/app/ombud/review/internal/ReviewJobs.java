@@ -29,7 +29,7 @@ class ReviewJobs {
     }
 
     @Scheduled(fixedDelayString = "${ombud.review.jobs-interval:PT1M}", initialDelayString = "PT50S")
-    @SchedulerLock(name = "reviews", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "reviews", lockAtMostFor = "${ombud.review.jobs-interval:PT1M}")
     void run() {
         Instant now = clock.instant();
         int checks = reviews.flagOverdueChecks(now);
