@@ -2,21 +2,28 @@ package app.ombud.platform.security;
 
 import app.ombud.platform.Role;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A registered API client (client-credentials grant). The secret is kept only as a hash. */
+/**
+ * A registered API client: a confidential one (client-credentials grant, its secret kept only as
+ * a hash) or a public one (authorization code with PKCE, no secret, its redirect URIs). Documents
+ * written before public clients existed have no type and are confidential.
+ */
 @Document("api_clients")
 class ApiClientDocument {
 
     @Id
     private final String clientId;
     private String name;
+    private ApiClientType type;
     private String secretHash;
     private Set<Role> roles;
+    private List<String> redirectUris;
     private boolean enabled;
     private final Instant createdAt;
     private final String createdBy;
@@ -26,12 +33,15 @@ class ApiClientDocument {
     private Long version;
 
     @PersistenceCreator
-    ApiClientDocument(String clientId, String name, String secretHash, Set<Role> roles, boolean enabled,
-            Instant createdAt, String createdBy, Instant secretChangedAt, Instant lastUsedAt, Long version) {
+    ApiClientDocument(String clientId, String name, ApiClientType type, String secretHash, Set<Role> roles,
+            List<String> redirectUris, boolean enabled, Instant createdAt, String createdBy, Instant secretChangedAt,
+            Instant lastUsedAt, Long version) {
         this.clientId = clientId;
         this.name = name;
+        this.type = type == null ? ApiClientType.CONFIDENTIAL : type;
         this.secretHash = secretHash;
         this.roles = roles == null ? Set.of() : Set.copyOf(roles);
+        this.redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
         this.enabled = enabled;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
@@ -42,7 +52,14 @@ class ApiClientDocument {
 
     static ApiClientDocument create(String clientId, String name, String secretHash, Set<Role> roles,
             Instant now, String createdBy) {
-        return new ApiClientDocument(clientId, name, secretHash, roles, true, now, createdBy, now, null, null);
+        return new ApiClientDocument(clientId, name, ApiClientType.CONFIDENTIAL, secretHash, roles, List.of(), true,
+                now, createdBy, now, null, null);
+    }
+
+    static ApiClientDocument createPublic(String clientId, String name, List<String> redirectUris, Instant now,
+            String createdBy) {
+        return new ApiClientDocument(clientId, name, ApiClientType.PUBLIC, null, Set.of(), redirectUris, true, now,
+                createdBy, null, null, null);
     }
 
     void rename(String name) {
@@ -58,16 +75,33 @@ class ApiClientDocument {
         this.roles = Set.copyOf(roles);
     }
 
+    void redirectTo(List<String> redirectUris) {
+        this.redirectUris = List.copyOf(redirectUris);
+    }
+
     void enable(boolean enabled) {
         this.enabled = enabled;
     }
 
     ApiClient view() {
-        return new ApiClient(clientId, name, roles, enabled, createdAt, createdBy, secretChangedAt, lastUsedAt, version);
+        return new ApiClient(clientId, name, type, roles, redirectUris, enabled, createdAt, createdBy, secretChangedAt,
+                lastUsedAt, version);
     }
 
     String clientId() {
         return clientId;
+    }
+
+    ApiClientType type() {
+        return type;
+    }
+
+    boolean isPublic() {
+        return type == ApiClientType.PUBLIC;
+    }
+
+    List<String> redirectUris() {
+        return redirectUris;
     }
 
     String secretHash() {

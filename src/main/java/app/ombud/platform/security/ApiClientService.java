@@ -5,11 +5,10 @@ import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,14 +29,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * API clients for BI tools and scripts: created, re-keyed, given roles and disabled by admins.
- * A secret is shown once, at creation or rotation, and stored only as a hash.
+ * A secret is shown once, at creation or rotation, and stored only as a hash. Public clients
+ * (scripts and tools a person signs in with) have no secret and no roles, only redirect URIs.
  */
 @Service
 public class ApiClientService {
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{3,64}");
+    private static final int MAX_REDIRECT_URIS = 10;
+    private static final int MAX_REDIRECT_URI_LENGTH = 500;
     private static final Duration ACTIVE_CACHE = Duration.ofSeconds(15);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiClientRepository clients;
     private final MongoTemplate mongo;
@@ -76,11 +77,7 @@ public class ApiClientService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public IssuedSecret create(String clientId, String name, Set<Role> roles) {
-        String id = clientId == null ? "" : clientId.strip();
-        if (!CLIENT_ID.matcher(id).matches()) {
-            throw OmbudException.badRequest("CLIENT_ID_INVALID", "clientId",
-                    "Client ID must be 3 to 64 letters, digits, dots, dashes or underscores");
-        }
+        String id = validClientId(clientId);
         requireRoles(roles);
         String secret = newSecret();
         var document = ApiClientDocument.create(id, cleanName(name, id), passwords.encode(secret), roles,
@@ -94,10 +91,52 @@ public class ApiClientService {
         return new IssuedSecret(document.view(), secret);
     }
 
+    /**
+     * Registers a public client: a script or tool that keeps no secret, with which a person signs
+     * in through the portal (authorization code with PKCE) to get a token naming them.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ApiClient createPublic(String clientId, String name, List<String> redirectUris) {
+        String id = validClientId(clientId);
+        List<String> uris = validRedirectUris(redirectUris);
+        var document = ApiClientDocument.createPublic(id, cleanName(name, id), uris, clock.instant(),
+                CurrentActor.get().subject());
+        try {
+            mongo.insert(document);
+        } catch (DuplicateKeyException e) {
+            throw OmbudException.conflict("CLIENT_ID_TAKEN", "An API client with ID {0} exists already", id);
+        }
+        audit.record("client.created", "ApiClient", id,
+                Map.of("type", ApiClientType.PUBLIC.name(), "redirectUris", String.join(" ", uris)));
+        return document.view();
+    }
+
+    /** Renames a public client or changes where the sign-in may send people back. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ApiClient updatePublic(String clientId, String name, List<String> redirectUris, Long expectedVersion) {
+        var document = find(clientId);
+        if (!document.isPublic()) {
+            throw OmbudException.badRequest("CLIENT_NOT_PUBLIC", "clientId",
+                    "API client {0} uses a secret; change its roles instead", clientId);
+        }
+        checkVersion(document, expectedVersion);
+        List<String> uris = validRedirectUris(redirectUris);
+        List<String> before = document.redirectUris();
+        document.rename(cleanName(name, clientId));
+        document.redirectTo(uris);
+        var saved = clients.save(document);
+        if (!before.equals(uris)) {
+            audit.record("client.redirect-uris-changed", "ApiClient", clientId,
+                    Map.of("from", String.join(" ", before), "to", String.join(" ", uris)));
+        }
+        return saved.view();
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     public ApiClient update(String clientId, String name, Set<Role> roles, Long expectedVersion) {
         requireRoles(roles);
         var document = find(clientId);
+        requireConfidential(document);
         checkVersion(document, expectedVersion);
         Set<Role> before = document.roles();
         document.rename(cleanName(name, clientId));
@@ -127,6 +166,7 @@ public class ApiClientService {
     @PreAuthorize("hasRole('ADMIN')")
     public IssuedSecret rotateSecret(String clientId, Long expectedVersion) {
         var document = find(clientId);
+        requireConfidential(document);
         checkVersion(document, expectedVersion);
         String secret = newSecret();
         document.changeSecret(passwords.encode(secret), clock.instant());
@@ -170,6 +210,24 @@ public class ApiClientService {
         }
     }
 
+    /**
+     * Registers the public client Ombud ships for scripts (loopback redirects only) unless it
+     * exists: an admin who disabled or changed it keeps their choice across restarts.
+     */
+    void bootstrapPublic(String clientId, String name, List<String> redirectUris) {
+        if (clients.existsById(clientId)) {
+            return;
+        }
+        try {
+            mongo.insert(ApiClientDocument.createPublic(clientId, name, redirectUris, clock.instant(),
+                    Actor.SYSTEM.subject()));
+            audit.record(Actor.SYSTEM, "client.created", "ApiClient", clientId, Map.of("type",
+                    ApiClientType.PUBLIC.name(), "redirectUris", String.join(" ", redirectUris), "source", "built-in"));
+        } catch (DuplicateKeyException e) {
+            // another instance registered it at the same moment: fine
+        }
+    }
+
     /** The stored client for the token endpoint; null when unknown or disabled. */
     ApiClientDocument findActive(String clientId) {
         return clients.findById(clientId).filter(ApiClientDocument::enabled).orElse(null);
@@ -209,6 +267,66 @@ public class ApiClientService {
         }
     }
 
+    private static String validClientId(String clientId) {
+        String id = clientId == null ? "" : clientId.strip();
+        if (!CLIENT_ID.matcher(id).matches()) {
+            throw OmbudException.badRequest("CLIENT_ID_INVALID", "clientId",
+                    "Client ID must be 3 to 64 letters, digits, dots, dashes or underscores");
+        }
+        return id;
+    }
+
+    private static void requireConfidential(ApiClientDocument document) {
+        if (document.isPublic()) {
+            throw OmbudException.badRequest("CLIENT_IS_PUBLIC", "clientId",
+                    "API client {0} is public: it has no secret and no roles of its own", document.clientId());
+        }
+    }
+
+    /**
+     * Where a sign-in may return: a loopback address over http (any port, RFC 8252 §7.3), an
+     * https address, or a private-use scheme of a desktop app named like a domain
+     * ({@code com.example.tool:/callback}, §7.1). No fragments, wildcards or "localhost".
+     */
+    static List<String> validRedirectUris(List<String> redirectUris) {
+        List<String> uris = redirectUris == null ? List.of()
+                : redirectUris.stream().filter(u -> u != null && !u.isBlank()).map(String::strip).distinct().toList();
+        if (uris.isEmpty() || uris.size() > MAX_REDIRECT_URIS) {
+            throw OmbudException.badRequest("CLIENT_REDIRECT_URIS_REQUIRED", "redirectUris",
+                    "Give 1 to {0} redirect URIs", MAX_REDIRECT_URIS);
+        }
+        for (String uri : uris) {
+            if (!redirectUriAllowed(uri)) {
+                throw OmbudException.badRequest("CLIENT_REDIRECT_URI_INVALID", "redirectUris",
+                        "{0} is not allowed: use http://127.0.0.1/..., https://... or an app scheme like com.example.tool:/callback",
+                        uri);
+            }
+        }
+        return uris;
+    }
+
+    private static boolean redirectUriAllowed(String text) {
+        if (text.length() > MAX_REDIRECT_URI_LENGTH || text.contains("*")) {
+            return false;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(text);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        if (!uri.isAbsolute() || uri.getFragment() != null || uri.getRawUserInfo() != null) {
+            return false;
+        }
+        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String host = uri.getHost();
+        return switch (scheme) {
+            case "http" -> "127.0.0.1".equals(host) || "[::1]".equals(host);
+            case "https" -> host != null && !host.isBlank();
+            default -> scheme.contains(".") && !uri.isOpaque();
+        };
+    }
+
     private static void requireRoles(Set<Role> roles) {
         if (roles == null || roles.isEmpty()) {
             throw OmbudException.badRequest("ROLES_REQUIRED", "roles", "Give the client at least one role");
@@ -228,9 +346,7 @@ public class ApiClientService {
     }
 
     private static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return TokenHashes.random();
     }
 
     private record CachedState(boolean active, Instant until) {
