@@ -98,9 +98,16 @@ class BuiltInIssuerConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // a person's browser at /oauth2/authorize who is not signed in goes to the portal's login
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                        new LoginUrlAuthenticationEntryPoint("/login"), browsers()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()));
         return http.build();
+    }
+
+    /** Requests that ask for a page; a script's "anything" (curl's Accept: *&#47;*) does not count. */
+    private static MediaTypeRequestMatcher browsers() {
+        var matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        matcher.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return matcher;
     }
 
     /**

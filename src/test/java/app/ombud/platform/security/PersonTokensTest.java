@@ -129,6 +129,13 @@ class PersonTokensTest {
                 .path("me.name").entity(String.class).isEqualTo("李娜")
                 .path("me.roles").entityList(String.class).containsExactly("AGENT");
         filesAWorkOrderAndCastsABallot(person);
+
+        var issued = asAdmin(() -> audit.page(new AuditTrail.Filter("auth.token-issued", agent, null, null, null),
+                ScrollPosition.offset(), 5).stream().toList());
+        assertThat(issued).as("the token's issue names the person and the client").singleElement().satisfies(e -> {
+            assertThat(e.actorKind()).isEqualTo(app.ombud.platform.Actor.Kind.PERSON);
+            assertThat(e.targetId()).isEqualTo(PkceSignIn.CLI_CLIENT);
+        });
     }
 
     @Test
@@ -146,9 +153,13 @@ class PersonTokensTest {
         var signIn = new PkceSignIn(api.http());
         String code = signIn.code(agent, PASSWORD);
 
+        Instant before = Instant.now();
         signIn.swap(code, new PkceSignIn(api.http()).verifier()).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.error").isEqualTo("invalid_grant");
         signIn.swap(code, "").expectStatus().is4xxClientError();
+        var failed = asAdmin(() -> audit.page(new AuditTrail.Filter("auth.client-failed", null, PkceSignIn.CLI_CLIENT,
+                before, null), ScrollPosition.offset(), 5).stream().map(e -> e.details().get("reason")).toList());
+        assertThat(failed).as("the wrong verifier is audited").contains("invalid_grant");
 
         signIn.swap(code, signIn.verifier()).expectStatus().isOk();
         signIn.swap(code, signIn.verifier()).expectStatus().isBadRequest()
