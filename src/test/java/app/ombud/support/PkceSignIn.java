@@ -59,6 +59,11 @@ public final class PkceSignIn {
 
     /** Signs in through the login page and returns the code the redirect carries. */
     public String code(String login, String password) {
+        return codeFrom(signIn(login, password));
+    }
+
+    /** Signs in through the login page; the answer of the authorize endpoint once signed in. */
+    public EntityExchangeResult<String> signIn(String login, String password) {
         var authorize = authorize();
         assertThat(authorize.getStatus().value()).as("authorize without a session").isEqualTo(302);
         String toLogin = authorize.getResponseHeaders().getLocation().toString();
@@ -84,9 +89,8 @@ public final class PkceSignIn {
         URI back = loggedIn.getResponseHeaders().getLocation();
         assertThat(back.getPath()).as("back to the authorize endpoint after the login").isEqualTo("/oauth2/authorize");
 
-        var again = http.get().uri(back).cookie("JSESSIONID", session).accept(MediaType.TEXT_HTML).exchange()
+        return http.get().uri(back).cookie("JSESSIONID", session).accept(MediaType.TEXT_HTML).exchange()
                 .expectBody(String.class).returnResult();
-        return codeFrom(again);
     }
 
     /** GET /oauth2/authorize with this sign-in's challenge (and its session, once there is one). */

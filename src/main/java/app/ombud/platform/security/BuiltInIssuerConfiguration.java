@@ -123,10 +123,13 @@ class BuiltInIssuerConfiguration {
                     || principal instanceof AnonymousAuthenticationToken) {
                 return; // the login comes first
             }
-            String login = personLogin(principal);
-            if (people.find(login).filter(PersonStanding::mayGetTokens).isPresent()) {
+            PersonStanding person = people.find(personLogin(principal)).orElse(null);
+            if (person != null && person.mayGetTokens()) {
                 return;
             }
+            String refusal = person == null ? "is not in the directory" : !person.active() ? "is deactivated"
+                    : person.locked() ? "is locked after failed logins"
+                    : "must first choose their own password under My account";
             String redirectUri = StringUtils.hasText(request.getRedirectUri()) ? request.getRedirectUri()
                     : context.getRegisteredClient().getRedirectUris().iterator().next();
             var answer = new OAuth2AuthorizationCodeRequestAuthenticationToken(request.getAuthorizationUri(),
@@ -134,9 +137,7 @@ class BuiltInIssuerConfiguration {
                     request.getAdditionalParameters());
             answer.setAuthenticated(true);
             throw new OAuth2AuthorizationCodeRequestAuthenticationException(new OAuth2Error(
-                    OAuth2ErrorCodes.ACCESS_DENIED,
-                    "This person may not get a token now: unknown, deactivated, locked, or on a one-time password",
-                    null), answer);
+                    OAuth2ErrorCodes.ACCESS_DENIED, "The person " + refusal, null), answer);
         };
     }
 

@@ -157,13 +157,18 @@ class PersonTokensTest {
         signIn.swap(code, new PkceSignIn(api.http()).verifier()).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.error").isEqualTo("invalid_grant");
         signIn.swap(code, "").expectStatus().is4xxClientError();
-        var failed = asAdmin(() -> audit.page(new AuditTrail.Filter("auth.client-failed", null, PkceSignIn.CLI_CLIENT,
-                before, null), ScrollPosition.offset(), 5).stream().map(e -> e.details().get("reason")).toList());
-        assertThat(failed).as("the wrong verifier is audited").contains("invalid_grant");
+        assertThat(clientFailures(before)).as("the wrong verifier is audited").contains("invalid_grant");
 
         signIn.swap(code, signIn.verifier()).expectStatus().isOk();
+        Instant swapped = Instant.now();
         signIn.swap(code, signIn.verifier()).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.error").isEqualTo("invalid_grant");
+        assertThat(clientFailures(swapped)).as("the second swap is audited").contains("invalid_grant");
+    }
+
+    private List<String> clientFailures(Instant since) {
+        return asAdmin(() -> audit.page(new AuditTrail.Filter("auth.client-failed", null, PkceSignIn.CLI_CLIENT,
+                since, null), ScrollPosition.offset(), 20).stream().map(e -> e.details().get("reason")).toList());
     }
 
     @Test
@@ -190,7 +195,18 @@ class PersonTokensTest {
         var answer = signIn.authorize();
         assertThat(answer.getStatus().value()).isEqualTo(302);
         assertThat(answer.getResponseHeaders().getLocation().toString())
-                .startsWith(PkceSignIn.REDIRECT + "?error=access_denied");
+                .startsWith(PkceSignIn.REDIRECT + "?error=access_denied")
+                .contains("error_description=The%20person%20is%20deactivated");
+    }
+
+    @Test
+    void someoneOnAnAdminsOneTimePasswordGetsNoCode() {
+        String oneTime = asAdmin(() -> accounts.resetPassword(personId(agent), null));
+
+        var answer = new PkceSignIn(api.http()).signIn(agent, oneTime);
+        assertThat(answer.getResponseHeaders().getLocation().toString())
+                .startsWith(PkceSignIn.REDIRECT + "?error=access_denied")
+                .contains("error_description=The%20person%20must%20first%20choose%20their%20own%20password");
     }
 
     @Test
