@@ -85,7 +85,7 @@ public class ApiClientService {
         try {
             mongo.insert(document);
         } catch (DuplicateKeyException e) {
-            throw OmbudException.conflict("CLIENT_ID_TAKEN", "An API client with ID {0} exists already", id);
+            throw clientIdTaken(id);
         }
         audit.record("client.created", "ApiClient", id, Map.of("roles", names(roles)));
         return new IssuedSecret(document.view(), secret);
@@ -104,7 +104,7 @@ public class ApiClientService {
         try {
             mongo.insert(document);
         } catch (DuplicateKeyException e) {
-            throw OmbudException.conflict("CLIENT_ID_TAKEN", "An API client with ID {0} exists already", id);
+            throw clientIdTaken(id);
         }
         audit.record("client.created", "ApiClient", id,
                 Map.of("type", ApiClientType.PUBLIC.name(), "redirectUris", String.join(" ", uris)));
@@ -276,6 +276,11 @@ public class ApiClientService {
         return id;
     }
 
+    private static OmbudException clientIdTaken(String id) {
+        return new OmbudException(OmbudException.Kind.CONFLICT, "CLIENT_ID_TAKEN", "clientId",
+                "An API client with ID {0} exists already", id);
+    }
+
     private static void requireConfidential(ApiClientDocument document) {
         if (document.isPublic()) {
             throw OmbudException.badRequest("CLIENT_IS_PUBLIC", "clientId",
@@ -298,8 +303,8 @@ public class ApiClientService {
         for (String uri : uris) {
             if (!redirectUriAllowed(uri)) {
                 throw OmbudException.badRequest("CLIENT_REDIRECT_URI_INVALID", "redirectUris",
-                        "{0} is not allowed: use http://127.0.0.1/..., https://... or an app scheme like com.example.tool:/callback",
-                        uri);
+                        "{0} is not allowed: use http://127.0.0.1/..., https://... or an app scheme like "
+                                + "com.example.tool:/callback", uri);
             }
         }
         return uris;

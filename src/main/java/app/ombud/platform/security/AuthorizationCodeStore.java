@@ -89,9 +89,10 @@ class AuthorizationCodeStore implements OAuth2AuthorizationService {
         }
         Instant now = clock.instant();
         mongo.remove(Query.query(Criteria.where("expiresAt").lt(now)), StoredCode.class);
+        String login = BuiltInIssuerConfiguration.personLogin(principal);
         mongo.insert(new StoredCode(authorization.getId(), TokenHashes.sha256(code.getToken().getTokenValue()),
-                authorization.getRegisteredClientId(), BuiltInIssuerConfiguration.personLogin(principal), request.getAuthorizationUri(),
-                request.getClientId(), request.getRedirectUri(), request.getScopes(), request.getState(), parameters,
+                authorization.getRegisteredClientId(), login, request.getAuthorizationUri(), request.getClientId(),
+                request.getRedirectUri(), request.getScopes(), request.getState(), parameters,
                 code.getToken().getIssuedAt(), code.getToken().getExpiresAt()));
     }
 

@@ -29,9 +29,9 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -103,7 +103,7 @@ class BuiltInIssuerConfiguration {
         return http.build();
     }
 
-    /** Requests that ask for a page; a script's "anything" (curl's Accept: *&#47;*) does not count. */
+    /** Requests that ask for a page; accepting anything (curl's default) does not count. */
     private static MediaTypeRequestMatcher browsers() {
         var matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         matcher.setIgnoredMediaTypes(Set.of(MediaType.ALL));
@@ -297,7 +297,8 @@ class BuiltInIssuerConfiguration {
         @EventListener(ApplicationReadyEvent.class)
         public void register() {
             if (!personTokens.cliClientId().isEmpty()) {
-                clients.bootstrapPublic(personTokens.cliClientId(), "Scripts and tools (sign-in with PKCE)", LOOPBACK);
+                clients.bootstrapPublic(personTokens.cliClientId(), "Scripts and tools (sign-in with PKCE)",
+                        LOOPBACK);
             }
             var configured = properties.apiClient();
             if (!configured.configured()) {

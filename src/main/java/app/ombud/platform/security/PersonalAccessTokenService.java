@@ -182,9 +182,10 @@ class PersonalAccessTokenService implements PersonalAccessTokens {
                     : standing.locked() ? "person-locked" : null;
         };
         if (refusal != null) {
-            audit.record(new Actor(Actor.Kind.PERSON, document.owner(),
-                    standing == null ? document.owner() : standing.name(), document.owner(), Set.of()),
-                    "pat.refused", TARGET, document.id().toString(), Map.of("reason", refusal, "name", document.name()));
+            var owner = new Actor(Actor.Kind.PERSON, document.owner(),
+                    standing == null ? document.owner() : standing.name(), document.owner(), Set.of());
+            audit.record(owner, "pat.refused", TARGET, document.id().toString(),
+                    Map.of("reason", refusal, "name", document.name()));
             throw new InvalidBearerTokenException("Personal access token refused: " + refusal);
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);

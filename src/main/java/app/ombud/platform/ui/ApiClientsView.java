@@ -92,13 +92,7 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
 
     private HorizontalLayout actions(ApiClient client) {
         boolean isPublic = client.type() == ApiClientType.PUBLIC;
-        var edit = new Button(getTranslation("common.edit"), click -> {
-            if (isPublic) {
-                openEditPublic(client);
-            } else {
-                openEdit(client);
-            }
-        });
+        var edit = new Button(getTranslation("common.edit"), click -> openEdit(client));
         var toggle = new Button(getTranslation(client.enabled() ? "apiclients.disable" : "apiclients.enable"),
                 click -> confirmToggle(client));
         var rotate = new Button(getTranslation("apiclients.rotate"), click -> confirmRotate(client));
@@ -150,9 +144,10 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         });
         var form = new FormLayout(clientId, name, type, roles, redirects);
         dialog.add(form);
+        var errors = new FieldErrors().on("clientId", clientId).on("name", name).on("roles", roles)
+                .on("redirectUris", redirects);
         var save = new Button(getTranslation("common.create"), click -> {
-            clearErrors(clientId, name, roles);
-            redirects.setInvalid(false);
+            errors.clear();
             try {
                 if (type.getValue() == ApiClientType.PUBLIC) {
                     var created = clients.createPublic(clientId.getValue(), name.getValue(), lines(redirects));
@@ -166,7 +161,7 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
                     showSecret(issued);
                 }
             } catch (OmbudException e) {
-                showError(e, clientId, name, roles, redirects);
+                errors.show(e);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -177,54 +172,34 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         clientId.focus();
     }
 
+    /** A confidential client's name and roles, or a public client's name and redirect URIs. */
     private void openEdit(ApiClient client) {
+        boolean isPublic = client.type() == ApiClientType.PUBLIC;
         var dialog = new Dialog(getTranslation("apiclients.edit.title", client.clientId()));
         var name = new TextField(getTranslation("apiclients.name"));
         name.setId("client-name");
         name.setValue(client.name() == null ? "" : client.name());
         var roles = rolePicker();
         roles.setValue(client.roles());
-        dialog.add(new FormLayout(name, roles));
-        var save = new Button(getTranslation("common.save"), click -> {
-            clearErrors(null, name, roles);
-            try {
-                clients.update(client.clientId(), name.getValue(), roles.getValue(), client.version());
-                dialog.close();
-                grid.getDataProvider().refreshAll();
-                Toasts.success(getTranslation("common.saved"));
-            } catch (OmbudException e) {
-                showError(e, null, name, roles, null);
-                if ("CONCURRENT_UPDATE".equals(e.code())) {
-                    dialog.close();
-                    grid.getDataProvider().refreshAll();
-                }
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("edit-save");
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
-        add(dialog);
-        dialog.open();
-    }
-
-    private void openEditPublic(ApiClient client) {
-        var dialog = new Dialog(getTranslation("apiclients.edit.title", client.clientId()));
-        var name = new TextField(getTranslation("apiclients.name"));
-        name.setId("client-name");
-        name.setValue(client.name() == null ? "" : client.name());
+        roles.setVisible(!isPublic);
         var redirects = redirectUris();
         redirects.setValue(String.join("\n", client.redirectUris()));
-        dialog.add(new FormLayout(name, redirects));
+        redirects.setVisible(isPublic);
+        dialog.add(new FormLayout(name, roles, redirects));
+        var errors = new FieldErrors().on("name", name).on("roles", roles).on("redirectUris", redirects);
         var save = new Button(getTranslation("common.save"), click -> {
-            name.setInvalid(false);
-            redirects.setInvalid(false);
+            errors.clear();
             try {
-                clients.updatePublic(client.clientId(), name.getValue(), lines(redirects), client.version());
+                if (isPublic) {
+                    clients.updatePublic(client.clientId(), name.getValue(), lines(redirects), client.version());
+                } else {
+                    clients.update(client.clientId(), name.getValue(), roles.getValue(), client.version());
+                }
                 dialog.close();
                 grid.getDataProvider().refreshAll();
                 Toasts.success(getTranslation("common.saved"));
             } catch (OmbudException e) {
-                showError(e, null, name, null, redirects);
+                errors.show(e);
                 if ("CONCURRENT_UPDATE".equals(e.code())) {
                     dialog.close();
                     grid.getDataProvider().refreshAll();
@@ -347,51 +322,5 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         int port = http.getServerPort();
         boolean defaultPort = port <= 0 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         return scheme + "://" + http.getServerName() + (defaultPort ? "" : ":" + port) + http.getContextPath();
-    }
-
-    private void clearErrors(TextField clientId, TextField name, MultiSelectComboBox<Role> roles) {
-        if (clientId != null) {
-            clientId.setInvalid(false);
-        }
-        name.setInvalid(false);
-        roles.setInvalid(false);
-    }
-
-    /** On the field the error names (a taken ID counts as the ID field's), else as a toast. */
-    private void showError(OmbudException e, TextField clientId, TextField name, MultiSelectComboBox<Role> roles,
-            TextArea redirects) {
-        String field = e.field() != null ? e.field() : "CLIENT_ID_TAKEN".equals(e.code()) ? "clientId" : "";
-        String message = Toasts.message(e);
-        switch (field) {
-            case "clientId" -> {
-                if (clientId == null) {
-                    Toasts.error(message);
-                } else {
-                    clientId.setErrorMessage(message);
-                    clientId.setInvalid(true);
-                }
-            }
-            case "name" -> {
-                name.setErrorMessage(message);
-                name.setInvalid(true);
-            }
-            case "roles" -> {
-                if (roles == null) {
-                    Toasts.error(message);
-                } else {
-                    roles.setErrorMessage(message);
-                    roles.setInvalid(true);
-                }
-            }
-            case "redirectUris" -> {
-                if (redirects == null) {
-                    Toasts.error(message);
-                } else {
-                    redirects.setErrorMessage(message);
-                    redirects.setInvalid(true);
-                }
-            }
-            default -> Toasts.error(message);
-        }
     }
 }
