@@ -25,6 +25,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,10 +42,12 @@ class AccessTokensSection extends VerticalLayout {
     private static final List<Integer> LIFETIMES = List.of(7, 30, 60, 90);
 
     private final PersonalAccessTokens tokens;
+    private final Clock clock;
     private final Grid<PersonalAccessToken> grid = new Grid<>();
 
-    AccessTokensSection(PersonalAccessTokens tokens) {
+    AccessTokensSection(PersonalAccessTokens tokens, Clock clock) {
         this.tokens = tokens;
+        this.clock = clock;
         setPadding(false);
         setId("account-tokens");
 
@@ -139,7 +142,7 @@ class AccessTokensSection extends VerticalLayout {
         save.addClickListener(click -> {
             errors.clear();
             Instant expiresAt = lifetime.getValue() == null ? null
-                    : Instant.now().plus(Duration.ofDays(lifetime.getValue()));
+                    : clock.instant().plus(Duration.ofDays(lifetime.getValue()));
             IssuedToken issued;
             try {
                 issued = tokens.create(name.getValue(), expiresAt, Set.copyOf(roles.getValue()));

@@ -25,6 +25,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.util.Objects;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,7 +53,7 @@ class MyAccountView extends VerticalLayout implements HasDynamicTitle {
     final PasswordField repeat = new PasswordField();
 
     MyAccountView(AccountService accounts, UserDetailsService users, AuthenticationContext authentication,
-            PersonalAccessTokens tokens) {
+            PersonalAccessTokens tokens, Clock clock) {
         this.accounts = accounts;
         this.users = users;
         addClassName("ombud-view");
@@ -118,7 +119,7 @@ class MyAccountView extends VerticalLayout implements HasDynamicTitle {
         var passwordForm = new FormLayout(current, newPassword, repeat);
         passwordForm.setMaxWidth("40em");
         add(notice, facts, new H3(getTranslation("account.password")), passwordForm, change,
-                new AccessTokensSection(tokens));
+                new AccessTokensSection(tokens, clock));
     }
 
     /** What the password form edits. */
