@@ -57,6 +57,9 @@ public final class CurrentActor {
         if (SYSTEM_PRINCIPAL.equals(authentication.getPrincipal())) {
             return Actor.SYSTEM;
         }
+        if (authentication.getPrincipal() instanceof Actor actor) {
+            return actor; // a personal access token: the person as they act through it
+        }
         var roles = Role.fromAuthorities(authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority).toList());
         if (authentication.getPrincipal() instanceof PortalUser user) {

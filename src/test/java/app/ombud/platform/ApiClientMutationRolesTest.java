@@ -25,6 +25,10 @@ class ApiClientMutationRolesTest {
             mutation($input: UpdateApiClientInput!) { updateApiClient(input: $input) { client { clientId name roles } } }""";
     private static final String ENABLE = """
             mutation($input: SetApiClientEnabledInput!) { setApiClientEnabled(input: $input) { client { enabled } } }""";
+    private static final String CREATE_PUBLIC = """
+            mutation($input: CreatePublicApiClientInput!) { createPublicApiClient(input: $input) { client { clientId type } } }""";
+    private static final String UPDATE_PUBLIC = """
+            mutation($input: UpdatePublicApiClientInput!) { updatePublicApiClient(input: $input) { client { redirectUris } } }""";
     private static final String ROTATE = """
             mutation($input: RotateApiClientSecretInput!) { rotateApiClientSecret(input: $input) { client { clientId } secret } }""";
 
@@ -45,6 +49,12 @@ class ApiClientMutationRolesTest {
         assertForbidden(caller, UPDATE, Map.of("clientId", id, "name", "hijacked", "roles", new String[] {"ADMIN"}));
         assertForbidden(caller, ENABLE, Map.of("clientId", id, "enabled", false));
         assertForbidden(caller, ROTATE, Map.of("clientId", id));
+        assertForbidden(caller, CREATE_PUBLIC, Map.of("clientId", id + "-new", "redirectUris",
+                new String[] {"http://127.0.0.1/callback"}));
+        assertForbidden(caller, UPDATE_PUBLIC, Map.of("clientId", "ombud-cli", "redirectUris",
+                new String[] {"https://evil.example/callback"}));
+        assertThat(TestData.asAdmin(() -> clients.get("ombud-cli")).redirectUris())
+                .doesNotContain("https://evil.example/callback");
 
         var after = TestData.asAdmin(() -> clients.get(id));
         assertThat(after.name()).isNotEqualTo("hijacked");
@@ -69,6 +79,13 @@ class ApiClientMutationRolesTest {
                 .execute().path("setApiClientEnabled.client.enabled").entity(Boolean.class).isEqualTo(false);
         admin.document(ROTATE).variable("input", Map.of("clientId", id))
                 .execute().path("rotateApiClientSecret.client.clientId").entity(String.class).isEqualTo(id);
+        admin.document(CREATE_PUBLIC).variable("input", Map.of("clientId", id + "-cli", "redirectUris",
+                        new String[] {"http://127.0.0.1/callback"}))
+                .execute().path("createPublicApiClient.client.type").entity(String.class).isEqualTo("PUBLIC");
+        admin.document(UPDATE_PUBLIC).variable("input", Map.of("clientId", id + "-cli", "redirectUris",
+                        new String[] {"http://[::1]/done"}))
+                .execute().path("updatePublicApiClient.client.redirectUris").entityList(String.class)
+                .containsExactly("http://[::1]/done");
     }
 
     private static void assertForbidden(HttpGraphQlTester caller, String mutation, Map<String, Object> input) {

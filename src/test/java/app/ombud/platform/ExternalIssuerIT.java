@@ -2,11 +2,17 @@ package app.ombud.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.ombud.directory.DirectoryService;
+import app.ombud.directory.PersonInput;
 import app.ombud.support.ApiAccess;
 import app.ombud.support.CompanyIdp;
 import app.ombud.support.OmbudIntegrationTest;
+import app.ombud.support.TestData;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +48,9 @@ class ExternalIssuerIT {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    DirectoryService directory;
 
     @Test
     void anAdminOfTheIdpIsAnAdminHere() {
@@ -92,6 +101,26 @@ class ExternalIssuerIT {
         // no token endpoint: the request falls through to the portal chain, whose CSRF check says 403
         assertThat(result.getStatus().value()).as("POST /oauth2/token").isIn(401, 403, 404);
         assertThat(String.valueOf(result.getResponseBody())).doesNotContain("access_token");
+    }
+
+    @Test
+    void aPersonWithAnIdpTokenMakesAPersonalAccessTokenThatWorksBesideIt() {
+        String employeeId = "X" + Long.toHexString(System.nanoTime());
+        TestData.asAdmin(() -> directory.createPerson(new PersonInput(
+                employeeId, "韩梅梅", null, null, Set.of(Role.AGENT), true, null, null)));
+        String idpToken = IDP.token("han.meimei", Map.of("groups", List.of("AGENT"), "employee_id", employeeId));
+
+        String secret = api.withToken(idpToken).document("""
+                mutation($input: CreatePersonalAccessTokenInput!) {
+                  createPersonalAccessToken(input: $input) { secret } }""")
+                .variable("input", Map.of("name", "export", "roles", List.of("AGENT"), "expiresAt",
+                        Instant.now().plus(Duration.ofDays(1)).toString()))
+                .execute().path("createPersonalAccessToken.secret").entity(String.class).get();
+
+        api.withToken(secret).document("{ me { kind employeeId roles } }").execute()
+                .path("me.kind").entity(String.class).isEqualTo("PERSON")
+                .path("me.employeeId").entity(String.class).isEqualTo(employeeId)
+                .path("me.roles").entityList(String.class).containsExactly("AGENT");
     }
 
     private static String token(String issuerId, String subject, Map<String, Object> claims) {

@@ -4,6 +4,7 @@ import app.ombud.directory.AccountService;
 import app.ombud.platform.Actor;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.PersonalAccessTokens;
 import app.ombud.platform.PortalUser;
 import app.ombud.platform.ui.FieldErrors;
 import app.ombud.platform.ui.Toasts;
@@ -24,6 +25,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.util.Objects;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,8 +34,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
- * Everyone's own account: who they are in the directory and a form to choose a new password.
- * A person with a one-time password is sent here until they have chosen their own.
+ * Everyone's own account: who they are in the directory, a form to choose a new password, and
+ * their personal access tokens for the API. A person with a one-time password is sent here until
+ * they have chosen their own.
  */
 @Route("account")
 @Menu(title = "nav.account", order = 990, icon = "vaadin:user-card")
@@ -49,7 +52,8 @@ class MyAccountView extends VerticalLayout implements HasDynamicTitle {
     final PasswordField newPassword = new PasswordField();
     final PasswordField repeat = new PasswordField();
 
-    MyAccountView(AccountService accounts, UserDetailsService users, AuthenticationContext authentication) {
+    MyAccountView(AccountService accounts, UserDetailsService users, AuthenticationContext authentication,
+            PersonalAccessTokens tokens, Clock clock) {
         this.accounts = accounts;
         this.users = users;
         addClassName("ombud-view");
@@ -114,7 +118,8 @@ class MyAccountView extends VerticalLayout implements HasDynamicTitle {
 
         var passwordForm = new FormLayout(current, newPassword, repeat);
         passwordForm.setMaxWidth("40em");
-        add(notice, facts, new H3(getTranslation("account.password")), passwordForm, change);
+        add(notice, facts, new H3(getTranslation("account.password")), passwordForm, change,
+                new AccessTokensSection(tokens, clock));
     }
 
     /** What the password form edits. */

@@ -4,6 +4,7 @@ import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.PortalUser;
+import com.nimbusds.jwt.JWTParser;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +29,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Puts sign-ins into the audit trail: portal logins (and failed attempts), and tokens issued
- * to API clients (and failed client authentications). Successful bearer-token checks on
- * {@code /graphql} are not recorded: there is one per API call, and the token's issue is.
+ * to API clients or, through a public client, to a person (and failed client authentications,
+ * a wrong PKCE verifier among them). Successful bearer-token checks on {@code /graphql} are not
+ * recorded: there is one per API call, and the token's issue is.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthenticationAuditor {
@@ -70,8 +72,9 @@ class AuthenticationAuditor {
             if (!issued.getAccessToken().getScopes().isEmpty()) {
                 details.put("scopes", String.join(" ", issued.getAccessToken().getScopes()));
             }
-            audit.record(new Actor(Actor.Kind.CLIENT, clientId, clientId, null, Set.of()), "auth.token-issued",
-                    "ApiClient", clientId, details);
+            Actor person = personNamedIn(issued.getAccessToken().getTokenValue());
+            audit.record(person != null ? person : new Actor(Actor.Kind.CLIENT, clientId, clientId, null, Set.of()),
+                    "auth.token-issued", "ApiClient", clientId, details);
         }
     }
 
@@ -96,6 +99,24 @@ class AuthenticationAuditor {
                     ? oauth.getError().getErrorCode() : reason(event));
             audit.record(new Actor(Actor.Kind.CLIENT, clientId, clientId, null, Set.of()), "auth.client-failed",
                     "ApiClient", clientId, details);
+        }
+    }
+
+    /**
+     * The person a token of the sign-in with PKCE names (the JWT just signed by the built-in
+     * issuer), so the entry says who got it; null for a client's own token.
+     */
+    private static Actor personNamedIn(String token) {
+        try {
+            var claims = JWTParser.parse(token).getJWTClaimsSet();
+            String employeeId = claims.getStringClaim(CurrentActor.EMPLOYEE_ID_CLAIM);
+            if (employeeId == null) {
+                return null;
+            }
+            String name = claims.getStringClaim("name");
+            return new Actor(Actor.Kind.PERSON, employeeId, name == null ? employeeId : name, employeeId, Set.of());
+        } catch (java.text.ParseException e) {
+            return null;
         }
     }
 

@@ -30,6 +30,13 @@ class ApiClientController {
     record UpdateApiClientInput(String clientId, String name, List<Role> roles, Long expectedVersion) {
     }
 
+    record CreatePublicApiClientInput(String clientId, String name, List<String> redirectUris) {
+    }
+
+    record UpdatePublicApiClientInput(String clientId, String name, List<String> redirectUris,
+            Long expectedVersion) {
+    }
+
     record SetApiClientEnabledInput(String clientId, boolean enabled, Long expectedVersion) {
     }
 
@@ -59,6 +66,19 @@ class ApiClientController {
     @MutationMapping
     ClientPayload updateApiClient(@Argument UpdateApiClientInput input) {
         return new ClientPayload(clients.update(input.clientId(), input.name(), Set.copyOf(input.roles()),
+                input.expectedVersion()));
+    }
+
+    @MutationMapping
+    ClientPayload createPublicApiClient(@Argument CreatePublicApiClientInput input,
+            @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
+        return new ClientPayload(clients.createPublic(input.clientId(), input.name(), input.redirectUris(),
+                IdempotencyKey.fromHeader(idempotencyKey)));
+    }
+
+    @MutationMapping
+    ClientPayload updatePublicApiClient(@Argument UpdatePublicApiClientInput input) {
+        return new ClientPayload(clients.updatePublic(input.clientId(), input.name(), input.redirectUris(),
                 input.expectedVersion()));
     }
 

@@ -12,7 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,14 +35,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * API clients for BI tools and scripts: created, re-keyed, given roles and disabled by admins.
- * A secret is shown once, at creation or rotation, and stored only as a hash.
+ * A secret is shown once, at creation or rotation, and stored only as a hash. Public clients
+ * (scripts and tools a person signs in with) have no secret and no roles, only redirect URIs.
  */
 @Service
 public class ApiClientService {
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{3,64}");
+    private static final int MAX_REDIRECT_URIS = 10;
+    private static final int MAX_REDIRECT_URI_LENGTH = 500;
     private static final Duration ACTIVE_CACHE = Duration.ofSeconds(15);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiClientRepository clients;
     private final MongoTemplate mongo;
@@ -98,18 +100,19 @@ public class ApiClientService {
     public IssuedSecret create(String clientId, String name, Set<Role> roles, IdempotencyKey key) {
         return idempotency.once("client.create", key, java.util.Arrays.asList(clientId, name, roles),
                 creationId -> create(creationId, clientId, name, roles),
-                creationId -> Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("creationId")
-                        .is(creationId)), ApiClientDocument.class)).map(d -> new IssuedSecret(d.view(), null)));
+                creationId -> created(creationId).map(d -> new IssuedSecret(d.view(), null)));
+    }
+
+    /** The client a creating request made, found by that request's ID. */
+    private Optional<ApiClientDocument> created(UUID creationId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("creationId").is(creationId)),
+                ApiClientDocument.class));
     }
 
     private IssuedSecret create(UUID creationId, String clientId, String name, Set<Role> roles) {
-        String given = TextInput.optional(clientId, "clientId", TextInput.Kind.CODE);
-        String id = given == null ? "" : given;
-        String displayName = cleanName(name, id);
-        if (!CLIENT_ID.matcher(id).matches()) {
-            throw OmbudException.badRequest("CLIENT_ID_INVALID", "clientId",
-                    "Client ID must be 3 to 64 letters, digits, dots, dashes or underscores");
-        }
+        String given = clientIdText(clientId);
+        String displayName = cleanName(name, given);
+        String id = validClientId(given);
         requireRoles(roles);
         String secret = newSecret();
         var document = ApiClientDocument.create(creationId, id, displayName, passwords.encode(secret), roles,
@@ -117,10 +120,65 @@ public class ApiClientService {
         try {
             mongo.insert(document);
         } catch (DuplicateKeyException e) {
-            throw OmbudException.conflict("CLIENT_ID_TAKEN", "An API client with ID {0} exists already", id);
+            throw clientIdTaken(id);
         }
         audit.record("client.created", "ApiClient", id, Map.of("roles", names(roles)));
         return new IssuedSecret(document.view(), secret);
+    }
+
+    /**
+     * Registers a public client: a script or tool that keeps no secret, with which a person signs
+     * in through the portal (authorization code with PKCE) to get a token naming them.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ApiClient createPublic(String clientId, String name, List<String> redirectUris) {
+        return createPublic(clientId, name, redirectUris, IdempotencyKey.NONE);
+    }
+
+    /** Registers a public client once per key: a repeat with the same key answers the client created first. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ApiClient createPublic(String clientId, String name, List<String> redirectUris, IdempotencyKey key) {
+        return idempotency.once("client.create-public", key, java.util.Arrays.asList(clientId, name, redirectUris),
+                creationId -> createPublic(creationId, clientId, name, redirectUris),
+                creationId -> created(creationId).map(ApiClientDocument::view));
+    }
+
+    private ApiClient createPublic(UUID creationId, String clientId, String name, List<String> redirectUris) {
+        String given = clientIdText(clientId);
+        String displayName = cleanName(name, given);
+        String id = validClientId(given);
+        List<String> uris = validRedirectUris(redirectUris);
+        var document = ApiClientDocument.createPublic(creationId, id, displayName, uris, clock.instant(),
+                CurrentActor.get().subject());
+        try {
+            mongo.insert(document);
+        } catch (DuplicateKeyException e) {
+            throw clientIdTaken(id);
+        }
+        audit.record("client.created", "ApiClient", id,
+                Map.of("type", ApiClientType.PUBLIC.name(), "redirectUris", String.join(" ", uris)));
+        return document.view();
+    }
+
+    /** Renames a public client or changes where the sign-in may send people back. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ApiClient updatePublic(String clientId, String name, List<String> redirectUris, Long expectedVersion) {
+        var document = find(clientId);
+        if (!document.isPublic()) {
+            throw OmbudException.badRequest("CLIENT_NOT_PUBLIC", "clientId",
+                    "API client {0} uses a secret; change its roles instead", clientId);
+        }
+        checkVersion(document, expectedVersion);
+        List<String> uris = validRedirectUris(redirectUris);
+        List<String> before = document.redirectUris();
+        document.rename(cleanName(name, clientId));
+        document.redirectTo(uris);
+        var saved = clients.save(document);
+        if (!before.equals(uris)) {
+            audit.record("client.redirect-uris-changed", "ApiClient", clientId,
+                    Map.of("from", String.join(" ", before), "to", String.join(" ", uris)));
+        }
+        return saved.view();
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -128,6 +186,7 @@ public class ApiClientService {
         String displayName = cleanName(name, clientId);
         requireRoles(roles);
         var document = find(clientId);
+        requireConfidential(document);
         checkVersion(document, expectedVersion);
         Set<Role> before = document.roles();
         document.rename(displayName);
@@ -157,6 +216,7 @@ public class ApiClientService {
     @PreAuthorize("hasRole('ADMIN')")
     public IssuedSecret rotateSecret(String clientId, Long expectedVersion) {
         var document = find(clientId);
+        requireConfidential(document);
         checkVersion(document, expectedVersion);
         String secret = newSecret();
         document.changeSecret(passwords.encode(secret), clock.instant());
@@ -200,6 +260,24 @@ public class ApiClientService {
         }
     }
 
+    /**
+     * Registers the public client Ombud ships for scripts (loopback redirects only) unless it
+     * exists: an admin who disabled or changed it keeps their choice across restarts.
+     */
+    void bootstrapPublic(String clientId, String name, List<String> redirectUris) {
+        if (clients.existsById(clientId)) {
+            return;
+        }
+        try {
+            mongo.insert(ApiClientDocument.createPublic(null, clientId, name, redirectUris, clock.instant(),
+                    Actor.SYSTEM.subject()));
+            audit.record(Actor.SYSTEM, "client.created", "ApiClient", clientId, Map.of("type",
+                    ApiClientType.PUBLIC.name(), "redirectUris", String.join(" ", redirectUris), "source", "built-in"));
+        } catch (DuplicateKeyException e) {
+            // another instance registered it at the same moment: fine
+        }
+    }
+
     /** The stored client for the token endpoint; null when unknown or disabled. */
     ApiClientDocument findActive(String clientId) {
         return clients.findById(clientId).filter(ApiClientDocument::enabled).orElse(null);
@@ -240,6 +318,76 @@ public class ApiClientService {
         }
     }
 
+    /** The client ID as typed, checked as a text first (length, characters) like every other text. */
+    private static String clientIdText(String clientId) {
+        String given = TextInput.optional(clientId, "clientId", TextInput.Kind.CODE);
+        return given == null ? "" : given;
+    }
+
+    private static String validClientId(String id) {
+        if (!CLIENT_ID.matcher(id).matches()) {
+            throw OmbudException.badRequest("CLIENT_ID_INVALID", "clientId",
+                    "Client ID must be 3 to 64 letters, digits, dots, dashes or underscores");
+        }
+        return id;
+    }
+
+    private static OmbudException clientIdTaken(String id) {
+        return new OmbudException(OmbudException.Kind.CONFLICT, "CLIENT_ID_TAKEN", "clientId",
+                "An API client with ID {0} exists already", id);
+    }
+
+    private static void requireConfidential(ApiClientDocument document) {
+        if (document.isPublic()) {
+            throw OmbudException.badRequest("CLIENT_IS_PUBLIC", "clientId",
+                    "API client {0} is public: it has no secret and no roles of its own", document.clientId());
+        }
+    }
+
+    /**
+     * Where a sign-in may return: a loopback address over http (any port, RFC 8252 §7.3), an
+     * https address, or a private-use scheme of a desktop app named like a domain
+     * ({@code com.example.tool:/callback}, §7.1). No fragments, wildcards or "localhost".
+     */
+    static List<String> validRedirectUris(List<String> redirectUris) {
+        List<String> uris = redirectUris == null ? List.of()
+                : redirectUris.stream().filter(u -> u != null && !u.isBlank()).map(String::strip).distinct().toList();
+        if (uris.isEmpty() || uris.size() > MAX_REDIRECT_URIS) {
+            throw OmbudException.badRequest("CLIENT_REDIRECT_URIS_REQUIRED", "redirectUris",
+                    "Give 1 to {0} redirect URIs", MAX_REDIRECT_URIS);
+        }
+        for (String uri : uris) {
+            if (!redirectUriAllowed(uri)) {
+                throw OmbudException.badRequest("CLIENT_REDIRECT_URI_INVALID", "redirectUris",
+                        "{0} is not allowed: use http://127.0.0.1/..., https://... or an app scheme like "
+                                + "com.example.tool:/callback", uri);
+            }
+        }
+        return uris;
+    }
+
+    private static boolean redirectUriAllowed(String text) {
+        if (text.length() > MAX_REDIRECT_URI_LENGTH || text.contains("*")) {
+            return false;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(text);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        if (!uri.isAbsolute() || uri.getFragment() != null || uri.getRawUserInfo() != null) {
+            return false;
+        }
+        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String host = uri.getHost();
+        return switch (scheme) {
+            case "http" -> "127.0.0.1".equals(host) || "[::1]".equals(host);
+            case "https" -> host != null && !host.isBlank();
+            default -> scheme.contains(".") && !uri.isOpaque();
+        };
+    }
+
     private static void requireRoles(Set<Role> roles) {
         if (roles == null || roles.isEmpty()) {
             throw OmbudException.badRequest("ROLES_REQUIRED", "roles", "Give the client at least one role");
@@ -256,9 +404,7 @@ public class ApiClientService {
     }
 
     private static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return TokenHashes.random();
     }
 
     private record CachedState(boolean active, Instant until) {

@@ -1,23 +1,24 @@
 package app.ombud.platform.security;
 
-import app.ombud.platform.OmbudSecurityProperties;
 import app.ombud.platform.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Two faces, two chains (DESIGN.md §4): {@code /graphql} takes only JWT bearer tokens and keeps
- * no session; the portal uses form login through Vaadin's configurer. The built-in issuer's
- * chain, when on, comes before both ({@link BuiltInIssuerConfiguration}).
+ * Two faces, two chains (DESIGN.md §4): {@code /graphql} takes only bearer tokens (JWTs and
+ * personal access tokens) and keeps no session; the portal uses form login through Vaadin's
+ * configurer. The built-in issuer's chain, when on, comes before both
+ * ({@link BuiltInIssuerConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -30,14 +31,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain graphqlChain(HttpSecurity http, OmbudSecurityProperties properties) throws Exception {
-        var tokens = new JwtAuthenticationConverter();
-        tokens.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter(properties.rolesClaim()));
+    SecurityFilterChain graphqlChain(HttpSecurity http,
+            AuthenticationManagerResolver<HttpServletRequest> apiBearerTokenResolver) throws Exception {
         http.securityMatcher("/graphql", "/graphql/**", "/graphiql", "/graphiql/**", "/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/graphiql", "/graphiql/**").permitAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
+                // JWTs and personal access tokens alike (ApiBearerTokens)
+                .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(apiBearerTokenResolver))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();

@@ -7,6 +7,7 @@ import app.ombud.platform.Role;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.security.ApiClient;
 import app.ombud.platform.security.ApiClientService;
+import app.ombud.platform.security.ApiClientType;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -20,6 +21,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -27,12 +30,15 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Admins register API clients for BI tools and scripts, change their name and roles, switch
- * them off, and re-key them. A secret is shown exactly once, right after it is made.
+ * them off, and re-key them. A secret is shown exactly once, right after it is made. A public
+ * client (a script or tool a person signs in with) has no secret and no roles, only the redirect
+ * URIs the sign-in may return to.
  */
 @Route("admin/api-clients")
 @Menu(title = "nav.apiClients", order = 90, icon = "vaadin:key")
@@ -60,7 +66,10 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(ApiClient::clientId).setHeader(getTranslation("apiclients.clientId")).setKey("clientId")
                 .setAutoWidth(true);
         grid.addColumn(ApiClient::name).setHeader(getTranslation("apiclients.name")).setKey("name").setAutoWidth(true);
-        grid.addColumn(client -> roleLabels(client.roles())).setHeader(getTranslation("apiclients.roles"))
+        grid.addColumn(client -> getTranslation("apiclients.type." + client.type()))
+                .setHeader(getTranslation("apiclients.type")).setKey("type").setAutoWidth(true);
+        grid.addColumn(client -> client.type() == ApiClientType.PUBLIC ? getTranslation("apiclients.roles.person")
+                : roleLabels(client.roles())).setHeader(getTranslation("apiclients.roles"))
                 .setKey("roles").setAutoWidth(true);
         grid.addColumn(client -> getTranslation(client.enabled() ? "common.yes" : "common.no"))
                 .setHeader(getTranslation("apiclients.enabled")).setKey("enabled").setAutoWidth(true);
@@ -84,6 +93,7 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private HorizontalLayout actions(ApiClient client) {
+        boolean isPublic = client.type() == ApiClientType.PUBLIC;
         var edit = new Button(getTranslation("common.edit"), click -> openEdit(client));
         var toggle = new Button(getTranslation(client.enabled() ? "apiclients.disable" : "apiclients.enable"),
                 click -> confirmToggle(client));
@@ -94,6 +104,7 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         edit.setId("edit-" + client.clientId());
         toggle.setId("toggle-" + client.clientId());
         rotate.setId("rotate-" + client.clientId());
+        rotate.setVisible(!isPublic);
         var box = new HorizontalLayout(edit, toggle, rotate);
         box.setSpacing(false);
         return box;
@@ -122,23 +133,44 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         var name = new TextField(getTranslation("apiclients.name"));
         name.setId("client-name");
         name.setMaxLength(Kind.LINE.maxLength());
+        var type = new RadioButtonGroup<ApiClientType>(getTranslation("apiclients.type"));
+        type.setId("client-type");
+        type.setItems(ApiClientType.values());
+        type.setItemLabelGenerator(t -> getTranslation("apiclients.type." + t + ".long"));
+        type.setValue(ApiClientType.CONFIDENTIAL);
         var roles = rolePicker();
         roles.setValue(EnumSet.of(Role.BI_READER));
-        var form = new FormLayout(clientId, name, roles);
+        var redirects = redirectUris();
+        redirects.setVisible(false);
+        type.addValueChangeListener(change -> {
+            roles.setVisible(change.getValue() == ApiClientType.CONFIDENTIAL);
+            redirects.setVisible(change.getValue() == ApiClientType.PUBLIC);
+        });
+        var form = new FormLayout(clientId, name, type, roles, redirects);
         dialog.add(form);
+        var errors = new FieldErrors().on("clientId", clientId).on("name", name).on("roles", roles)
+                .on("redirectUris", redirects);
         // one key per opening of the dialog: however often it is sent, one client is created
         var submission = IdempotencyKey.random();
         var save = SubmitButton.of(getTranslation("common.create"), "create-save", () -> {
-            clearErrors(clientId, name, roles);
+            errors.clear();
             try {
-                var issued = clients.create(clientId.getValue(), name.getValue(), roles.getValue(), submission);
-                dialog.close();
-                grid.getDataProvider().refreshAll();
-                if (issued.secret() != null) {
-                    showSecret(issued);
+                if (type.getValue() == ApiClientType.PUBLIC) {
+                    var created = clients.createPublic(clientId.getValue(), name.getValue(), lines(redirects),
+                            submission);
+                    dialog.close();
+                    grid.getDataProvider().refreshAll();
+                    showSignIn(created);
+                } else {
+                    var issued = clients.create(clientId.getValue(), name.getValue(), roles.getValue(), submission);
+                    dialog.close();
+                    grid.getDataProvider().refreshAll();
+                    if (issued.secret() != null) {
+                        showSecret(issued);
+                    }
                 }
             } catch (OmbudException e) {
-                showError(e, clientId, name, roles);
+                errors.show(e);
             }
         });
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
@@ -147,7 +179,9 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         clientId.focus();
     }
 
+    /** A confidential client's name and roles, or a public client's name and redirect URIs. */
     private void openEdit(ApiClient client) {
+        boolean isPublic = client.type() == ApiClientType.PUBLIC;
         var dialog = new Dialog(getTranslation("apiclients.edit.title", client.clientId()));
         var name = new TextField(getTranslation("apiclients.name"));
         name.setId("client-name");
@@ -155,16 +189,25 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         name.setValue(client.name() == null ? "" : client.name());
         var roles = rolePicker();
         roles.setValue(client.roles());
-        dialog.add(new FormLayout(name, roles));
+        roles.setVisible(!isPublic);
+        var redirects = redirectUris();
+        redirects.setValue(String.join("\n", client.redirectUris()));
+        redirects.setVisible(isPublic);
+        dialog.add(new FormLayout(name, roles, redirects));
+        var errors = new FieldErrors().on("name", name).on("roles", roles).on("redirectUris", redirects);
         var save = new Button(getTranslation("common.save"), click -> {
-            clearErrors(null, name, roles);
+            errors.clear();
             try {
-                clients.update(client.clientId(), name.getValue(), roles.getValue(), client.version());
+                if (isPublic) {
+                    clients.updatePublic(client.clientId(), name.getValue(), lines(redirects), client.version());
+                } else {
+                    clients.update(client.clientId(), name.getValue(), roles.getValue(), client.version());
+                }
                 dialog.close();
                 grid.getDataProvider().refreshAll();
                 Toasts.success(getTranslation("common.saved"));
             } catch (OmbudException e) {
-                showError(e, null, name, roles);
+                errors.show(e);
                 if ("CONCURRENT_UPDATE".equals(e.code())) {
                     dialog.close();
                     grid.getDataProvider().refreshAll();
@@ -176,6 +219,19 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), click -> dialog.close()), save);
         add(dialog);
         dialog.open();
+    }
+
+    private TextArea redirectUris() {
+        var redirects = new TextArea(getTranslation("apiclients.redirectUris"));
+        redirects.setId("client-redirect-uris");
+        redirects.setHelperText(getTranslation("apiclients.redirectUris.help"));
+        redirects.setRequiredIndicatorVisible(true);
+        redirects.setValue("http://127.0.0.1/callback");
+        return redirects;
+    }
+
+    private static List<String> lines(TextArea area) {
+        return area.getValue().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     private void confirmToggle(ApiClient client) {
@@ -245,6 +301,24 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         dialog.open();
     }
 
+    /** A public client has no secret to show: say where a person signs in with it. */
+    private void showSignIn(ApiClient client) {
+        var dialog = new Dialog(getTranslation("apiclients.public.title", client.clientId()));
+        dialog.setWidth("min(44em, 95vw)");
+        var endpoints = new Div("GET " + baseUrl() + "/oauth2/authorize?response_type=code&client_id="
+                + client.clientId() + "&redirect_uri=…&code_challenge=…&code_challenge_method=S256 → POST "
+                + baseUrl() + "/oauth2/token");
+        endpoints.addClassName("ombud-secret");
+        endpoints.setId("client-endpoints");
+        dialog.add(new Paragraph(getTranslation("apiclients.public.text")), endpoints);
+        var close = new Button(getTranslation("common.close"), click -> dialog.close());
+        close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        close.setId("public-close");
+        dialog.getFooter().add(close);
+        add(dialog);
+        dialog.open();
+    }
+
     /** Where this portal is reached, for the curl example; the configured issuer as a fallback. */
     private String baseUrl() {
         var request = VaadinServletRequest.getCurrent();
@@ -256,38 +330,5 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         int port = http.getServerPort();
         boolean defaultPort = port <= 0 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         return scheme + "://" + http.getServerName() + (defaultPort ? "" : ":" + port) + http.getContextPath();
-    }
-
-    private void clearErrors(TextField clientId, TextField name, MultiSelectComboBox<Role> roles) {
-        if (clientId != null) {
-            clientId.setInvalid(false);
-        }
-        name.setInvalid(false);
-        roles.setInvalid(false);
-    }
-
-    /** On the field the error names (a taken ID counts as the ID field's), else as a toast. */
-    private void showError(OmbudException e, TextField clientId, TextField name, MultiSelectComboBox<Role> roles) {
-        String field = e.field() != null ? e.field() : "CLIENT_ID_TAKEN".equals(e.code()) ? "clientId" : "";
-        String message = Toasts.message(e);
-        switch (field) {
-            case "clientId" -> {
-                if (clientId == null) {
-                    Toasts.error(message);
-                } else {
-                    clientId.setErrorMessage(message);
-                    clientId.setInvalid(true);
-                }
-            }
-            case "name" -> {
-                name.setErrorMessage(message);
-                name.setInvalid(true);
-            }
-            case "roles" -> {
-                roles.setErrorMessage(message);
-                roles.setInvalid(true);
-            }
-            default -> Toasts.error(message);
-        }
     }
 }

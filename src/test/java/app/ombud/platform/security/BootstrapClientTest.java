@@ -11,6 +11,7 @@ import app.ombud.platform.OmbudSecurityProperties;
 import app.ombud.platform.Role;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatchers;
 
@@ -20,9 +21,15 @@ class BootstrapClientTest {
     private final ApiClientService clients = mock(ApiClientService.class);
 
     private BuiltInIssuerConfiguration.BootstrapClient configured(String id, String secret, String roles) {
+        return configured(id, secret, roles, "");
+    }
+
+    private BuiltInIssuerConfiguration.BootstrapClient configured(String id, String secret, String roles,
+            String cliClientId) {
         var properties = new OmbudSecurityProperties("http://ombud.test", "roles", Duration.ofHours(1), null,
                 new OmbudSecurityProperties.ApiClient(id, secret, roles), null);
-        return new BuiltInIssuerConfiguration.BootstrapClient(clients, properties);
+        return new BuiltInIssuerConfiguration.BootstrapClient(clients, properties,
+                new PersonTokenProperties(cliClientId, null, 0));
     }
 
     @Test
@@ -45,6 +52,13 @@ class BootstrapClientTest {
                 .hasMessageContaining("SUPERUSER")
                 .hasMessageContaining("BI_READER");
         verify(clients, never()).bootstrap(eq("bi-tool"), ArgumentMatchers.any(), ArgumentMatchers.any());
+    }
+
+    @Test
+    void thePublicClientForScriptsIsRegisteredWithLoopbackRedirectsOnly() {
+        configured(null, null, null, " ombud-cli ").register();
+        verify(clients).bootstrapPublic("ombud-cli", "Scripts and tools (sign-in with PKCE)",
+                List.of("http://127.0.0.1/callback", "http://[::1]/callback"));
     }
 
     @Test

@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.ombud.platform.Role;
 import app.ombud.platform.security.ApiClient;
 import app.ombud.platform.security.ApiClientService;
+import app.ombud.platform.security.ApiClientType;
 import app.ombud.support.ApiAccess;
 import app.ombud.support.OmbudIntegrationTest;
 import app.ombud.support.TestData;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -66,6 +70,58 @@ class ApiClientsViewTest extends SpringBrowserlessTest {
                 .findFirst().orElseThrow();
         assertThat(grid.getCellText(index, grid.getColumnPosition("roles")))
                 .isEqualTo(UI.getCurrent().getTranslation("role.BI_READER"));
+    }
+
+    @Test
+    void aPublicClientIsCreatedWithRedirectUrisAndNoSecretOrRoles() {
+        String id = "tool-view-" + Long.toHexString(System.nanoTime());
+        navigate(ApiClientsView.class);
+
+        test($(Button.class).id("create-client")).click();
+        test($(TextField.class).id("client-id")).setValue(id);
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<ApiClientType> type = $(RadioButtonGroup.class).id("client-type");
+        type.setValue(ApiClientType.PUBLIC);
+        assertThat($(MultiSelectComboBox.class).withId("client-roles").exists()).as("no roles of its own").isFalse();
+        test($(TextArea.class).id("client-redirect-uris")).setValue("http://127.0.0.1/callback\n\nhttps://tool.example.com/cb");
+        test($(Button.class).id("create-save")).click();
+
+        assertThat($(Div.class).withId("client-secret").exists()).isFalse();
+        assertThat($(Div.class).id("client-endpoints").getText()).contains("/oauth2/authorize?response_type=code&client_id="
+                + id).contains("code_challenge_method=S256").contains("/oauth2/token");
+        var stored = TestData.asAdmin(() -> clients.get(id));
+        assertThat(stored.type()).isEqualTo(ApiClientType.PUBLIC);
+        assertThat(stored.roles()).isEmpty();
+        assertThat(stored.redirectUris()).containsExactly("http://127.0.0.1/callback", "https://tool.example.com/cb");
+        test($(Button.class).id("public-close")).click();
+
+        var grid = test(gridOfClients());
+        int index = IntStream.range(0, grid.size()).filter(i -> grid.getRow(i).clientId().equals(id))
+                .findFirst().orElseThrow();
+        assertThat(grid.getCellText(index, grid.getColumnPosition("type")))
+                .isEqualTo(UI.getCurrent().getTranslation("apiclients.type.PUBLIC"));
+        assertThat(grid.getCellText(index, grid.getColumnPosition("roles")))
+                .isEqualTo(UI.getCurrent().getTranslation("apiclients.roles.person"));
+        assertThat($(Button.class, grid.getCellComponent(index, "actions")).withId("rotate-" + id).exists())
+                .as("no secret to rotate").isFalse();
+    }
+
+    @Test
+    void aRedirectThatCouldLeakTheCodeIsShownOnTheRedirectField() {
+        navigate(ApiClientsView.class);
+
+        test($(Button.class).id("create-client")).click();
+        test($(TextField.class).id("client-id")).setValue("tool-bad-" + Long.toHexString(System.nanoTime()));
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<ApiClientType> type = $(RadioButtonGroup.class).id("client-type");
+        type.setValue(ApiClientType.PUBLIC);
+        test($(TextArea.class).id("client-redirect-uris")).setValue("http://localhost:8080/callback");
+        test($(Button.class).id("create-save")).click();
+
+        TextArea redirects = $(TextArea.class).id("client-redirect-uris");
+        assertThat(redirects.isInvalid()).isTrue();
+        assertThat(redirects.getErrorMessage()).isEqualTo(UI.getCurrent()
+                .getTranslation("error.CLIENT_REDIRECT_URI_INVALID", "http://localhost:8080/callback"));
     }
 
     @Test
