@@ -1,0 +1,61 @@
+package app.ombud.platform.security;
+
+import app.ombud.platform.PortalAccounts;
+import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.stereotype.Component;
+
+/**
+ * How people get into the portal, added to its filter chain by {@link SecurityConfiguration}:
+ * <ul>
+ * <li>CSRF: Vaadin's configurer exempts the login form from the CSRF check, so a foreign page
+ * could sign a victim's browser in to the attacker's account (login CSRF). Here only Vaadin's own
+ * framework requests (UIDL, heartbeat, uploads, which carry Vaadin's own token) are exempt; the
+ * login form posts the token Vaadin renders into the page's meta tags.</li>
+ * <li>the {@link LoginThrottle} in front of the password check;</li>
+ * <li>single sign-on through the company IdP when configured ({@link SingleSignOn}).</li>
+ * </ul>
+ * The response headers of every page are {@link SecurityHeaders}' work, the session cookie's
+ * attributes are {@code server.servlet.session.cookie.*} in application.yml.
+ */
+@Component
+class PortalFrontDoor {
+
+    /** The login view's route, where Vaadin's configurer also processes the login form. */
+    static final String LOGIN_PAGE = "/login";
+
+    private final RequestUtil vaadinRequests;
+    private final LoginThrottle throttle;
+    private final PortalAccounts accounts;
+    private final SingleSignOn.Settings sso;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PortalFrontDoor(RequestUtil vaadinRequests, LoginThrottle throttle, PortalAccounts accounts,
+            SingleSignOn.Settings sso, ApplicationEventPublisher events, Clock clock) {
+        this.vaadinRequests = vaadinRequests;
+        this.throttle = throttle;
+        this.accounts = accounts;
+        this.sso = sso;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Vaadin's configurer, without its CSRF rules (ours follow in {@link #configure}). */
+    VaadinSecurityConfigurer vaadin(VaadinSecurityConfigurer vaadin) {
+        return vaadin.enableCsrfConfiguration(false);
+    }
+
+    void configure(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.addFilterBefore(new LoginThrottleFilter(LOGIN_PAGE, throttle, accounts, events, clock),
+                UsernamePasswordAuthenticationFilter.class);
+        if (sso.enabled()) {
+            SingleSignOn.configure(http, LOGIN_PAGE, sso, accounts);
+        }
+    }
+}
