@@ -5,8 +5,10 @@ import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
  * <li>CSRF: Vaadin's configurer exempts the login form from the CSRF check, so a foreign page
  * could sign a victim's browser in to the attacker's account (login CSRF). Here only Vaadin's own
  * framework requests (UIDL, heartbeat, uploads, which carry Vaadin's own token) are exempt; the
- * login form posts the token Vaadin renders into the page's meta tags.</li>
+ * login form posts the token Vaadin renders into the page's meta tags. A form whose token is
+ * missing or stale (the server restarted while the page was open) is sent back to a fresh login
+ * page ({@code ?expired}) rather than to a bare 403.</li>
  * <li>the {@link LoginThrottle} in front of the password check;</li>
  * <li>single sign-on through the company IdP when configured ({@link SingleSignOn}).</li>
  * </ul>
@@ -52,6 +56,11 @@ class PortalFrontDoor {
 
     void configure(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        // the login form is open to everyone, so a CSRF refusal is the only denial it can meet
+        http.exceptionHandling(denied -> denied.defaultAccessDeniedHandlerFor(
+                (request, response, refusal) -> response.sendRedirect(request.getContextPath() + LOGIN_PAGE
+                        + "?expired"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, LOGIN_PAGE)));
         http.addFilterBefore(new LoginThrottleFilter(LOGIN_PAGE, throttle, accounts, events, clock),
                 UsernamePasswordAuthenticationFilter.class);
         if (sso.enabled()) {

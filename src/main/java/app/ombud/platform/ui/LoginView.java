@@ -20,7 +20,8 @@ import java.util.Map;
  * The portal's login page: local accounts, the company account when single sign-on is
  * configured, and the language switch. It tells why a login did not work: wrong password
  * ({@code ?error}), too many failures from this address ({@code ?throttled=<minutes>}), a
- * refused company sign-in ({@code ?sso=<reason>}).
+ * refused company sign-in ({@code ?sso=<reason>}), a form posted from a stale page
+ * ({@code ?expired}).
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -82,9 +83,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             i18n.getErrorMessage().setTitle(getTranslation("login.sso.title"));
             i18n.getErrorMessage().setMessage(getTranslation("login.sso."
                     + (SingleSignOn.REFUSALS.contains(sso) ? sso : "failed")));
+        } else if (query.containsKey("expired")) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.expired.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.expired.message"));
         }
         form.setI18n(i18n);
-        form.setError(query.containsKey("error") || throttled != null || sso != null);
+        form.setError(query.containsKey("error") || throttled != null || sso != null || query.containsKey("expired"));
     }
 
     private static String first(Map<String, List<String>> query, String name) {
