@@ -30,16 +30,18 @@ import org.springframework.stereotype.Component;
  * <li><b>address and login</b> (only for logins the directory knows): an address gets at most
  * {@code max-failures - 1} unsuccessful attempts at one login, so an address alone can never
  * lock a person; the person can still sign in from their own computer. It is held back until
- * its run has been quiet for the lockout time plus a minute, so its count always runs out after
- * the account's does.</li>
+ * its run has been quiet for the lockout time plus a minute: the account counts wrong passwords
+ * in a row while each comes within the lockout time of the last, so the address's count always
+ * runs out after the account's does.</li>
  * <li><b>address</b>: at most {@code per-address.max-failures} unsuccessful attempts at any
- * logins, held back until its run has been quiet for {@code per-address.window}: nobody tries
- * many logins or passwords from one address.</li>
+ * logins within {@code per-address.window} from the first: nobody tries many logins or passwords
+ * from one address. A window, not a quiet spell, so that the successful logins of an office
+ * behind one address do not keep its count of typos alive all day.</li>
  * </ul>
  * An attempt is admitted before its password is checked, by a conditional increment that only
  * succeeds below the limit, so parallel attempts cannot slip past it; a successful sign-in gives
- * its attempt back. A run whose last attempt is older than its window starts again at one. No
- * transactions: each step is one atomic single-document update (DESIGN.md §3).
+ * its own attempt back (failures stay counted) and clears its login's count. No transactions:
+ * each step is one atomic single-document update (DESIGN.md §3).
  * <p>
  * The address is the request's remote address: a proxy's {@code X-Forwarded-For} counts only
  * when the operator trusts the proxy ({@code server.forward-headers-strategy}), so a client cannot
@@ -63,8 +65,22 @@ class LoginThrottle {
 
     /** One run of unsuccessful attempts; {@code expiresAt} lets MongoDB drop it (a TTL index). */
     @Document("login_throttle")
-    record Counter(@Id String id, int attempts, Instant lastAttemptAt, boolean refusalRecorded,
+    record Counter(@Id String id, int attempts, Instant startedAt, Instant lastAttemptAt, boolean refusalRecorded,
             @Indexed(expireAfter = "0s") Instant expiresAt) {
+    }
+
+    /**
+     * One of the two counters: how many unsuccessful attempts over what time, counted from the
+     * run's first attempt (a window) or from its last (a quiet spell).
+     */
+    private record Limit(int max, Duration time, boolean fromLastAttempt) {
+        String since() {
+            return fromLastAttempt ? "lastAttemptAt" : "startedAt";
+        }
+
+        Instant heldUntil(Counter counter) {
+            return (fromLastAttempt ? counter.lastAttemptAt() : counter.startedAt()).plus(time);
+        }
     }
 
     /** The outcome of asking to try a password. */
@@ -86,29 +102,27 @@ class LoginThrottle {
     private static final Duration MARGIN = Duration.ofMinutes(1);
 
     private final MongoTemplate mongo;
-    private final Settings settings;
-    private final int perLoginLimit;
-    private final Duration perLoginWindow;
+    private final Limit perAddress;
+    private final Limit perLogin;
     private final Clock clock;
 
     LoginThrottle(MongoTemplate mongo, OmbudSecurityProperties security, Settings settings, Clock clock) {
         this.mongo = mongo;
-        this.settings = settings;
-        this.perLoginLimit = Math.max(1, security.login().maxFailures() - 1);
-        this.perLoginWindow = security.login().lockout().plus(MARGIN);
+        this.perAddress = new Limit(settings.maxFailures(), settings.window(), false);
+        this.perLogin = new Limit(Math.max(1, security.login().maxFailures() - 1),
+                security.login().lockout().plus(MARGIN), true);
         this.clock = clock;
     }
 
     /** Asks to try a password from this address, for this login when the directory knows it (else null). */
     Admission admit(String address, String knownLogin) {
         Instant now = clock.instant();
-        Admission byAddress = settings.maxFailures() == 0 ? new Admitted()
-                : admit(addressKey(address), settings.maxFailures(), settings.window(), now);
+        Admission byAddress = perAddress.max() == 0 ? new Admitted() : admit(addressKey(address), perAddress, now);
         if (byAddress instanceof Held || knownLogin == null) {
             return byAddress;
         }
-        Admission byLogin = admit(loginKey(address, knownLogin), perLoginLimit, perLoginWindow, now);
-        if (byLogin instanceof Held && settings.maxFailures() > 0) {
+        Admission byLogin = admit(loginKey(address, knownLogin), perLogin, now);
+        if (byLogin instanceof Held && perAddress.max() > 0) {
             giveBack(addressKey(address));
         }
         return byLogin;
@@ -116,7 +130,7 @@ class LoginThrottle {
 
     /** A sign-in succeeded: its attempt does not count against the address, and its login starts afresh. */
     void succeeded(String address, String login) {
-        if (settings.maxFailures() > 0) {
+        if (perAddress.max() > 0) {
             giveBack(addressKey(address));
         }
         mongo.remove(Query.query(Criteria.where("_id").is(loginKey(address, login))), Counter.class);
@@ -133,10 +147,8 @@ class LoginThrottle {
     /** Until when the address is held back for this login (or at all), for tests and the login page. */
     Optional<Instant> heldUntil(String address, String knownLogin) {
         Instant now = clock.instant();
-        Instant byAddress = settings.maxFailures() == 0 ? null
-                : heldUntil(addressKey(address), settings.maxFailures(), settings.window(), now);
-        Instant byLogin = knownLogin == null ? null
-                : heldUntil(loginKey(address, knownLogin), perLoginLimit, perLoginWindow, now);
+        Instant byAddress = perAddress.max() == 0 ? null : heldUntil(addressKey(address), perAddress, now);
+        Instant byLogin = knownLogin == null ? null : heldUntil(loginKey(address, knownLogin), perLogin, now);
         return Optional.ofNullable(byAddress == null ? byLogin
                 : byLogin == null || byAddress.isAfter(byLogin) ? byAddress : byLogin);
     }
@@ -150,45 +162,45 @@ class LoginThrottle {
         mongo.remove(Query.query(Criteria.where("expiresAt").lt(clock.instant())), Counter.class);
     }
 
-    private Admission admit(String key, int limit, Duration window, Instant now) {
-        Instant quiet = now.minus(window);
-        Update start = new Update().set("attempts", 1).set("lastAttemptAt", now).set("refusalRecorded", false)
-                .set("expiresAt", now.plus(window));
+    private Admission admit(String key, Limit limit, Instant now) {
+        Instant stale = now.minus(limit.time());
+        Update start = new Update().set("attempts", 1).set("startedAt", now).set("lastAttemptAt", now)
+                .set("refusalRecorded", false).set("expiresAt", now.plus(limit.time()));
         for (int round = 0; round < 5; round++) {
             // a run still going and below its limit takes one more attempt ...
             var continued = mongo.findAndModify(Query.query(Criteria.where("_id").is(key)
-                            .and("lastAttemptAt").gt(quiet).and("attempts").lt(limit)),
-                    new Update().inc("attempts", 1).set("lastAttemptAt", now).set("expiresAt", now.plus(window)),
+                            .and(limit.since()).gt(stale).and("attempts").lt(limit.max())),
+                    new Update().inc("attempts", 1).set("lastAttemptAt", now).set("expiresAt", now.plus(limit.time())),
                     FindAndModifyOptions.options().returnNew(true), Counter.class);
             if (continued != null) {
                 return new Admitted();
             }
-            // ... after a quiet spell (or at the first attempt) a new run starts ...
+            // ... once its time is over (or at the first attempt) a new run starts ...
             try {
-                mongo.upsert(Query.query(Criteria.where("_id").is(key).and("lastAttemptAt").lte(quiet)), start,
+                mongo.upsert(Query.query(Criteria.where("_id").is(key).and(limit.since()).lte(stale)), start,
                         Counter.class);
                 return new Admitted();
             } catch (DuplicateKeyException runGoesOn) {
                 // ... else the run goes on: at its limit, or another attempt moved it meanwhile
             }
             Counter current = mongo.findById(key, Counter.class);
-            if (current != null && current.attempts() >= limit && current.lastAttemptAt().isAfter(quiet)) {
+            if (current != null && current.attempts() >= limit.max() && limit.heldUntil(current).isAfter(now)) {
                 var noticed = mongo.findAndModify(
                         Query.query(Criteria.where("_id").is(key).and("refusalRecorded").is(false)),
                         new Update().set("refusalRecorded", true), Counter.class);
-                return new Held(current.lastAttemptAt().plus(window), noticed != null);
+                return new Held(limit.heldUntil(current), noticed != null);
             }
         }
         // contended beyond reason: refuse rather than let an attempt past the count
-        return new Held(now.plus(window), false);
+        return new Held(now.plus(limit.time()), false);
     }
 
-    private Instant heldUntil(String key, int limit, Duration window, Instant now) {
+    private Instant heldUntil(String key, Limit limit, Instant now) {
         Counter counter = mongo.findById(key, Counter.class);
-        if (counter == null || counter.attempts() < limit) {
+        if (counter == null || counter.attempts() < limit.max()) {
             return null;
         }
-        Instant until = counter.lastAttemptAt().plus(window);
+        Instant until = limit.heldUntil(counter);
         return until.isAfter(now) ? until : null;
     }
 

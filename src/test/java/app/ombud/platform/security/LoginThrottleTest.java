@@ -110,6 +110,27 @@ class LoginThrottleTest {
         assertThat(throttle.admit(newAddress(), "E1")).isInstanceOf(LoginThrottle.Admitted.class);
     }
 
+    /** An office behind one address: its sign-ins do not keep its window of typos open all day. */
+    @Test
+    void anAddresssWindowRunsFromItsFirstFailureSoSuccessesDoNotProlongIt() {
+        var throttle = throttle(3);
+        String address = newAddress();
+        throttle.admit(address, null);
+        throttle.admit(address, null);
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(throttle.admit(address, "E" + i)).isInstanceOf(LoginThrottle.Admitted.class);
+            throttle.succeeded(address, "E" + i);
+        }
+        throttle.admit(address, null);
+        assertThat(throttle.admit(address, null)).as("three failures within the window")
+                .isInstanceOf(LoginThrottle.Held.class);
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(10));
+        assertThat(throttle.admit(address, null)).as("15 minutes after the first failure, however busy")
+                .isInstanceOf(LoginThrottle.Admitted.class);
+    }
+
     @Test
     void runsLongOverAreRemoved() {
         var throttle = throttle(20);
