@@ -130,6 +130,7 @@ class PortalLockoutTest {
 
         assertThat(forged.signedIn()).as("POST /login without the CSRF token: %s", forged.location()).isFalse();
         assertThat(forged.location()).as("back to a fresh login page").endsWith("/login?expired");
+        api.http().post().uri("/ombud/styles/ombud.css").exchange().expectStatus().isForbidden();
         assertThat(PortalLogin.fromNewAddress(api).logIn(login, password).signedIn())
                 .as("with its token the same form signs in").isTrue();
     }

@@ -4,11 +4,16 @@ import app.ombud.platform.PortalAccounts;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,11 +61,14 @@ class PortalFrontDoor {
 
     void configure(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
-        // the login form is open to everyone, so a CSRF refusal is the only denial it can meet
-        http.exceptionHandling(denied -> denied.defaultAccessDeniedHandlerFor(
+        // the login form is open to everyone, so a CSRF refusal is the only denial it can meet;
+        // everything else keeps the plain 403 (one defaultAccessDeniedHandlerFor alone would apply to all)
+        var handlers = new LinkedHashMap<RequestMatcher, AccessDeniedHandler>();
+        handlers.put(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, LOGIN_PAGE),
                 (request, response, refusal) -> response.sendRedirect(request.getContextPath() + LOGIN_PAGE
-                        + "?expired"),
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, LOGIN_PAGE)));
+                        + "?expired"));
+        http.exceptionHandling(denied -> denied.accessDeniedHandler(
+                new RequestMatcherDelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl())));
         http.addFilterBefore(new LoginThrottleFilter(LOGIN_PAGE, throttle, accounts, events, clock),
                 UsernamePasswordAuthenticationFilter.class);
         if (sso.enabled()) {
