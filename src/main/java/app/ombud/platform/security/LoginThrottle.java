@@ -50,7 +50,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
-    /** Settings under {@code ombud.security.login.per-address}; {@code max-failures} 0 switches the address limit off. */
+    /** Settings under {@code ombud.security.login.per-address}; {@code max-failures} 0 switches this limit off. */
     @ConfigurationProperties("ombud.security.login.per-address")
     record Settings(Integer maxFailures, Duration window) {
         Settings {

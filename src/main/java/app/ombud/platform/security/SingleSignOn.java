@@ -33,7 +33,10 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 @EnableConfigurationProperties(SingleSignOn.Settings.class)
 public class SingleSignOn {
 
-    /** The client registration's ID, in Spring's paths {@code /oauth2/authorization/company} and {@code /login/oauth2/code/company}. */
+    /**
+     * The client registration's ID, in Spring's paths {@code /oauth2/authorization/company} and
+     * {@code /login/oauth2/code/company} (the redirect URI to register at the IdP).
+     */
     static final String REGISTRATION = "company";
 
     /** Why a sign-in through the IdP was refused: the {@code ?sso=} value on the login page. */
