@@ -87,6 +87,31 @@ class PortalBrowserTest extends BrowserTest {
         screenshot("audit-log-zh-CN.png");
     }
 
+    /**
+     * The Content-Security-Policy at work: a script injected into a portal page (as an XSS hole
+     * would) does not run, and the browser reports it, which fails every browser test that meets
+     * one ({@code BrowserTest}).
+     */
+    @Test
+    void anInjectedInlineScriptDoesNotRunAndIsReported() {
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        page.waitForURL(url -> !url.contains("/login"));
+        assertThat(page.locator(".ombud-brand")).isVisible();
+
+        Object ran = page.waitForConsoleMessage(new com.microsoft.playwright.Page.WaitForConsoleMessageOptions()
+                        .setPredicate(message -> message.text().startsWith("CSP violation")),
+                () -> assertThat(page.evaluate("""
+                        () => {
+                          window.injected = false;
+                          const script = document.createElement('script');
+                          script.textContent = 'window.injected = true';
+                          document.head.appendChild(script);
+                          return window.injected;
+                        }""")).as("the injected script ran").isEqualTo(false));
+        assertThat(ran).isNotNull();
+        assertThat(takeCspViolations()).isNotEmpty().allSatisfy(violation -> assertThat(violation).contains("script-src"));
+    }
+
     @Test
     void aWrongPasswordShowsTheLoginError() {
         signIn("admin", "definitely-not-the-password-9");

@@ -1,10 +1,12 @@
 package app.ombud.platform;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.PersonInput;
 import app.ombud.support.ApiAccess;
+import app.ombud.support.BrowserTest;
 import app.ombud.support.CompanyIdp;
 import app.ombud.support.OmbudIntegrationTest;
 import app.ombud.support.TestData;
@@ -13,10 +15,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,18 +29,19 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Ombud behind a company identity provider (here mock-oauth2-server): configuration only, the
- * roles read from a configurable claim ({@code groups}), and the built-in issuer switched off.
- * Runs in its own JVM (failsafe), since the shared test context uses the built-in issuer.
+ * roles read from a configurable claim ({@code groups}), the built-in issuer switched off, and
+ * people signing in to the portal through it. Runs in its own JVM (failsafe), since the shared
+ * test context uses the built-in issuer.
  */
 @OmbudIntegrationTest
 @TestPropertySource(properties = "ombud.security.roles-claim=groups")
 class ExternalIssuerIT {
 
-    private static final CompanyIdp IDP = new CompanyIdp("ombud");
+    private static final CompanyIdp IDP = CompanyIdp.withLoginPage("ombud");
 
     @DynamicPropertySource
     static void externalIssuer(DynamicPropertyRegistry registry) {
-        IDP.configure(registry);
+        IDP.configurePortalLogin(registry);
     }
 
     @AfterAll
@@ -125,5 +131,96 @@ class ExternalIssuerIT {
 
     private static String token(String issuerId, String subject, Map<String, Object> claims) {
         return IDP.tokenOf(issuerId, subject, claims);
+    }
+
+    /**
+     * Single sign-on to the portal in Chromium through the same IdP (its sign-in page, where the
+     * test types a subject and the {@code employee_id} claim). Nested, so it shares this class's
+     * Spring context and JVM, and only these tests skip where no Chromium is installed.
+     */
+    @Nested
+    class PortalSingleSignOn extends BrowserTest {
+
+        @Autowired
+        DirectoryService directory;
+
+        @Autowired
+        AuditTrail audit;
+
+        @Test
+        void aPersonOfTheDirectorySignsInWithTheCompanyAccountHasTheirDirectoryRolesAndSignsOutAgain() {
+            String employeeId = newPerson("单点坐席", true);
+
+            signInAtTheIdp("li.lei", employeeId);
+
+            page.waitForURL(url -> url.startsWith(api.baseUrl()) && !url.contains("/login"));
+            assertThat(page.locator(".ombud-user")).containsText("单点坐席");
+            assertThat(page.locator(".ombud-home p").first()).containsText("坐席");
+            assertThat(page.locator(".ombud-home p").first()).not().containsText("管理员");
+            screenshot("sso-home-zh-CN.png");
+            var signedIn = TestData.asAdmin(() -> audit.page(new AuditTrail.Filter("auth.login", employeeId, null, null,
+                    null), ScrollPosition.keyset(), 5).getContent());
+            assertThat(signedIn).singleElement().satisfies(entry -> {
+                assertThat(entry.action()).isEqualTo("auth.login");
+                assertThat(entry.details()).containsEntry("method", "sso");
+            });
+
+            page.locator("#logout").click();
+            page.waitForURL(Pattern.compile(".*/login$"));
+            page.navigate(api.baseUrl() + "/cases");
+            page.waitForURL(Pattern.compile(".*/login$"));
+            assertThat(page.locator("vaadin-login-form")).isVisible();
+        }
+
+        @Test
+        void someoneTheDirectoryDoesNotKnowIsRefusedWithAClearPage() {
+            signInAtTheIdp("stranger", "NOBODY-" + Long.toHexString(System.nanoTime()));
+
+            page.waitForURL(Pattern.compile(".*/login\\?sso=unknown-person$"));
+            assertThat(page.getByText("人员目录中没有您的工号")).isVisible();
+            screenshot("sso-refused-zh-CN.png");
+            page.navigate(api.baseUrl() + "/cases");
+            page.waitForURL(Pattern.compile(".*/login$"));
+        }
+
+        @Test
+        void aDeactivatedPersonIsRefused() {
+            String employeeId = newPerson("已停用", false);
+
+            signInAtTheIdp("gone", employeeId);
+
+            page.waitForURL(Pattern.compile(".*/login\\?sso=inactive-person$"));
+            assertThat(page.getByText("您在 Ombud 中的人员记录已停用")).isVisible();
+            var refused = TestData.asAdmin(() -> audit.page(new AuditTrail.Filter("auth.login-failed", employeeId, null,
+                    null, null), ScrollPosition.keyset(), 5).getContent());
+            assertThat(refused).singleElement().satisfies(entry -> assertThat(entry.details())
+                    .containsEntry("reason", "inactive-person").containsEntry("method", "sso"));
+        }
+
+        /** Decided: the password form stays beside the company account, for the first admin and break-glass logins. */
+        @Test
+        void theLocalFormStaysBesideSingleSignOn() {
+            signIn("admin", TestData.ADMIN_PASSWORD);
+
+            page.waitForURL(url -> !url.contains("/login"));
+            assertThat(page.locator(".ombud-brand")).isVisible();
+        }
+
+        private void signInAtTheIdp(String subject, String employeeId) {
+            page.navigate(api.baseUrl() + "/login");
+            page.locator("#sso-login").click();
+            page.waitForURL(url -> !url.startsWith(api.baseUrl()));
+            page.locator("input[name='username']").fill(subject);
+            page.locator("textarea[name='claims']")
+                    .fill("{\"employee_id\": \"" + employeeId + "\", \"name\": \"IdP Name\"}");
+            page.locator("input[type='submit']").click();
+        }
+
+        private String newPerson(String name, boolean active) {
+            String employeeId = "SSO" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+            TestData.asAdmin(() -> directory.createPerson(new PersonInput(employeeId, name, null, null,
+                    Set.of(Role.AGENT), active, null, null)));
+            return employeeId;
+        }
     }
 }

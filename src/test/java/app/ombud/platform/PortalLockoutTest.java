@@ -7,28 +7,20 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.directory.PersonInput;
 import app.ombud.support.ApiAccess;
 import app.ombud.support.OmbudIntegrationTest;
+import app.ombud.support.PortalLogin;
 import app.ombud.support.TestData;
-import java.net.URI;
+import java.time.Instant;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
 
 /**
- * Portal lockout through the real login form over HTTP, as a browser does it: GET /login for a
- * session and the CSRF token (Vaadin renders it as meta tags, which its login form posts along),
- * then POST /login; a redirect away from /login means the person is in.
+ * The portal's login form over HTTP, as a browser posts it ({@link PortalLogin}), each "browser"
+ * at its own address: the account lockout (5 wrong passwords in a row lock a login for 15
+ * minutes), the per-address limit in front of it, and CSRF on the form itself.
  */
 @OmbudIntegrationTest
 class PortalLockoutTest {
-
-    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-    private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
 
     @Autowired
     ApiAccess api;
@@ -40,86 +32,107 @@ class PortalLockoutTest {
     AccountService accounts;
 
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenForTheRightOne() {
+    void fiveWrongPasswordsFromSeveralAddressesLockTheAccountEvenForTheRightOne() {
         String login = newPerson();
         String password = resetPassword(login);
+        var first = PortalLogin.fromNewAddress(api);
+        var second = PortalLogin.fromNewAddress(api);
+        var elsewhere = PortalLogin.fromNewAddress(api);
 
-        for (int i = 0; i < 5; i++) {
-            assertThat(logIn(login, "wrong-" + i)).as("attempt %d", i + 1).isFalse();
+        for (int i = 0; i < 3; i++) {
+            assertThat(first.logIn(login, "wrong-" + i).signedIn()).as("attempt %d", i + 1).isFalse();
+        }
+        for (int i = 3; i < 5; i++) {
+            assertThat(second.logIn(login, "wrong-" + i).signedIn()).as("attempt %d", i + 1).isFalse();
         }
         var person = TestData.asAdmin(() -> directory.personByEmployeeId(login).orElseThrow());
         assertThat(person.lockedUntil()).as("locked for about 15 minutes")
-                .isBetween(java.time.Instant.now().plusSeconds(14 * 60), java.time.Instant.now().plusSeconds(16 * 60));
-        assertThat(logIn(login, password)).as("right password on a locked account").isFalse();
+                .isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(16 * 60));
+        var refused = elsewhere.logIn(login, password);
+        assertThat(refused.signedIn()).as("right password on a locked account").isFalse();
+        assertThat(refused.location()).contains("login?error");
 
         // an admin's unlock lets the person in again
         TestData.asAdmin(() -> accounts.unlock(person.id()));
-        assertThat(logIn(login, password)).isTrue();
+        assertThat(elsewhere.logIn(login, password).signedIn()).isTrue();
+    }
+
+    /** Guessing from one address stops one attempt short of the lock: the person is never locked out by it. */
+    @Test
+    void oneAddressIsHeldBackBeforeItCanLockAPerson() {
+        String login = newPerson();
+        String password = resetPassword(login);
+        var guesser = PortalLogin.fromNewAddress(api);
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(guesser.logIn(login, "guess-" + i).location()).as("attempt %d", i + 1).contains("login?error");
+        }
+        var fifth = guesser.logIn(login, "guess-4");
+        assertThat(fifth.throttled()).as("fifth guess from the same address: %s", fifth.location()).isTrue();
+        assertThat(fifth.location()).contains("throttled=16");
+        assertThat(guesser.logIn(login, password).throttled())
+                .as("held back whatever the password: the throttle is no oracle").isTrue();
+
+        var person = TestData.asAdmin(() -> directory.personByEmployeeId(login).orElseThrow());
+        assertThat(person.lockedUntil()).as("the person is not locked").isNull();
+        assertThat(PortalLogin.fromNewAddress(api).logIn(login, password).signedIn())
+                .as("the person signs in from their own computer").isTrue();
+    }
+
+    /** Many logins (here made-up ones) from one address: held back after 20 failures, whatever it claims to be. */
+    @Test
+    void oneAddressCannotTryManyLoginsAndAForgedForwardedForDoesNotHelp() {
+        String login = newPerson();
+        String password = resetPassword(login);
+        var sprayer = PortalLogin.fromNewAddress(api);
+
+        for (int i = 0; i < 20; i++) {
+            sprayer.header("X-Forwarded-For", "203.0.113." + i);
+            assertThat(sprayer.logIn("nobody-" + i, "Winter2026!").location()).as("attempt %d", i + 1)
+                    .contains("login?error");
+        }
+        sprayer.header("X-Forwarded-For", "203.0.113.200");
+        assertThat(sprayer.logIn(login, password).throttled()).as("21st attempt, a right password").isTrue();
+        assertThat(PortalLogin.fromNewAddress(api).logIn(login, password).signedIn())
+                .as("another address is not affected").isTrue();
     }
 
     @Test
     void aSuccessfulLoginClearsTheCount() {
         String login = newPerson();
         String password = resetPassword(login);
+        var own = PortalLogin.fromNewAddress(api);
 
         for (int i = 0; i < 4; i++) {
-            assertThat(logIn(login, "wrong-" + i)).isFalse();
+            assertThat(PortalLogin.fromNewAddress(api).logIn(login, "wrong-" + i).signedIn()).isFalse();
         }
-        assertThat(logIn(login, password)).isTrue();
+        assertThat(own.logIn(login, password).signedIn()).isTrue();
         for (int i = 0; i < 4; i++) {
-            assertThat(logIn(login, "wrong-again-" + i)).isFalse();
+            assertThat(PortalLogin.fromNewAddress(api).logIn(login, "wrong-again-" + i).signedIn()).isFalse();
         }
-        assertThat(logIn(login, password)).as("8 failures in all, but never 5 in a row").isTrue();
+        assertThat(own.logIn(login, password).signedIn()).as("8 failures in all, but never 5 in a row").isTrue();
         var person = TestData.asAdmin(() -> directory.personByEmployeeId(login).orElseThrow());
         assertThat(person.lockedUntil()).isNull();
         assertThat(person.lastLoginAt()).isNotNull();
     }
 
     /**
-     * Pins a framework decision: Vaadin's configurer exempts its login page path from CSRF
-     * ({@code VaadinSecurityConfigurer.customizeCsrf} ignores {@code formLoginPage}), so POST
-     * /login works without the token. That leaves "login CSRF" (a victim's browser silently
-     * signed in to another account) open. If this test starts failing, Vaadin changed it: then
-     * the exemption is gone and the test should be inverted.
+     * Login CSRF: a foreign page that posts the login form with the attacker's name and password
+     * must not sign the victim's browser in to the attacker's account. Without the token of the
+     * victim's own session the form is refused (Vaadin's configurer exempts it; we do not).
      */
     @Test
-    void vaadinExemptsTheLoginFormFromCsrf() {
+    void theLoginFormWithoutItsCsrfTokenSignsNobodyIn() {
         String login = newPerson();
         String password = resetPassword(login);
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("username", login);
-        form.add("password", password);
-        var result = api.http().post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(form)).exchange().returnResult(String.class);
-        assertThat(result.getStatus().value()).isEqualTo(302);
-        assertThat(redirectsHome(result.getResponseHeaders())).isTrue();
-    }
 
-    /** Posts the login form like the browser does; true when the portal lets the person in. */
-    private boolean logIn(String username, String password) {
-        var page = api.http().get().uri("/login").exchange().expectStatus().isOk().returnResult(String.class);
-        String html = String.join("", page.getResponseBody().collectList().block());
-        String session = page.getResponseCookies().getFirst("JSESSIONID").getValue();
-        Matcher token = CSRF.matcher(html);
-        Matcher parameter = CSRF_PARAMETER.matcher(html);
-        assertThat(token.find()).as("CSRF meta tag on /login").isTrue();
-        String parameterName = parameter.find() ? parameter.group(1) : "_csrf";
+        var forged = PortalLogin.fromNewAddress(api).postWithoutToken(login, password);
 
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("username", username);
-        form.add("password", password);
-        form.add(parameterName, token.group(1));
-        var result = api.http().post().uri("/login").cookie("JSESSIONID", session)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(form))
-                .exchange().returnResult(String.class);
-        assertThat(result.getStatus().value()).as("login answer").isEqualTo(302);
-        return redirectsHome(result.getResponseHeaders());
-    }
-
-    private static boolean redirectsHome(HttpHeaders headers) {
-        URI location = headers.getLocation();
-        return location != null && !String.valueOf(location).contains("login");
+        assertThat(forged.signedIn()).as("POST /login without the CSRF token: %s", forged.location()).isFalse();
+        assertThat(forged.location()).as("back to a fresh login page").endsWith("/login?expired");
+        api.http().post().uri("/ombud/styles/ombud.css").exchange().expectStatus().isForbidden();
+        assertThat(PortalLogin.fromNewAddress(api).logIn(login, password).signedIn())
+                .as("with its token the same form signs in").isTrue();
     }
 
     private String newPerson() {

@@ -9,8 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The {@code prod} profile: no introspection, no GraphiQL. Its own JVM (failsafe), since
- * switching introspection off is JVM-wide in graphql-java.
+ * The {@code prod} profile: no introspection, no GraphiQL, a {@code Secure} session cookie and
+ * HSTS. Its own JVM (failsafe), since switching introspection off is JVM-wide in graphql-java.
  */
 @OmbudIntegrationTest
 @ActiveProfiles("prod")
@@ -45,6 +45,20 @@ class ProdProfileIT {
             assertThat(result.getStatus().value()).as("GET %s", uri).isNotIn(301, 302, 307, 308);
             assertThat(String.valueOf(result.getResponseBody())).as("GET %s", uri)
                     .doesNotContainIgnoringCase("graphiql");
+        }
+    }
+
+    @Test
+    void theSessionCookieIsSecureAndEveryResponseSendsHsts() {
+        var login = api.http().get().uri("/login").exchange().returnResult(Void.class);
+        var graphql = api.http().post().uri("/graphql").exchange().returnResult(Void.class);
+        var asset = api.http().get().uri("/ombud/styles/ombud.css").exchange().returnResult(Void.class);
+
+        assertThat(login.getResponseHeaders().get("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").containsIgnoringCase("; Secure").containsIgnoringCase("; SameSite=Lax"));
+        for (var response : java.util.List.of(login, graphql, asset)) {
+            assertThat(response.getResponseHeaders().getFirst("Strict-Transport-Security"))
+                    .as("HSTS on %s", response.getUrl()).isEqualTo("max-age=31536000");
         }
     }
 }

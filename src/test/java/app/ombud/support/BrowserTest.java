@@ -12,8 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -26,6 +28,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * End-to-end tests in Debian's Chromium (Playwright, no browser download): one browser per test
  * class, a fresh zh-CN context per test, signing in through the login page, screenshots into
  * target/screenshots. Skips with a message where no Chromium is installed.
+ * <p>
+ * Every journey runs under the portal's Content-Security-Policy and proves it: a test fails when
+ * the browser reports a violation (its console message, or a {@code securitypolicyviolation}
+ * event), or when a page of Ombud arrives without the header.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTest {
@@ -40,6 +46,8 @@ public abstract class BrowserTest {
     private Browser browser;
     protected BrowserContext context;
     protected Page page;
+    private final List<String> cspViolations = new CopyOnWriteArrayList<>();
+    private final List<String> pagesWithoutCsp = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void launch() {
@@ -56,16 +64,58 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void openContext() {
+        cspViolations.clear();
+        pagesWithoutCsp.clear();
         context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900));
         context.setDefaultTimeout(30_000);
+        context.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
+                + "'CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI + ' in ' + e.sourceFile"
+                + " + ':' + e.lineNumber));");
+        context.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy") || message.text().startsWith("CSP violation")) {
+                cspViolations.add(message.text());
+            }
+        });
+        context.onResponse(response -> {
+            if ("document".equals(response.request().resourceType()) && response.url().startsWith(api.baseUrl())
+                    && response.headerValue("content-security-policy") == null) {
+                pagesWithoutCsp.add(response.status() + " " + response.url());
+            }
+        });
         page = context.newPage();
     }
 
     @AfterEach
     void closeContext() {
-        if (context != null) {
-            context.close();
+        try {
+            if (context != null) {
+                flushConsole();
+                assertThat(cspViolations).as("Content-Security-Policy violations the browser reported").isEmpty();
+                assertThat(pagesWithoutCsp).as("pages of Ombud without a Content-Security-Policy").isEmpty();
+            }
+        } finally {
+            if (context != null) {
+                context.close();
+            }
         }
+    }
+
+    /** Lets Playwright deliver the console messages the page logged so far. */
+    private void flushConsole() {
+        try {
+            if (page != null && !page.isClosed()) {
+                page.evaluate("() => 0");
+            }
+        } catch (com.microsoft.playwright.PlaywrightException navigatingAway) {
+            // the page is between documents; what it logged before has arrived
+        }
+    }
+
+    /** The violations reported so far in this test, which then no longer fail it (for tests that provoke one). */
+    protected List<String> takeCspViolations() {
+        List<String> taken = new ArrayList<>(cspViolations);
+        cspViolations.removeAll(taken);
+        return taken;
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package app.ombud.directory.internal;
 
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.PortalAccounts;
 import app.ombud.platform.PortalUser;
 import app.ombud.platform.Role;
 import app.ombud.platform.OmbudSecurityProperties;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -27,11 +29,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Portal logins against the directory: the login is the employee ID, the roles are the
- * person's. Wrong passwords are counted with one atomic update each; at the limit the account
- * is locked for a while, and a successful login clears the count.
+ * person's. Wrong passwords in a row are counted with atomic updates, each failure within the
+ * lockout time of the one before (a quiet spell that long starts the count again); at the limit
+ * the account is locked for the lockout time, and a successful login clears the count.
  */
 @Component
-public class PersonAccounts implements UserDetailsService {
+public class PersonAccounts implements UserDetailsService, PortalAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(PersonAccounts.class);
     private static final String COLLECTION = "people";
@@ -60,9 +63,24 @@ public class PersonAccounts implements UserDetailsService {
         var credentials = person.credentials();
         Instant now = clock.instant();
         boolean locked = credentials.lockedUntil() != null && credentials.lockedUntil().isAfter(now);
-        var authorities = person.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList();
-        return new PortalUser(person.employeeId(), credentials.passwordHash(), person.active(), !locked, authorities,
-                person.name(), person.employeeId(), credentials.changeRequired());
+        return new PortalUser(person.employeeId(), credentials.passwordHash(), person.active(), !locked,
+                authorities(person), person.name(), person.employeeId(), credentials.changeRequired());
+    }
+
+    @Override
+    public boolean isKnownLogin(String login) {
+        return login != null && !login.isBlank() && people.findByEmployeeId(login.strip()).isPresent();
+    }
+
+    /** A person signed in through the company IdP: no password here, none to change. */
+    @Override
+    public Optional<PortalUser> findByEmployeeId(String employeeId) {
+        return people.findByEmployeeId(employeeId).map(person -> new PortalUser(person.employeeId(), "",
+                person.active(), true, authorities(person), person.name(), person.employeeId(), false));
+    }
+
+    private static java.util.List<SimpleGrantedAuthority> authorities(PersonDocument person) {
+        return person.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList();
     }
 
     @EventListener
@@ -71,29 +89,68 @@ public class PersonAccounts implements UserDetailsService {
             return;
         }
         String employeeId = String.valueOf(token.getPrincipal()).strip();
-        Query query = Query.query(Criteria.where("employeeId").is(employeeId).and("credentials").ne(null));
-        // by collection name: a login is not a change of the person, so @Version stays as it is
-        var after = mongo.findAndModify(query, new Update().inc("credentials.failedAttempts", 1),
-                FindAndModifyOptions.options().returnNew(true), org.bson.Document.class, COLLECTION);
+        Instant now = clock.instant();
+        var after = countFailure(employeeId, now);
         int failures = after == null ? 0
                 : after.get("credentials", org.bson.Document.class).getInteger("failedAttempts", 0);
         if (after == null || failures < properties.login().maxFailures()) {
             return;
         }
-        Instant until = clock.instant().plus(properties.login().lockout());
-        mongo.updateFirst(query, new Update().set("credentials.lockedUntil", until).set("credentials.failedAttempts", 0),
-                COLLECTION);
+        Instant until = now.plus(properties.login().lockout());
+        mongo.updateFirst(account(employeeId), new Update().set("credentials.lockedUntil", until)
+                .set("credentials.failedAttempts", 0).unset("credentials.lastFailedAt"), COLLECTION);
         lockouts.increment();
         log.warn("Portal account {} locked until {} after {} failed logins", employeeId, until,
                 properties.login().maxFailures());
     }
 
+    /**
+     * One more wrong password: continues the run when the last one is more recent than the
+     * lockout time, else starts a new run at 1. Both are conditional single-document updates, so
+     * instances sharing the store count every failure once; when a concurrent failure moved the
+     * run on between the two, the first is tried again. Null when there is no such account.
+     */
+    private org.bson.Document countFailure(String employeeId, Instant now) {
+        Instant quiet = now.minus(properties.login().lockout());
+        // by collection name: a login is not a change of the person, so @Version stays as it is
+        var returnNew = FindAndModifyOptions.options().returnNew(true);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            var continued = mongo.findAndModify(
+                    Query.query(accountCriteria(employeeId).and("credentials.lastFailedAt").gt(quiet)),
+                    new Update().inc("credentials.failedAttempts", 1).set("credentials.lastFailedAt", now),
+                    returnNew, org.bson.Document.class, COLLECTION);
+            if (continued != null) {
+                return continued;
+            }
+            var started = mongo.findAndModify(
+                    Query.query(accountCriteria(employeeId).orOperator(
+                            Criteria.where("credentials.lastFailedAt").is(null),
+                            Criteria.where("credentials.lastFailedAt").lte(quiet))),
+                    new Update().set("credentials.failedAttempts", 1).set("credentials.lastFailedAt", now),
+                    returnNew, org.bson.Document.class, COLLECTION);
+            if (started != null || !mongo.exists(account(employeeId), COLLECTION)) {
+                return started;
+            }
+        }
+        return null;
+    }
+
+    private static Criteria accountCriteria(String employeeId) {
+        return Criteria.where("employeeId").is(employeeId).and("credentials").ne(null);
+    }
+
+    private static Query account(String employeeId) {
+        return Query.query(accountCriteria(employeeId));
+    }
+
+    /** A password login clears the count (a sign-in through the company IdP has no password here). */
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof PortalUser user) {
+        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken
+                && event.getAuthentication().getPrincipal() instanceof PortalUser user) {
             mongo.updateFirst(Query.query(Criteria.where("employeeId").is(user.getUsername())),
                     new Update().set("credentials.failedAttempts", 0).unset("credentials.lockedUntil")
-                            .set("credentials.lastLoginAt", clock.instant()),
+                            .unset("credentials.lastFailedAt").set("credentials.lastLoginAt", clock.instant()),
                     COLLECTION);
         }
     }

@@ -36,9 +36,13 @@ public class PersonDocument {
     @Version
     private Long version;
 
-    /** The portal password of a person; absent until an admin sets one. */
+    /**
+     * The portal password of a person; absent until an admin sets one. {@code failedAttempts}
+     * counts wrong passwords in a row, each within the lockout time of the one before
+     * ({@code lastFailedAt}).
+     */
     public record Credentials(String passwordHash, boolean changeRequired, int failedAttempts, Instant lockedUntil,
-            Instant lastLoginAt, Instant passwordChangedAt) {
+            Instant lastLoginAt, Instant passwordChangedAt, Instant lastFailedAt) {
     }
 
     @PersistenceCreator
@@ -77,13 +81,13 @@ public class PersonDocument {
 
     public void setPassword(String hash, boolean changeRequired, Instant now) {
         this.credentials = new Credentials(hash, changeRequired, 0, null,
-                credentials == null ? null : credentials.lastLoginAt(), now);
+                credentials == null ? null : credentials.lastLoginAt(), now, null);
     }
 
     public void unlock() {
         if (credentials != null) {
             credentials = new Credentials(credentials.passwordHash(), credentials.changeRequired(), 0, null,
-                    credentials.lastLoginAt(), credentials.passwordChangedAt());
+                    credentials.lastLoginAt(), credentials.passwordChangedAt(), null);
         }
     }
 

@@ -3,7 +3,10 @@ package app.ombud.platform.audit;
 import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
+import app.ombud.platform.PortalAccounts;
 import app.ombud.platform.PortalUser;
+import app.ombud.platform.security.LoginThrottledEvent;
+import app.ombud.platform.security.SingleSignOn;
 import com.nimbusds.jwt.JWTParser;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,38 +25,49 @@ import org.springframework.security.authentication.event.AuthenticationFailurePr
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Puts sign-ins into the audit trail: portal logins (and failed attempts), and tokens issued
- * to API clients or, through a public client, to a person (and failed client authentications,
- * a wrong PKCE verifier among them). Successful bearer-token checks on {@code /graphql} are not
- * recorded: there is one per API call, and the token's issue is.
+ * Puts sign-ins into the audit trail: portal logins by password or through the company IdP (and
+ * failed or throttled attempts), and tokens issued to API clients or, through a public client, to
+ * a person (and failed client authentications, a wrong PKCE verifier among them). Successful
+ * bearer-token checks on {@code /graphql} are not recorded: there is one per API call, and the
+ * token's issue is.
+ * <p>
+ * A failed login names what was typed into the user field only when it is someone's login:
+ * people sometimes type their password there, and the trail keeps everything forever.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthenticationAuditor {
 
     private static final int MAX_LOGIN_LENGTH = 64;
 
-    private final AuditTrail audit;
+    /** Actor and target of a failed login whose typed name is nobody's login. */
+    static final String UNKNOWN_LOGIN = "(unknown)";
 
-    AuthenticationAuditor(AuditTrail audit) {
+    private final AuditTrail audit;
+    private final PortalAccounts accounts;
+
+    AuthenticationAuditor(AuditTrail audit, PortalAccounts accounts) {
         this.audit = audit;
+        this.accounts = accounts;
     }
 
     /**
      * Boot's publisher, plus a failure event for the authorization server's
-     * {@link OAuth2AuthenticationException} (bad client secret, unknown client), which the
-     * default publisher maps to no event at all.
+     * {@link OAuth2AuthenticationException} (bad client secret, unknown client) and for a sign-in
+     * through the IdP that Ombud refused, which the default publisher maps to no event at all.
      */
     @Bean
     static AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
         var publisher = new DefaultAuthenticationEventPublisher(events);
-        publisher.setAdditionalExceptionMappings(
-                Map.of(OAuth2AuthenticationException.class, AuthenticationFailureBadCredentialsEvent.class));
+        publisher.setAdditionalExceptionMappings(Map.of(
+                OAuth2AuthenticationException.class, AuthenticationFailureBadCredentialsEvent.class,
+                SingleSignOn.Refused.class, AuthenticationFailureBadCredentialsEvent.class));
         return publisher;
     }
 
@@ -61,8 +75,9 @@ class AuthenticationAuditor {
     void onSuccess(AuthenticationSuccessEvent event) {
         Authentication authentication = event.getAuthentication();
         if (authentication.getPrincipal() instanceof PortalUser user) {
-            audit.record(CurrentActor.of(authentication), "auth.login", "Person", user.getUsername(),
-                    origin(authentication));
+            Map<String, String> details = new LinkedHashMap<>(origin(authentication));
+            details.put("method", authentication instanceof OAuth2LoginAuthenticationToken ? "sso" : "password");
+            audit.record(CurrentActor.of(authentication), "auth.login", "Person", user.getUsername(), details);
         } else if (authentication instanceof OAuth2AccessTokenAuthenticationToken issued) {
             String clientId = issued.getRegisteredClient().getClientId();
             Map<String, String> details = new LinkedHashMap<>();
@@ -87,11 +102,25 @@ class AuthenticationAuditor {
         }
         Authentication attempt = event.getAuthentication();
         if (attempt instanceof UsernamePasswordAuthenticationToken) {
-            String login = clip(String.valueOf(attempt.getPrincipal()).strip());
+            String typed = String.valueOf(attempt.getPrincipal()).strip();
+            String login = accounts.isKnownLogin(typed) ? clip(typed) : UNKNOWN_LOGIN;
             Map<String, String> details = new LinkedHashMap<>(origin(attempt));
             details.put("reason", reason(event));
+            details.put("method", "password");
+            if (event instanceof LoginThrottledEvent throttled) {
+                details.put("until", throttled.until().toString());
+            }
             audit.record(new Actor(Actor.Kind.PERSON, login, login, null, Set.of()), "auth.login-failed", "Person",
                     login, details);
+        } else if (attempt instanceof OAuth2LoginAuthenticationToken
+                && event.getException() instanceof SingleSignOn.Refused refused) {
+            // the employee ID comes from the IdP's token, not from what someone typed
+            String employeeId = refused.employeeId() == null ? UNKNOWN_LOGIN : clip(refused.employeeId());
+            Map<String, String> details = new LinkedHashMap<>(origin(attempt));
+            details.put("reason", refused.reason());
+            details.put("method", "sso");
+            audit.record(new Actor(Actor.Kind.PERSON, employeeId, employeeId, null, Set.of()), "auth.login-failed",
+                    "Person", employeeId, details);
         } else if (attempt instanceof OAuth2ClientAuthenticationToken client) {
             String clientId = clip(String.valueOf(client.getPrincipal()).strip());
             Map<String, String> details = new LinkedHashMap<>();
@@ -121,6 +150,9 @@ class AuthenticationAuditor {
     }
 
     private static String reason(AbstractAuthenticationFailureEvent event) {
+        if (event instanceof LoginThrottledEvent) {
+            return "throttled";
+        }
         if (event instanceof AuthenticationFailureLockedEvent) {
             return "locked";
         }

@@ -17,8 +17,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Two faces, two chains (DESIGN.md §4): {@code /graphql} takes only bearer tokens (JWTs and
  * personal access tokens) and keeps no session; the portal uses form login through Vaadin's
- * configurer. The built-in issuer's chain, when on, comes before both
- * ({@link BuiltInIssuerConfiguration}).
+ * configurer ({@link PortalFrontDoor} adds CSRF on the login form, the login throttle and single
+ * sign-on). The built-in issuer's chain, when on, comes before both ({@link BuiltInIssuerConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -46,12 +46,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portalChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalChain(HttpSecurity http, PortalFrontDoor frontDoor) throws Exception {
         // /error: the error dispatch of a refused /graphql request (e.g. a JSON array batch, 400)
         // lands in this chain; without it the client got 403 instead of the real status
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/ombud/**", "/webjars/**", "/favicon.ico", "/error").permitAll())
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> frontDoor.vaadin(vaadin.loginView(LoginView.class)));
+        // CSRF on the login form, the login throttle, single sign-on
+        frontDoor.configure(http);
         return http.build();
     }
 }

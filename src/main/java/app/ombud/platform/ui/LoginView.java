@@ -1,5 +1,7 @@
 package app.ombud.platform.ui;
 
+import app.ombud.platform.security.SingleSignOn;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,15 +13,23 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+import java.util.Map;
 
-/** The portal's login page: local accounts, with the language switch at hand. */
+/**
+ * The portal's login page: local accounts, the company account when single sign-on is
+ * configured, and the language switch. It tells why a login did not work: wrong password
+ * ({@code ?error}), too many failures from this address ({@code ?throttled=<minutes>}), a
+ * refused company sign-in ({@code ?sso=<reason>}), a form posted from a stale page
+ * ({@code ?expired}).
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
 
-    public LoginView() {
+    public LoginView(SingleSignOn.Settings sso) {
         addClassName("ombud-login");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -35,7 +45,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setI18n(i18n());
 
         var language = new LanguageSwitch();
-        var card = new Div(title, tagline, form, language);
+        var card = new Div(title, tagline, form);
+        if (sso.enabled()) {
+            var company = new Anchor(sso.loginPath(), getTranslation("login.sso"));
+            company.setRouterIgnore(true);
+            company.setId("sso-login");
+            company.addClassName("ombud-login-sso");
+            card.add(company);
+        }
+        card.add(language);
         card.addClassName("ombud-login-card");
         add(card);
     }
@@ -53,7 +71,29 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        LoginI18n i18n = i18n();
+        String throttled = first(query, "throttled");
+        String sso = first(query, "sso");
+        if (throttled != null) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.throttled.message",
+                    throttled.matches("\\d{1,4}") ? throttled : "15"));
+        } else if (sso != null) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.sso.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.sso."
+                    + (SingleSignOn.REFUSALS.contains(sso) ? sso : "failed")));
+        } else if (query.containsKey("expired")) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.expired.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.expired.message"));
+        }
+        form.setI18n(i18n);
+        form.setError(query.containsKey("error") || throttled != null || sso != null || query.containsKey("expired"));
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null ? null : values.isEmpty() ? "" : values.getFirst();
     }
 
     @Override

@@ -5,56 +5,95 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.Role;
+import app.ombud.directory.DirectoryService;
+import app.ombud.directory.PersonInput;
 import app.ombud.support.ApiAccess;
 import app.ombud.support.OmbudIntegrationTest;
+import app.ombud.support.PortalLogin;
 import app.ombud.support.TestData;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
 
 @OmbudIntegrationTest
 class AuthenticationAuditorTest {
-
-    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     @Autowired
     ApiAccess api;
 
     @Autowired
+    DirectoryService directory;
+
+    @Autowired
     AuditTrail audit;
 
     @Test
-    void aWrongPasswordOnTheLoginFormIsRecordedWithTheAttemptedLogin() {
-        String login = "nobody-" + Long.toHexString(System.nanoTime());
+    void aWrongPasswordForAKnownLoginIsRecordedWithThatLogin() {
+        String person = newPerson();
+        var login = PortalLogin.fromNewAddress(api);
 
-        String location = postLoginForm(login, "not-the-password-1");
+        String location = login.logIn(person, "not-the-password-1").location();
 
         assertThat(location).contains("login?error");
-        var failed = entries("auth.login-failed", login);
-        assertThat(failed).singleElement().satisfies(entry -> {
+        assertThat(entries("auth.login-failed", person)).singleElement().satisfies(entry -> {
             assertThat(entry.actorKind()).isEqualTo(Actor.Kind.PERSON);
-            assertThat(entry.targetId()).isEqualTo(login);
-            assertThat(entry.details()).containsEntry("reason", "bad-credentials");
+            assertThat(entry.targetId()).isEqualTo(person);
+            assertThat(entry.details()).containsEntry("ip", login.address()).containsEntry("reason", "bad-credentials")
+                    .containsEntry("method", "password");
         });
+    }
+
+    /**
+     * People type their password into the user field now and then; the trail keeps every entry
+     * forever, so a name that is nobody's login is not written down.
+     */
+    @Test
+    void aFailedLoginWithANameThatIsNobodysLoginDoesNotRecordTheName() {
+        var login = PortalLogin.fromNewAddress(api);
+        String typed = "Secret-pass-" + Long.toHexString(System.nanoTime());
+
+        assertThat(login.logIn(typed, "whatever-1").location()).contains("login?error");
+
+        assertThat(entries("auth.login-failed", typed)).isEmpty();
+        var failed = entries("auth.login-failed", "(unknown)").stream()
+                .filter(e -> login.address().equals(e.details().get("ip"))).toList();
+        assertThat(failed).singleElement().satisfies(entry -> {
+            assertThat(entry.targetId()).isEqualTo("(unknown)");
+            assertThat(entry.actorName()).isEqualTo("(unknown)");
+            assertThat(entry.details()).containsEntry("reason", "bad-credentials");
+            assertThat(entry.details().values()).noneMatch(value -> value.contains(typed));
+        });
+    }
+
+    /** An address held back by the login throttle is recorded once, however often it comes back. */
+    @Test
+    void aThrottledAddressIsRecordedOncePerHold() {
+        String person = newPerson();
+        var login = PortalLogin.fromNewAddress(api);
+        for (int i = 0; i < 4; i++) {
+            login.logIn(person, "not-the-password-" + i);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(login.logIn(person, "not-the-password-again").throttled()).isTrue();
+        }
+
+        assertThat(entries("auth.login-failed", person)).extracting(e -> e.details().get("reason"))
+                .containsExactly("throttled", "bad-credentials", "bad-credentials", "bad-credentials",
+                        "bad-credentials");
     }
 
     @Test
     void aSuccessfulPortalLoginIsRecorded() {
         long before = TestData.asAdmin(() -> audit.count(new AuditTrail.Filter("auth.login", "admin", null, null, null)));
 
-        String location = postLoginForm("admin", TestData.ADMIN_PASSWORD);
+        var answer = PortalLogin.fromNewAddress(api).logIn("admin", TestData.ADMIN_PASSWORD);
 
-        assertThat(location).doesNotContain("error");
+        assertThat(answer.signedIn()).isTrue();
         long after = TestData.asAdmin(() -> audit.count(new AuditTrail.Filter("auth.login", "admin", null, null, null)));
         // the prefix filter also matches auth.login-failed; a success adds exactly one auth.login
         assertThat(after).isEqualTo(before + 1);
@@ -91,29 +130,14 @@ class AuthenticationAuditorTest {
 
     private List<AuditTrail.Entry> entries(String action, String actor) {
         return TestData.asAdmin(() -> audit.page(new AuditTrail.Filter(action, actor, null, null, null),
-                ScrollPosition.keyset(), 20).getContent());
+                ScrollPosition.keyset(), 100).getContent());
     }
 
-    /** Posts the portal's login form as a browser would: with the session and CSRF token of /login. */
-    private String postLoginForm(String username, String password) {
-        EntityExchangeResult<String> page = api.http().get().uri("/login").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult();
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("username", username);
-        form.add("password", password);
-        Matcher csrf = CSRF_META.matcher(page.getResponseBody() == null ? "" : page.getResponseBody());
-        if (csrf.find()) {
-            form.add("_csrf", csrf.group(1));
-        }
-        var request = api.http().post().uri("/login");
-        for (List<ResponseCookie> cookies : page.getResponseCookies().values()) {
-            for (ResponseCookie cookie : cookies) {
-                request = request.cookie(cookie.getName(), cookie.getValue());
-            }
-        }
-        var response = request.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(form)).exchange()
-                .expectStatus().is3xxRedirection().returnResult(Void.class);
-        return String.valueOf(response.getResponseHeaders().getLocation());
+    /** A person known to the directory (no password needed: any typed password is wrong). */
+    private String newPerson() {
+        String employeeId = "audit" + Long.toHexString(System.nanoTime());
+        TestData.asAdmin(() -> directory.createPerson(new PersonInput(employeeId, "Audit Test", null, null,
+                Set.of(Role.AGENT), true, null, null)));
+        return employeeId;
     }
 }
