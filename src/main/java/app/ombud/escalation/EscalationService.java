@@ -13,8 +13,10 @@ import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.PersonalData;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
+import app.ombud.platform.StaffOnly;
 import app.ombud.policy.PolicyService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,9 +75,10 @@ public class EscalationService {
         this.clock = clock;
     }
 
-    /** Raises an escalation by hand; the form must be complete. Anyone who may see the case. */
-    @PreAuthorize("isAuthenticated()")
+    /** Raises an escalation by hand; the form must be complete. A person of the call center who may see the case. */
+    @StaffOnly
     public Escalation raise(UUID caseId, EscalationTrigger trigger, EscalationForm form) {
+        CurrentActor.requirePerson();
         if (trigger == null) {
             throw OmbudException.badRequest("REQUIRED", "trigger", "{0} is required", "trigger");
         }
@@ -155,7 +158,7 @@ public class EscalationService {
     }
 
     /** The superior department approves or rejects, with a reason. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('SUPERIOR','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public Escalation review(UUID id, boolean approve, String reason, Long expectedVersion) {
         var document = reviewable(id, expectedVersion);
         document.review(approve, required(reason, "reason"), CurrentActor.required(), clock.instant());
@@ -166,7 +169,7 @@ public class EscalationService {
         return saved.view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('SUPERIOR','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public Escalation formTaskForce(UUID id, TaskForce force, Long expectedVersion) {
         var document = reviewable(id, expectedVersion);
         if (force == null || force.leadEmployeeId() == null || force.leadEmployeeId().isBlank()) {
@@ -192,7 +195,7 @@ public class EscalationService {
         return save(document, "escalation.task-force").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Escalation addStep(UUID id, String title, String ownerEmployeeId, Instant due, Long expectedVersion) {
         var document = taskForceWork(id, expectedVersion);
         activePerson(ownerEmployeeId, "ownerEmployeeId");
@@ -204,14 +207,14 @@ public class EscalationService {
         return save(document, "escalation.step").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Escalation completeStep(UUID id, UUID stepId, Long expectedVersion) {
         var document = taskForceWork(id, expectedVersion);
         document.completeStep(stepId, CurrentActor.required(), clock.instant());
         return save(document, "escalation.step-done").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Escalation recordMeeting(UUID id, Instant at, List<String> attendees, String minutes,
             Long expectedVersion) {
         var document = taskForceWork(id, expectedVersion);
@@ -223,7 +226,7 @@ public class EscalationService {
         return save(document, "escalation.meeting").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Escalation submitReport(UUID id, String process, String result, Integer satisfaction,
             Long expectedVersion) {
         var document = taskForceWork(id, expectedVersion);
@@ -236,7 +239,7 @@ public class EscalationService {
         return save(document, "escalation.reported").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('SUPERIOR','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public Escalation reviewReport(UUID id, boolean approve, String note, Long expectedVersion) {
         var document = reviewable(id, expectedVersion);
         document.reviewReport(approve, approve ? note : required(note, "note"), CurrentActor.required(),
@@ -244,14 +247,14 @@ public class EscalationService {
         return save(document, approve ? "escalation.report-approved" : "escalation.report-sent-back").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Escalation sendResult(UUID id, String text, Long expectedVersion) {
         var document = taskForceWork(id, expectedVersion);
         document.sendResult(required(text, "text"), CurrentActor.required(), clock.instant());
         return save(document, "escalation.result-sent").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('SUPERIOR','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public Escalation evaluate(UUID id, int score, String comment, Long expectedVersion) {
         var document = reviewable(id, expectedVersion);
         if (score < 1 || score > 5) {
@@ -271,14 +274,15 @@ public class EscalationService {
         if (document == null) {
             throw OmbudException.notFound("ESCALATION_NOT_FOUND", "No escalation {0} that you may see", id);
         }
-        return document.view();
+        return present(document.view(), CurrentActor.required());
     }
 
     /** Escalations the caller may see, newest first; {@code overdueOnly} for the superior's queue. */
     @PreAuthorize("isAuthenticated()")
     public Window<Escalation> search(EscalationStatus status, boolean overdueOnly, ScrollPosition position, int size) {
+        Actor actor = CurrentActor.required();
         List<Criteria> where = new ArrayList<>();
-        where.add(visibility(CurrentActor.required()));
+        where.add(visibility(actor));
         if (status != null) {
             where.add(Criteria.where("status").is(status));
         }
@@ -287,7 +291,7 @@ public class EscalationService {
         }
         Query query = new Query(new Criteria().andOperator(where))
                 .with(Sort.by(Sort.Order.desc("raisedAt"), Sort.Order.desc("id"))).limit(size);
-        return mongo.scroll(query.with(position), EscalationDocument.class).map(EscalationDocument::view);
+        return mongo.scroll(query.with(position), EscalationDocument.class).map(d -> present(d.view(), actor));
     }
 
     /** Flags reviews past their due time and tells the superior department's head (job; safe to repeat). */
@@ -310,6 +314,11 @@ public class EscalationService {
     }
 
     // ---- rules -------------------------------------------------------------------------
+
+    /** Every free text of the escalation masked for BI readers (the form, minutes, reports quote customers). */
+    private static Escalation present(Escalation view, Actor actor) {
+        return PersonalData.hiddenFrom(actor) ? PersonalData.maskTexts(view) : view;
+    }
 
     /** The head and the SUPERIOR-role people of the superior department; leadership when there is none. */
     private List<String> reviewers(UUID toDepartmentId) {
@@ -371,7 +380,9 @@ public class EscalationService {
         return new Criteria().orOperator(any);
     }
 
+    /** An escalation to work on: every step on an escalation is a person's. */
     private EscalationDocument visible(UUID id, Long expectedVersion) {
+        CurrentActor.requirePerson();
         var document = mongo.findOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(id),
                 visibility(CurrentActor.required()))), EscalationDocument.class);
         if (document == null) {

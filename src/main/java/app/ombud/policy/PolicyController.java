@@ -256,7 +256,9 @@ class PolicyController {
         return new UpdatePolicyPayload(policies.updateOperations(input.basedOnVersion(), input.targets(), input.comment()));
     }
 
+    /** Checked here too, not only in the service: the input is read (and may be refused) before the service runs. */
     @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
     UpdatePolicyPayload updateWorkingCalendar(@Argument UpdateWorkingCalendarInput input) {
         return new UpdatePolicyPayload(policies.updateCalendar(input.basedOnVersion(), toCalendar(input.calendar()), input.comment()));
     }

@@ -17,8 +17,10 @@ import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.PersonalData;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
+import app.ombud.platform.StaffOnly;
 import app.ombud.policy.PolicyContent;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
@@ -113,9 +115,9 @@ public class ReviewService {
      * (team leads and admins may name another employee); complaints from out-of-scope source
      * lines are refused with the reason.
      */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Review submit(WorkOrder input) {
-        Actor actor = CurrentActor.required();
+        Actor actor = CurrentActor.requirePerson();
         Instant now = clock.instant();
         PolicyContent content = policy.current().content();
         String submitter = submitter(input, actor);
@@ -136,9 +138,9 @@ public class ReviewService {
     }
 
     /** The employee completes a returned work order and submits it again. */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Review resubmit(UUID id, WorkOrder input, Long expectedVersion) {
-        var document = visible(id, expectedVersion);
+        var document = changeable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         requireSubmitterOrLead(document, actor);
         Instant now = clock.instant();
@@ -157,9 +159,9 @@ public class ReviewService {
     }
 
     /** Withdraws a work order that was not judged: the submitter, their team lead, or an admin. */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Review withdraw(UUID id, String reason, Long expectedVersion) {
-        var document = visible(id, expectedVersion);
+        var document = changeable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         requireSubmitterOrLead(document, actor);
         document.withdraw(WorkOrderRules.text(reason, "reason", 2000, true), actor, clock.instant());
@@ -173,7 +175,7 @@ public class ReviewService {
      */
     @PreAuthorize("hasAnyRole('TEAM_LEAD','ADMIN')")
     public Review forward(UUID id, String note, Long expectedVersion) {
-        var document = visible(id, expectedVersion);
+        var document = changeable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         requireTeamLead(document, actor);
         Instant now = clock.instant();
@@ -192,7 +194,7 @@ public class ReviewService {
     /** The team lead returns an incomplete work order to the employee, saying what is missing. */
     @PreAuthorize("hasAnyRole('TEAM_LEAD','ADMIN')")
     public Review returnToEmployee(UUID id, String note, Long expectedVersion) {
-        var document = visible(id, expectedVersion);
+        var document = changeable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         requireTeamLead(document, actor);
         document.returnToEmployee(WorkOrderRules.text(note, "note", 2000, true), actor, clock.instant());
@@ -211,7 +213,7 @@ public class ReviewService {
      */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review registerTransfer(WorkOrder input, String fromLine) {
-        Actor actor = CurrentActor.required();
+        Actor actor = CurrentActor.requirePerson();
         Instant now = clock.instant();
         PolicyVersion current = policy.current();
         PolicyContent content = current.content();
@@ -402,9 +404,9 @@ public class ReviewService {
      * The accused employee or their team lead objects to an upheld verdict within the policy's
      * days, citing points in the recording; the whitelist owner re-judges.
      */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Review appeal(UUID id, List<AppealPoint> points, Long expectedVersion) {
-        var document = visible(id, expectedVersion);
+        var document = changeable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         AppellantRole role = appellantRole(document, actor).orElseThrow(() -> OmbudException.forbidden(
                 "APPEAL_NOT_ALLOWED", "Only the accused employee or their team lead may appeal review {0}",
@@ -425,7 +427,7 @@ public class ReviewService {
      */
     @PreAuthorize("hasRole('WHITELIST_OWNER')")
     public Review rejudge(UUID id, boolean keep, String reason, Long expectedVersion) {
-        var document = visible(id, expectedVersion);
+        var document = changeable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         if (me(actor).equals(document.workOrder().accusedEmployeeId())) {
             throw accusedJudge();
@@ -445,9 +447,9 @@ public class ReviewService {
      * or their team lead), the review side by a whitelist owner. The accused and the original judges
      * cannot sit. When both sides have named theirs, the panel is formed and votes.
      */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Review namePanelSide(UUID id, app.ombud.panel.PanelSide side, List<String> members, Long expectedVersion) {
-        var document = visible(id, expectedVersion);
+        var document = changeable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         if (side == null) {
             throw OmbudException.badRequest("REQUIRED", "side", "{0} is required", "side");
@@ -566,7 +568,7 @@ public class ReviewService {
     /** The decision on a reported special complainant, by a whitelist owner or the site manager. */
     @PreAuthorize("hasAnyRole('WHITELIST_OWNER','SITE_MANAGER')")
     public Review decideSpecialHandling(UUID id, String decision, Long expectedVersion) {
-        var document = visible(id, expectedVersion);
+        var document = changeable(id, expectedVersion);
         Actor actor = CurrentActor.required();
         document.decideSpecial(WorkOrderRules.text(decision, "decision", 5000, true), actor, clock.instant());
         return present(save(document, "review.special-decided"), actor);
@@ -633,16 +635,21 @@ public class ReviewService {
         return present(save(document, "review.library-removed"), actor);
     }
 
-    /** The case library, newest first, for every employee: without the accused or the customer. */
+    /**
+     * The case library, newest first, for every employee: without the accused or the customer,
+     * and with phone numbers, ID numbers and e-mail addresses masked in its texts.
+     */
     @PreAuthorize("isAuthenticated()")
     public Window<LibraryCase> library(String text, String tag, ScrollPosition position, int size) {
+        PersonalData.refuseFilter(CurrentActor.required(), "text", text);
         Query query = new Query(libraryCriteria(text, tag))
                 .with(Sort.by(Sort.Order.desc("library.at"), Sort.Order.desc("id"))).limit(size);
-        return mongo.scroll(query.with(position), ReviewDocument.class).map(d -> libraryCase(d.view()));
+        return mongo.scroll(query.with(position), ReviewDocument.class).map(d -> PersonalData.maskTexts(libraryCase(d.view())));
     }
 
     @PreAuthorize("isAuthenticated()")
     public long countLibrary(String text, String tag) {
+        PersonalData.refuseFilter(CurrentActor.required(), "text", text);
         return mongo.count(new Query(libraryCriteria(text, tag)), ReviewDocument.class);
     }
 
@@ -677,6 +684,7 @@ public class ReviewService {
     public Window<Review> search(ReviewQueue queue, ReviewFilter filter, ScrollPosition position, int size) {
         Actor actor = CurrentActor.required();
         ReviewQueue q = queue == null ? ReviewQueue.ALL : queue;
+        PersonalData.refuseFilter(actor, "text", filter == null ? null : filter.text());
         Query query = new Query(criteria(q, filter == null ? ReviewFilter.ALL : filter, actor)).with(sort(q))
                 .limit(size);
         return mongo.scroll(query.with(position), ReviewDocument.class).map(d -> present(d.view(), actor));
@@ -685,6 +693,7 @@ public class ReviewService {
     @PreAuthorize("isAuthenticated()")
     public long count(ReviewQueue queue, ReviewFilter filter) {
         Actor actor = CurrentActor.required();
+        PersonalData.refuseFilter(actor, "text", filter == null ? null : filter.text());
         return mongo.count(new Query(criteria(queue == null ? ReviewQueue.ALL : queue,
                 filter == null ? ReviewFilter.ALL : filter, actor)), ReviewDocument.class);
     }
@@ -1129,7 +1138,7 @@ public class ReviewService {
 
     /** A review the review team works on. */
     private ReviewDocument reviewable(UUID id, Long expectedVersion) {
-        var document = visible(id, expectedVersion);
+        var document = changeable(id, expectedVersion);
         if (!isReviewTeam(CurrentActor.required())) {
             throw OmbudException.forbidden("REVIEW_TEAM_ONLY", "Only the review team works on review {0}",
                     document.number());
@@ -1285,6 +1294,12 @@ public class ReviewService {
                 r.library().lesson(), r.library().byName(), r.library().at());
     }
 
+    /** A review to take a step on: every step on a review is a person's (an API client takes none). */
+    private ReviewDocument changeable(UUID id, Long expectedVersion) {
+        CurrentActor.requirePerson();
+        return visible(id, expectedVersion);
+    }
+
     private ReviewDocument visible(UUID id, Long expectedVersion) {
         Actor actor = CurrentActor.required();
         var document = mongo.findOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(id),
@@ -1299,27 +1314,20 @@ public class ReviewService {
         return document;
     }
 
-    /** Customer numbers masked for BI readers (leadership and admins see them). */
+    /** The review as this reader may see it: for BI readers the customer's numbers and every free text masked. */
     private static Review present(Review view, Actor actor) {
-        if (!actor.has(Role.BI_READER) || actor.hasAny(Role.ADMIN, Role.LEADERSHIP)) {
+        if (!PersonalData.hiddenFrom(actor)) {
             return view;
         }
         WorkOrder o = view.workOrder();
-        var masked = new WorkOrder(o.submitterEmployeeId(), mask(o.callerNumber()), o.callAt(),
-                mask(o.contactNumber()), o.complaint(), o.demand(), o.demandKind(), o.accusedEmployeeId(), o.source(),
-                o.topic());
-        return new Review(view.id(), view.number(), masked, view.status(), view.transferredFrom(),
-                view.submitterTeamId(), view.submittedAt(), view.checkDue(), view.checkOverdueAt(), view.handover(),
-                view.returns(), view.assignee(), view.route(), view.verification(), view.sideNotice(), view.verdict(),
-                view.upheld(), view.appealDue(), view.appeal(), view.reply(), view.library(), view.finalAt(),
-                view.timeline(), view.version());
-    }
-
-    static String mask(String phone) {
-        if (phone == null || phone.length() < 7) {
-            return phone == null ? null : "****";
-        }
-        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+        var masked = new WorkOrder(o.submitterEmployeeId(), PersonalData.maskContact(o.callerNumber()), o.callAt(),
+                PersonalData.maskContact(o.contactNumber()), o.complaint(), o.demand(), o.demandKind(),
+                o.accusedEmployeeId(), o.source(), o.topic());
+        return PersonalData.maskTexts(new Review(view.id(), view.number(), masked, view.status(),
+                view.transferredFrom(), view.submitterTeamId(), view.submittedAt(), view.checkDue(),
+                view.checkOverdueAt(), view.handover(), view.returns(), view.assignee(), view.route(),
+                view.verification(), view.sideNotice(), view.verdict(), view.upheld(), view.appealDue(), view.appeal(),
+                view.reply(), view.library(), view.finalAt(), view.timeline(), view.version()));
     }
 
     // ---- internals: saving --------------------------------------------------------------

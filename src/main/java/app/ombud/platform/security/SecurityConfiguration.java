@@ -3,6 +3,7 @@ package app.ombud.platform.security;
 import app.ombud.platform.OmbudSecurityProperties;
 import app.ombud.platform.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,9 +31,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain graphqlChain(HttpSecurity http, OmbudSecurityProperties properties) throws Exception {
+    SecurityFilterChain graphqlChain(HttpSecurity http, OmbudSecurityProperties properties, IdpRoleMapping mapping,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String externalIssuer)
+            throws Exception {
         var tokens = new JwtAuthenticationConverter();
-        tokens.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter(properties.rolesClaim()));
+        // the mapping translates the company IdP's names; the built-in issuer writes Ombud's own
+        tokens.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter(properties.rolesClaim(),
+                externalIssuer.isBlank() ? java.util.Map.of() : mapping.roleMapping()));
         http.securityMatcher("/graphql", "/graphql/**", "/graphiql", "/graphiql/**", "/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/graphiql", "/graphiql/**").permitAll()
