@@ -360,11 +360,11 @@ public class ComplaintService {
         var steps = java.util.EnumSet.noneOf(CaseStep.class);
         CaseStatus status = document.status();
         var view = document.view();
-        if (status.canMoveTo(CaseStatus.DISPATCHED) && actor.hasAny(Role.TEAM_LEAD, Role.DEPT_HEAD, Role.LEADERSHIP,
-                Role.ADMIN)) {
+        if (status.canMoveTo(CaseStatus.DISPATCHED) && actor.namesPerson() && actor.hasAny(Role.TEAM_LEAD,
+                Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
             steps.add(CaseStep.DISPATCH);
         }
-        if (status.open() && actor.hasAny(Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
+        if (status.open() && actor.namesPerson() && actor.hasAny(Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
             steps.add(CaseStep.OVERRIDE_LEVEL);
         }
         if (status.canMoveTo(CaseStatus.ARCHIVED) && actor.hasAny(Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {

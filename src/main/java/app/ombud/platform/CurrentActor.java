@@ -35,7 +35,7 @@ public final class CurrentActor {
      */
     public static Actor requirePerson() {
         Actor actor = required();
-        if (actor.kind() != Actor.Kind.PERSON || actor.employeeId() == null || actor.employeeId().isBlank()) {
+        if (!actor.namesPerson()) {
             throw OmbudException.forbidden("PERSON_REQUIRED",
                     "This step is taken by a person: use a token that names you (employee_id), not an API client's");
         }

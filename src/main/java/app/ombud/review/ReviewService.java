@@ -704,6 +704,9 @@ public class ReviewService {
         var document = visible(id, null);
         Actor actor = CurrentActor.required();
         Set<ReviewStep> steps = EnumSet.noneOf(ReviewStep.class);
+        if (!actor.namesPerson()) {
+            return steps;
+        }
         ReviewStatus status = document.status();
         boolean submitterOrLead = isSubmitter(document, actor) || isTeamLead(document, actor);
         boolean team = isReviewTeam(actor);

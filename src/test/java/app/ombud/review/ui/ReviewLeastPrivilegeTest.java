@@ -27,13 +27,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * No personal data for BI readers in internal reviews: the customer's numbers and every number,
- * ID number or address people wrote into the review's texts are masked in the API and on the
- * review page alike; the case library masks them for every reader; BI readers cannot search
- * reviews or the library by text.
+ * Least privilege in internal reviews. No personal data for BI readers: the customer's numbers and
+ * every number, ID number or address people wrote into the review's texts are masked in the API
+ * and on the review page alike; the case library masks them for every reader; BI readers cannot
+ * search reviews or the library by text. Steps of people: an API client is offered none.
  */
 @OmbudIntegrationTest
-class ReviewPersonalDataTest extends SpringBrowserlessTest {
+class ReviewLeastPrivilegeTest extends SpringBrowserlessTest {
 
     static final List<String> WRITTEN = List.of("13800138000", "13900139000", "13712345678", "11010119900307123X",
             "wang@example.com");
@@ -110,6 +110,17 @@ class ReviewPersonalDataTest extends SpringBrowserlessTest {
                             .containsEntry("code", "PERSONAL_DATA_FILTER_REFUSED").containsEntry("field", "text")));
             api.as(Role.REVIEWER).document(query).execute().errors().verify();
         }
+    }
+
+    @Test
+    void anApiClientIsOfferedNoStepOfAReviewAPersonWithTheSameRoleIs() {
+        Review submitted = fx.submitted(fx.accused("17"));
+
+        api.as(Role.ADMIN).document("query($id: UUID!) { review(id: $id) { allowedSteps } }")
+                .variable("id", submitted.id().toString()).execute()
+                .path("review.allowedSteps").entityList(String.class).hasSize(0);
+        assertThat(app.ombud.support.TestData.asAdmin(() -> reviews.allowedSteps(submitted.id())))
+                .contains(app.ombud.review.ReviewStep.FORWARD);
     }
 
     /** Submitted, forwarded, verified, judged and in the library, with numbers written into its texts. */
