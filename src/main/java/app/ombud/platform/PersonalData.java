@@ -24,8 +24,8 @@ public final class PersonalData {
     /**
      * What free text is searched for, in this order: e-mail addresses; resident ID numbers
      * (18 digits, the last may be X, or the old 15 digits; groups may be split by a space or dash);
-     * Chinese mobile numbers (11 digits 1[3-9]…, also as 138 0013 8000 or 138-0013-8000, with +86/0086/86);
-     * landlines with their area code ((010)12345678, 0755-1234567).
+     * Chinese mobile numbers (11 digits 1[3-9]…, also as 138 0013 8000 or 138-0013-8000, with
+     * +86, 0086 or 86); landlines with their area code ((010)12345678, 0755-1234567).
      */
     private static final Pattern FOUND = Pattern.compile(String.join("|",
             "(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})",

@@ -644,7 +644,8 @@ public class ReviewService {
         PersonalData.refuseFilter(CurrentActor.required(), "text", text);
         Query query = new Query(libraryCriteria(text, tag))
                 .with(Sort.by(Sort.Order.desc("library.at"), Sort.Order.desc("id"))).limit(size);
-        return mongo.scroll(query.with(position), ReviewDocument.class).map(d -> PersonalData.maskTexts(libraryCase(d.view())));
+        return mongo.scroll(query.with(position), ReviewDocument.class)
+                .map(d -> PersonalData.maskTexts(libraryCase(d.view())));
     }
 
     @PreAuthorize("isAuthenticated()")

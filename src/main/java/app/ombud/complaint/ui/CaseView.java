@@ -260,9 +260,9 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         box.setPadding(false);
         box.setId("case-evidence");
         var grid = new Grid<Evidence>();
-        boolean files = !app.ombud.platform.PersonalData.hiddenFrom(app.ombud.platform.CurrentActor.get());
+        boolean downloadable = !app.ombud.platform.PersonalData.hiddenFrom(app.ombud.platform.CurrentActor.get());
         grid.addComponentColumn(e -> {
-            if (!files) {
+            if (!downloadable) {
                 return new Span(e.filename());
             }
             var link = new com.vaadin.flow.component.html.Anchor(
