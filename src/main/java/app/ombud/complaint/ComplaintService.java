@@ -11,8 +11,10 @@ import app.ombud.platform.Idempotency;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Leases;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.PersonalData;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
+import app.ombud.platform.StaffOnly;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.TextInput;
 import app.ombud.platform.TimeInput;
@@ -164,6 +166,7 @@ public class ComplaintService {
     @PreAuthorize("hasAnyRole('TEAM_LEAD','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public ComplaintCase dispatch(UUID caseId, UUID departmentId, UUID teamId, String ownerEmployeeId, String note,
             Long expectedVersion) {
+        CurrentActor.requirePerson();
         String owner = TextInput.optional(ownerEmployeeId, "ownerEmployeeId", Kind.EMPLOYEE_ID);
         String text = TextInput.optional(note, "note", Kind.NOTE);
         var document = visibleDocument(caseId);
@@ -186,7 +189,7 @@ public class ComplaintService {
     }
 
     /** The handler takes the case on: the acknowledgement is recorded and work starts. */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public ComplaintCase acknowledge(UUID caseId, Long expectedVersion) {
         var document = handledDocument(caseId, expectedVersion);
         document.acknowledge(CurrentActor.required(), clock.instant());
@@ -195,6 +198,7 @@ public class ComplaintService {
 
     @PreAuthorize("hasAnyRole('DEPT_HEAD','LEADERSHIP','ADMIN')")
     public ComplaintCase overrideLevel(UUID caseId, int level, String reason, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String why = TextInput.required(reason, "reason", Kind.NOTE);
         var document = visibleDocument(caseId);
         checkVersion(document, expectedVersion);
@@ -213,7 +217,7 @@ public class ComplaintService {
     }
 
     /** A finding, a contact with the customer, or a progress update, by whoever handles the case. */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public ComplaintCase addNote(UUID caseId, CaseNote.Kind kind, String text, Long expectedVersion) {
         String note = TextInput.required(text, "text", Kind.TEXT);
         var document = handledDocument(caseId, expectedVersion);
@@ -236,7 +240,7 @@ public class ComplaintService {
      * Attaches a file to a case (stored in GridFS). The file is stored first and then linked to
      * the case in one update; if linking fails the stored file is removed again.
      */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public ComplaintCase attachEvidence(UUID caseId, String filename, byte[] content, Long expectedVersion) {
         var document = handledDocument(caseId, expectedVersion);
         // control and format characters (e.g. U+202E, which shows "fdp.exe" as "exe.pdf") become "_"
@@ -274,6 +278,7 @@ public class ComplaintService {
     /** An evidence file of a case the caller may see. */
     @PreAuthorize("isAuthenticated()")
     public EvidenceFile evidenceFile(UUID caseId, String fileId) {
+        PersonalData.refuse(CurrentActor.required(), "evidence files");
         var document = visibleDocument(caseId);
         var evidence = document.evidence(fileId).orElseThrow(() -> OmbudException.notFound("EVIDENCE_NOT_FOUND",
                 "No file {0} on this case", fileId));
@@ -289,7 +294,7 @@ public class ComplaintService {
     }
 
     /** The resolution plan: remedies (compensation with an amount), owner, due time. */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public ComplaintCase planResolution(UUID caseId, ResolutionPlan plan, Long expectedVersion) {
         String owner = plan == null ? null : TextInput.optional(plan.ownerEmployeeId(), "ownerEmployeeId",
                 Kind.EMPLOYEE_ID);
@@ -328,7 +333,7 @@ public class ComplaintService {
     }
 
     /** The result is told to the customer; the case waits for their answer. */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public ComplaintCase sendResult(UUID caseId, Feedback.ResultChannel channel, String result, Long expectedVersion) {
         String text = TextInput.required(result, "result", Kind.NOTE);
         var document = handledDocument(caseId, expectedVersion);
@@ -343,7 +348,7 @@ public class ComplaintService {
      * The customer's answer: accepted closes the case; rejected sends it back to handling as a
      * rework. A rejection after a rework is marked in the timeline as an escalation trigger.
      */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public ComplaintCase recordAnswer(UUID caseId, boolean accepted, Integer satisfaction, String comment,
             Long expectedVersion) {
         String remark = TextInput.optional(comment, "comment", Kind.NOTE);
@@ -357,7 +362,7 @@ public class ComplaintService {
         return save(document, accepted ? "case.accepted" : "case.rejected");
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public ComplaintCase decideValidity(UUID caseId, boolean valid, String reason, Long expectedVersion) {
         String why = TextInput.required(reason, "reason", Kind.NOTE);
         var document = handledDocument(caseId, expectedVersion);
@@ -365,7 +370,7 @@ public class ComplaintService {
         return save(document, valid ? "case.judged-valid" : "case.judged-invalid");
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public ComplaintCase closeAsInvalid(UUID caseId, String explanation, Long expectedVersion) {
         String text = TextInput.required(explanation, "explanation", Kind.NOTE);
         var document = handledDocument(caseId, expectedVersion);
@@ -415,11 +420,11 @@ public class ComplaintService {
         var steps = java.util.EnumSet.noneOf(CaseStep.class);
         CaseStatus status = document.status();
         var view = document.view();
-        if (status.canMoveTo(CaseStatus.DISPATCHED) && actor.hasAny(Role.TEAM_LEAD, Role.DEPT_HEAD, Role.LEADERSHIP,
-                Role.ADMIN)) {
+        if (status.canMoveTo(CaseStatus.DISPATCHED) && actor.namesPerson() && actor.hasAny(Role.TEAM_LEAD,
+                Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
             steps.add(CaseStep.DISPATCH);
         }
-        if (status.open() && actor.hasAny(Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
+        if (status.open() && actor.namesPerson() && actor.hasAny(Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
             steps.add(CaseStep.OVERRIDE_LEVEL);
         }
         if (status.canMoveTo(CaseStatus.ARCHIVED) && actor.hasAny(Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
@@ -466,6 +471,7 @@ public class ComplaintService {
     @PreAuthorize("isAuthenticated()")
     public Window<ComplaintCase> search(CaseFilter filter, ScrollPosition position, int size) {
         Actor actor = CurrentActor.required();
+        refusePersonalFilters(filter, actor);
         Query query = new Query(new Criteria().andOperator(visibility(actor), criteria(filter)))
                 .with(Sort.by(Sort.Order.desc("urgent"), Sort.Order.desc("receivedAt"), Sort.Order.desc("id")))
                 .limit(size);
@@ -475,6 +481,7 @@ public class ComplaintService {
     @PreAuthorize("isAuthenticated()")
     public long count(CaseFilter filter) {
         Actor actor = CurrentActor.required();
+        refusePersonalFilters(filter, actor);
         return mongo.count(new Query(new Criteria().andOperator(visibility(actor), criteria(filter))),
                 CaseDocument.class);
     }
@@ -541,6 +548,12 @@ public class ComplaintService {
         return new Criteria().orOperator(any);
     }
 
+    /** BI readers cannot search by the customer's phone or by free text (it would test whether a number complained). */
+    private static void refusePersonalFilters(CaseFilter filter, Actor actor) {
+        PersonalData.refuseFilter(actor, "customerPhone", filter.customerPhone());
+        PersonalData.refuseFilter(actor, "text", filter.text());
+    }
+
     private Criteria criteria(CaseFilter filter) {
         List<Criteria> where = new ArrayList<>();
         if (filter.number() != null && !filter.number().isBlank()) {
@@ -578,8 +591,12 @@ public class ComplaintService {
         return where.isEmpty() ? new Criteria() : new Criteria().andOperator(where);
     }
 
-    /** A case the caller handles: its owner, its team lead or department head, leadership, admins. */
+    /**
+     * A case the caller handles: its owner, its team lead or department head, leadership, admins —
+     * always a person (an API client handles no case).
+     */
     private CaseDocument handledDocument(UUID caseId, Long expectedVersion) {
+        CurrentActor.requirePerson();
         var document = visibleDocument(caseId);
         checkVersion(document, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -615,18 +632,18 @@ public class ComplaintService {
         return document;
     }
 
+    /** The case as this reader may see it: for BI readers the customer and every free text masked. */
     private static ComplaintCase present(ComplaintCase view, Actor actor) {
-        if (!actor.has(Role.BI_READER) || actor.hasAny(Role.ADMIN, Role.LEADERSHIP)) {
+        if (!PersonalData.hiddenFrom(actor)) {
             return view;
         }
-        return new ComplaintCase(view.id(), view.number(), view.channel(), view.customer().masked(), view.subject(),
-                view.description(), view.category(), view.flags(), view.compensationAsked(), view.urgent(),
-                view.receivedAt(), view.intakeBy(), view.status(), view.grade(), view.assignment(), view.deadlines(),
-                view.acknowledgedAt(), view.repeatCount(), view.earlierCases(), view.reworkCount(), view.notes(),
-                view.evidence(),
-                view.plan(), view.feedback(), view.validity(), view.closedAt(), view.archivedAt(), view.escalation(),
-                view.timeline(),
-                view.version());
+        return PersonalData.maskTexts(new ComplaintCase(view.id(), view.number(), view.channel(),
+                view.customer().masked(), view.subject(), view.description(), view.category(), view.flags(),
+                view.compensationAsked(), view.urgent(), view.receivedAt(), view.intakeBy(), view.status(),
+                view.grade(), view.assignment(), view.deadlines(), view.acknowledgedAt(), view.repeatCount(),
+                view.earlierCases(), view.reworkCount(), view.notes(), view.evidence(), view.plan(), view.feedback(),
+                view.validity(), view.closedAt(), view.archivedAt(), view.escalation(), view.timeline(),
+                view.version()));
     }
 
     private ComplaintCase save(CaseDocument document, String action) {

@@ -15,8 +15,10 @@ import app.ombud.platform.CurrentActor;
 import app.ombud.platform.Idempotency;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.PersonalData;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
+import app.ombud.platform.StaffOnly;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.TextInput;
 import app.ombud.platform.TimeInput;
@@ -85,15 +87,16 @@ public class EscalationService {
         this.clock = clock;
     }
 
-    /** Raises an escalation by hand; the form must be complete. Anyone who may see the case. */
-    @PreAuthorize("isAuthenticated()")
+    /** Raises an escalation by hand; the form must be complete. A person of the call center who may see the case. */
+    @StaffOnly
     public Escalation raise(UUID caseId, EscalationTrigger trigger, EscalationForm form) {
         return raise(caseId, trigger, form, IdempotencyKey.NONE);
     }
 
     /** Raises an escalation once per key: a repeat with the same key returns the first escalation. */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Escalation raise(UUID caseId, EscalationTrigger trigger, EscalationForm form, IdempotencyKey key) {
+        CurrentActor.requirePerson();
         return idempotency.once("escalation.raise", key, java.util.Arrays.asList(caseId, trigger, form),
                 id -> raise(id, caseId, trigger, form),
                 id -> java.util.Optional.ofNullable(mongo.findById(id, EscalationDocument.class))
@@ -185,7 +188,7 @@ public class EscalationService {
     }
 
     /** The superior department approves or rejects, with a reason. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('SUPERIOR','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public Escalation review(UUID id, boolean approve, String reason, Long expectedVersion) {
         String why = TextInput.required(reason, "reason", Kind.TEXT);
         var document = reviewable(id, expectedVersion);
@@ -197,7 +200,7 @@ public class EscalationService {
         return saved.view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('SUPERIOR','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public Escalation formTaskForce(UUID id, TaskForce force, Long expectedVersion) {
         String leadId = TextInput.required(force == null ? null : force.leadEmployeeId(), "leadEmployeeId",
                 Kind.EMPLOYEE_ID);
@@ -225,7 +228,7 @@ public class EscalationService {
         return save(document, "escalation.task-force").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Escalation addStep(UUID id, String title, String ownerEmployeeId, Instant due, Long expectedVersion) {
         String step = TextInput.required(title, "title", Kind.LINE);
         String owner = TextInput.optional(ownerEmployeeId, "ownerEmployeeId", Kind.EMPLOYEE_ID);
@@ -239,14 +242,14 @@ public class EscalationService {
         return save(document, "escalation.step").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Escalation completeStep(UUID id, UUID stepId, Long expectedVersion) {
         var document = taskForceWork(id, expectedVersion);
         document.completeStep(stepId, CurrentActor.required(), clock.instant());
         return save(document, "escalation.step-done").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Escalation recordMeeting(UUID id, Instant at, List<String> attendees, String minutes,
             Long expectedVersion) {
         String text = TextInput.required(minutes, "minutes", Kind.TEXT);
@@ -267,7 +270,7 @@ public class EscalationService {
         return save(document, "escalation.meeting").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Escalation submitReport(UUID id, String process, String result, Integer satisfaction,
             Long expectedVersion) {
         String how = TextInput.required(process, "process", Kind.TEXT);
@@ -282,7 +285,7 @@ public class EscalationService {
         return save(document, "escalation.reported").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('SUPERIOR','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public Escalation reviewReport(UUID id, boolean approve, String note, Long expectedVersion) {
         String text = approve ? TextInput.optional(note, "note", Kind.TEXT)
                 : TextInput.required(note, "note", Kind.TEXT);
@@ -291,7 +294,7 @@ public class EscalationService {
         return save(document, approve ? "escalation.report-approved" : "escalation.report-sent-back").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Escalation sendResult(UUID id, String text, Long expectedVersion) {
         String result = TextInput.required(text, "text", Kind.TEXT);
         var document = taskForceWork(id, expectedVersion);
@@ -299,7 +302,7 @@ public class EscalationService {
         return save(document, "escalation.result-sent").view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('SUPERIOR','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public Escalation evaluate(UUID id, int score, String comment, Long expectedVersion) {
         String remark = TextInput.optional(comment, "comment", Kind.NOTE);
         var document = reviewable(id, expectedVersion);
@@ -320,14 +323,15 @@ public class EscalationService {
         if (document == null) {
             throw OmbudException.notFound("ESCALATION_NOT_FOUND", "No escalation {0} that you may see", id);
         }
-        return document.view();
+        return present(document.view(), CurrentActor.required());
     }
 
     /** Escalations the caller may see, newest first; {@code overdueOnly} for the superior's queue. */
     @PreAuthorize("isAuthenticated()")
     public Window<Escalation> search(EscalationStatus status, boolean overdueOnly, ScrollPosition position, int size) {
+        Actor actor = CurrentActor.required();
         List<Criteria> where = new ArrayList<>();
-        where.add(visibility(CurrentActor.required()));
+        where.add(visibility(actor));
         if (status != null) {
             where.add(Criteria.where("status").is(status));
         }
@@ -336,7 +340,7 @@ public class EscalationService {
         }
         Query query = new Query(new Criteria().andOperator(where))
                 .with(Sort.by(Sort.Order.desc("raisedAt"), Sort.Order.desc("id"))).limit(size);
-        return mongo.scroll(query.with(position), EscalationDocument.class).map(EscalationDocument::view);
+        return mongo.scroll(query.with(position), EscalationDocument.class).map(d -> present(d.view(), actor));
     }
 
     /** Flags reviews past their due time and tells the superior department's head (job; safe to repeat). */
@@ -359,6 +363,11 @@ public class EscalationService {
     }
 
     // ---- rules -------------------------------------------------------------------------
+
+    /** Every free text of the escalation masked for BI readers (the form, minutes, reports quote customers). */
+    private static Escalation present(Escalation view, Actor actor) {
+        return PersonalData.hiddenFrom(actor) ? PersonalData.maskTexts(view) : view;
+    }
 
     /** The head and the SUPERIOR-role people of the superior department; leadership when there is none. */
     private List<String> reviewers(UUID toDepartmentId) {
@@ -420,7 +429,9 @@ public class EscalationService {
         return new Criteria().orOperator(any);
     }
 
+    /** An escalation to work on: every step on an escalation is a person's. */
     private EscalationDocument visible(UUID id, Long expectedVersion) {
+        CurrentActor.requirePerson();
         var document = mongo.findOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(id),
                 visibility(CurrentActor.required()))), EscalationDocument.class);
         if (document == null) {

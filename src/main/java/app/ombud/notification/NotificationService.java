@@ -3,6 +3,7 @@ package app.ombud.notification;
 import app.ombud.notification.internal.NotificationDocument;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.StaffOnly;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -66,7 +67,7 @@ public class NotificationService {
         return countMine(true);
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Notification markRead(UUID id) {
         Query mine = Query.query(Criteria.where("_id").is(id).and("recipient").is(me()));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("recipient").is(me()).and("readAt").is(null)),
@@ -78,7 +79,7 @@ public class NotificationService {
         return updated.view();
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public long markAllRead() {
         return mongo.updateMulti(Query.query(Criteria.where("recipient").is(me()).and("readAt").is(null)),
                 new Update().set("readAt", clock.instant()), NotificationDocument.class).getModifiedCount();

@@ -10,8 +10,10 @@ import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.PersonalData;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
+import app.ombud.platform.StaffOnly;
 import app.ombud.platform.TextInput;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
@@ -133,7 +135,7 @@ public class PanelService {
      * Forms the panel and opens it for voting. Idempotent: a module that lost track after a crash
      * calls it again with the same ID and gets the panel formed the first time.
      */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Panel form(UUID id, PanelRequest request) {
         var existing = mongo.findById(id, PanelDocument.class);
         if (existing != null) {
@@ -221,17 +223,13 @@ public class PanelService {
      * together, so exactly one of many concurrent casts by a member succeeds. The receipt is
      * returned once and kept nowhere with the member. The last ballot closes the panel.
      */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public CastReceipt cast(UUID panelId, Choice choice) {
-        Actor actor = CurrentActor.required();
+        Actor actor = CurrentActor.requirePerson();
         if (choice == null) {
             throw OmbudException.badRequest("REQUIRED", "choice", "{0} is required", "choice");
         }
         String member = actor.employeeId();
-        if (member == null) {
-            var document = visible(panelId, actor);
-            throw OmbudException.forbidden("PANEL_NOT_MEMBER", "You hold no seat on panel {0}", document.number());
-        }
         Instant now = clock.instant();
         String tag = seal.voterTag(panelId, member);
         String receipt = seal.newReceipt();
@@ -280,8 +278,8 @@ public class PanelService {
     /** The site manager's final decision on a panel that closed undecided. */
     @PreAuthorize("hasRole('SITE_MANAGER')")
     public Panel decideAsSiteManager(UUID panelId, Choice decision, String reason, Long expectedVersion) {
+        Actor actor = CurrentActor.requirePerson();
         String why = TextInput.optional(reason, "reason", TextInput.Kind.NOTE);
-        Actor actor = CurrentActor.required();
         var document = visible(panelId, actor);
         if (expectedVersion != null && !expectedVersion.equals(document.version())) {
             throw concurrent();
@@ -450,7 +448,8 @@ public class PanelService {
         String me = actor.employeeId();
         boolean seated = document.seated(me);
         boolean voted = seated && document.voted().contains(seal.voterTag(document.id(), me));
-        return document.view(seated, voted);
+        Panel view = document.view(seated, voted);
+        return PersonalData.hiddenFrom(actor) ? PersonalData.maskTexts(view) : view;
     }
 
     /**

@@ -17,6 +17,11 @@ public record Actor(Kind kind, String subject, String name, String employeeId, S
         roles = Set.copyOf(roles);
     }
 
+    /** Whether this actor is a person known by employee ID: a portal login or a token naming the person. */
+    public boolean namesPerson() {
+        return kind == Kind.PERSON && employeeId != null && !employeeId.isBlank();
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -27,6 +27,21 @@ public final class CurrentActor {
                 "NOT_AUTHENTICATED", null, "Authentication is required"));
     }
 
+    /**
+     * The person acting, or PERSON_REQUIRED: for the steps that make someone responsible or speak
+     * for a person (security.md lists them). A portal login names its person; through the API
+     * only a token naming the person ({@code employee_id}) does — an API client does not, even
+     * with the right role, so no timeline names a client for such a step.
+     */
+    public static Actor requirePerson() {
+        Actor actor = required();
+        if (!actor.namesPerson()) {
+            throw OmbudException.forbidden("PERSON_REQUIRED",
+                    "This step is taken by a person: use a token that names you (employee_id), not an API client's");
+        }
+        return actor;
+    }
+
     public static Optional<Actor> find() {
         return Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication())
                 .filter(Authentication::isAuthenticated)

@@ -27,7 +27,10 @@ public enum Role {
         return "role." + name();
     }
 
-    /** Reads a role name as written by people and tools: case and surrounding blanks ignored. */
+    /**
+     * Reads a role name as people write it in Ombud's own configuration: case and surrounding
+     * blanks ignored. Tokens are not read with it: an IdP's role names are matched exactly.
+     */
     public static Optional<Role> parse(String text) {
         if (text == null) {
             return Optional.empty();

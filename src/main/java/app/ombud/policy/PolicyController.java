@@ -257,7 +257,9 @@ class PolicyController {
         return new UpdatePolicyPayload(policies.updateOperations(input.basedOnVersion(), input.targets(), input.comment()));
     }
 
+    /** Checked here too, not only in the service: the input is read (and may be refused) before the service runs. */
     @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
     UpdatePolicyPayload updateWorkingCalendar(@Argument UpdateWorkingCalendarInput input) {
         // every text is checked before the calendar is parsed, the comment too
         TextInput.optional(input.comment(), "comment", TextInput.Kind.NOTE);

@@ -19,10 +19,12 @@ import app.ombud.platform.CurrentActor;
 import app.ombud.platform.Idempotency;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.PersonalData;
 import app.ombud.platform.Role;
 import app.ombud.platform.Sequences;
-import app.ombud.platform.TextInput;
+import app.ombud.platform.StaffOnly;
 import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.TextInput;
 import app.ombud.platform.TimeInput;
 import app.ombud.policy.JudgmentType;
 import app.ombud.policy.PolicyContent;
@@ -125,14 +127,15 @@ public class ReviewService {
      * (team leads and admins may name another employee); complaints from out-of-scope source
      * lines are refused with the reason.
      */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Review submit(WorkOrder input) {
         return submit(input, IdempotencyKey.NONE);
     }
 
     /** Submits a work order once per key: a repeat with the same key returns the first review. */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Review submit(WorkOrder input, IdempotencyKey key) {
+        CurrentActor.requirePerson();
         return idempotency.once("review.submit", key, input, id -> submit(id, input), this::created);
     }
 
@@ -159,8 +162,9 @@ public class ReviewService {
     }
 
     /** The employee completes a returned work order and submits it again. */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Review resubmit(UUID id, WorkOrder input, Long expectedVersion) {
+        CurrentActor.requirePerson();
         Instant now = clock.instant();
         submitterText(input);
         WorkOrder checked = WorkOrderRules.validate(input, null, now);
@@ -182,8 +186,9 @@ public class ReviewService {
     }
 
     /** Withdraws a work order that was not judged: the submitter, their team lead, or an admin. */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Review withdraw(UUID id, String reason, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String why = TextInput.required(reason, "reason", Kind.NOTE);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -199,6 +204,7 @@ public class ReviewService {
      */
     @PreAuthorize("hasAnyRole('TEAM_LEAD','ADMIN')")
     public Review forward(UUID id, String note, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String handover = TextInput.optional(note, "note", Kind.NOTE);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -219,6 +225,7 @@ public class ReviewService {
     /** The team lead returns an incomplete work order to the employee, saying what is missing. */
     @PreAuthorize("hasAnyRole('TEAM_LEAD','ADMIN')")
     public Review returnToEmployee(UUID id, String note, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String missing = TextInput.required(note, "note", Kind.NOTE);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -245,6 +252,7 @@ public class ReviewService {
     /** Registers a transfer once per key: a repeat with the same key returns the first review. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review registerTransfer(WorkOrder input, String fromLine, IdempotencyKey key) {
+        CurrentActor.requirePerson();
         return idempotency.once("review.transfer-in", key, java.util.Arrays.asList(input, fromLine),
                 id -> registerTransfer(id, input, fromLine), this::created);
     }
@@ -447,8 +455,9 @@ public class ReviewService {
      * The accused employee or their team lead objects to an upheld verdict within the policy's
      * days, citing points in the recording; the whitelist owner re-judges.
      */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Review appeal(UUID id, List<AppealPoint> points, Long expectedVersion) {
+        CurrentActor.requirePerson();
         List<AppealPoint> cited = points(points);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -470,6 +479,7 @@ public class ReviewService {
      */
     @PreAuthorize("hasRole('WHITELIST_OWNER')")
     public Review rejudge(UUID id, boolean keep, String reason, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String why = TextInput.required(reason, "reason", Kind.TEXT);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -491,8 +501,9 @@ public class ReviewService {
      * or their team lead), the review side by a whitelist owner. The accused and the original judges
      * cannot sit. When both sides have named theirs, the panel is formed and votes.
      */
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public Review namePanelSide(UUID id, app.ombud.panel.PanelSide side, List<String> members, Long expectedVersion) {
+        CurrentActor.requirePerson();
         if (members != null) {
             members.forEach(m -> TextInput.optional(m, "members", Kind.EMPLOYEE_ID));
         }
@@ -617,6 +628,7 @@ public class ReviewService {
     /** The decision on a reported special complainant, by a whitelist owner or the site manager. */
     @PreAuthorize("hasAnyRole('WHITELIST_OWNER','SITE_MANAGER')")
     public Review decideSpecialHandling(UUID id, String decision, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String text = TextInput.required(decision, "decision", Kind.TEXT);
         var document = visible(id, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -686,16 +698,22 @@ public class ReviewService {
         return present(save(document, "review.library-removed"), actor);
     }
 
-    /** The case library, newest first, for every employee: without the accused or the customer. */
+    /**
+     * The case library, newest first, for every employee: without the accused or the customer,
+     * and with phone numbers, ID numbers and e-mail addresses masked in its texts.
+     */
     @PreAuthorize("isAuthenticated()")
     public Window<LibraryCase> library(String text, String tag, ScrollPosition position, int size) {
+        PersonalData.refuseFilter(CurrentActor.required(), "text", text);
         Query query = new Query(libraryCriteria(text, tag))
                 .with(Sort.by(Sort.Order.desc("library.at"), Sort.Order.desc("id"))).limit(size);
-        return mongo.scroll(query.with(position), ReviewDocument.class).map(d -> libraryCase(d.view()));
+        return mongo.scroll(query.with(position), ReviewDocument.class)
+                .map(d -> PersonalData.maskTexts(libraryCase(d.view())));
     }
 
     @PreAuthorize("isAuthenticated()")
     public long countLibrary(String text, String tag) {
+        PersonalData.refuseFilter(CurrentActor.required(), "text", text);
         return mongo.count(new Query(libraryCriteria(text, tag)), ReviewDocument.class);
     }
 
@@ -736,6 +754,7 @@ public class ReviewService {
     public Window<Review> search(ReviewQueue queue, ReviewFilter filter, ScrollPosition position, int size) {
         Actor actor = CurrentActor.required();
         ReviewQueue q = queue == null ? ReviewQueue.ALL : queue;
+        PersonalData.refuseFilter(actor, "text", filter == null ? null : filter.text());
         Query query = new Query(criteria(q, filter == null ? ReviewFilter.ALL : filter, actor)).with(sort(q))
                 .limit(size);
         return mongo.scroll(query.with(position), ReviewDocument.class).map(d -> present(d.view(), actor));
@@ -744,6 +763,7 @@ public class ReviewService {
     @PreAuthorize("isAuthenticated()")
     public long count(ReviewQueue queue, ReviewFilter filter) {
         Actor actor = CurrentActor.required();
+        PersonalData.refuseFilter(actor, "text", filter == null ? null : filter.text());
         return mongo.count(new Query(criteria(queue == null ? ReviewQueue.ALL : queue,
                 filter == null ? ReviewFilter.ALL : filter, actor)), ReviewDocument.class);
     }
@@ -754,6 +774,9 @@ public class ReviewService {
         var document = visible(id, null);
         Actor actor = CurrentActor.required();
         Set<ReviewStep> steps = EnumSet.noneOf(ReviewStep.class);
+        if (!actor.namesPerson()) {
+            return steps;
+        }
         ReviewStatus status = document.status();
         boolean submitterOrLead = isSubmitter(document, actor) || isTeamLead(document, actor);
         boolean team = isReviewTeam(actor);
@@ -1188,7 +1211,7 @@ public class ReviewService {
 
     /** A review the review team works on. */
     private ReviewDocument reviewable(UUID id, Long expectedVersion) {
-        var document = visible(id, expectedVersion);
+        var document = changeable(id, expectedVersion);
         if (!isReviewTeam(CurrentActor.required())) {
             throw OmbudException.forbidden("REVIEW_TEAM_ONLY", "Only the review team works on review {0}",
                     document.number());
@@ -1345,6 +1368,12 @@ public class ReviewService {
                 r.library().lesson(), r.library().byName(), r.library().at());
     }
 
+    /** A review to take a step on: every step on a review is a person's (an API client takes none). */
+    private ReviewDocument changeable(UUID id, Long expectedVersion) {
+        CurrentActor.requirePerson();
+        return visible(id, expectedVersion);
+    }
+
     private ReviewDocument visible(UUID id, Long expectedVersion) {
         Actor actor = CurrentActor.required();
         var document = mongo.findOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(id),
@@ -1359,27 +1388,20 @@ public class ReviewService {
         return document;
     }
 
-    /** Customer numbers masked for BI readers (leadership and admins see them). */
+    /** The review as this reader may see it: for BI readers the customer's numbers and every free text masked. */
     private static Review present(Review view, Actor actor) {
-        if (!actor.has(Role.BI_READER) || actor.hasAny(Role.ADMIN, Role.LEADERSHIP)) {
+        if (!PersonalData.hiddenFrom(actor)) {
             return view;
         }
         WorkOrder o = view.workOrder();
-        var masked = new WorkOrder(o.submitterEmployeeId(), mask(o.callerNumber()), o.callAt(),
-                mask(o.contactNumber()), o.complaint(), o.demand(), o.demandKind(), o.accusedEmployeeId(), o.source(),
-                o.topic());
-        return new Review(view.id(), view.number(), masked, view.status(), view.transferredFrom(),
-                view.submitterTeamId(), view.submittedAt(), view.checkDue(), view.checkOverdueAt(), view.handover(),
-                view.returns(), view.assignee(), view.route(), view.verification(), view.sideNotice(), view.verdict(),
-                view.upheld(), view.appealDue(), view.appeal(), view.reply(), view.library(), view.finalAt(),
-                view.timeline(), view.version());
-    }
-
-    static String mask(String phone) {
-        if (phone == null || phone.length() < 7) {
-            return phone == null ? null : "****";
-        }
-        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+        var masked = new WorkOrder(o.submitterEmployeeId(), PersonalData.maskContact(o.callerNumber()), o.callAt(),
+                PersonalData.maskContact(o.contactNumber()), o.complaint(), o.demand(), o.demandKind(),
+                o.accusedEmployeeId(), o.source(), o.topic());
+        return PersonalData.maskTexts(new Review(view.id(), view.number(), masked, view.status(),
+                view.transferredFrom(), view.submitterTeamId(), view.submittedAt(), view.checkDue(),
+                view.checkOverdueAt(), view.handover(), view.returns(), view.assignee(), view.route(),
+                view.verification(), view.sideNotice(), view.verdict(), view.upheld(), view.appealDue(), view.appeal(),
+                view.reply(), view.library(), view.finalAt(), view.timeline(), view.version()));
     }
 
     // ---- internals: saving --------------------------------------------------------------

@@ -2,6 +2,7 @@ package app.ombud.complaint;
 
 import static app.ombud.support.TestData.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ombud.directory.DepartmentInput;
 import app.ombud.directory.DirectoryService;
@@ -20,6 +21,9 @@ class CaseApiTest {
 
     @Autowired
     DirectoryService directory;
+
+    @Autowired
+    ComplaintService cases;
 
     static final String INTAKE = """
             mutation($phone: String!) { intakeCase(input: {channel: HOTLINE, customer: {name: "李女士", phone: $phone},
@@ -47,23 +51,30 @@ class CaseApiTest {
 
         var owner = asAdmin(() -> directory.createPerson(new app.ombud.directory.PersonInput(p + "O", "处理人",
                 department.id(), team.id(), java.util.Set.of(Role.AGENT), true, "13900001111", "o@example.com")));
-        api.as(Role.ADMIN).document("""
+        // dispatching makes someone responsible: an API client is refused, a person (here in the portal) does it
+        String dispatch = """
                 mutation($id: UUID!, $d: UUID!, $t: UUID!, $v: Long, $o: String) { dispatchCase(input: {caseId: $id,
                   departmentId: $d, teamId: $t, ownerEmployeeId: $o, note: "部门负责人亲自处理", expectedVersion: $v}) {
-                  case { status assignment { handler department { name } team { name } } } } }
-                """).variable("id", id).variable("d", department.id().toString()).variable("t", team.id().toString())
-                .variable("v", version).variable("o", owner.employeeId()).execute()
-                .path("dispatchCase.case.status").entity(String.class).isEqualTo("DISPATCHED")
-                .path("dispatchCase.case.assignment.handler").entity(String.class).isEqualTo("DEPARTMENT_HEAD")
-                .path("dispatchCase.case.assignment.department.name").entity(String.class).isEqualTo("售后部" + p)
-                .path("dispatchCase.case.assignment.team.name").entity(String.class).isEqualTo("二班");
+                  case { status } } }
+                """;
+        api.as(Role.ADMIN).document(dispatch).variable("id", id).variable("d", department.id().toString())
+                .variable("t", team.id().toString()).variable("v", version).variable("o", owner.employeeId()).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "PERSON_REQUIRED")));
+        asAdmin(() -> cases.dispatch(java.util.UUID.fromString(id), department.id(), team.id(), owner.employeeId(),
+                "部门负责人亲自处理", Long.valueOf(version)));
+        api.as(Role.ADMIN).document("""
+                query($id: UUID!) { case(id: $id) { status assignment { handler department { name } team { name } } } }
+                """).variable("id", id).execute()
+                .path("case.status").entity(String.class).isEqualTo("DISPATCHED")
+                .path("case.assignment.handler").entity(String.class).isEqualTo("DEPARTMENT_HEAD")
+                .path("case.assignment.department.name").entity(String.class).isEqualTo("售后部" + p)
+                .path("case.assignment.team.name").entity(String.class).isEqualTo("二班");
 
         // the stale version from before the dispatch is a conflict
-        api.as(Role.ADMIN).document("""
-                mutation($id: UUID!, $v: Long) { acknowledgeCase(input: {caseId: $id, expectedVersion: $v}) { case { status } } }
-                """).variable("id", id).variable("v", version).execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement()
-                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "CONCURRENT_UPDATE")));
+        assertThatThrownBy(() -> asAdmin(() -> cases.acknowledge(java.util.UUID.fromString(id), Long.valueOf(version))))
+                .isInstanceOfSatisfying(app.ombud.platform.OmbudException.class,
+                        e -> assertThat(e.code()).isEqualTo("CONCURRENT_UPDATE"));
 
         // nested people keep their own rules: a BI reader sees the owner's name, not their phone
         api.as(Role.BI_READER).document("query($id: UUID!) { case(id: $id) { assignment { owner { name phone email } } } }")
@@ -75,14 +86,18 @@ class CaseApiTest {
                 .variable("id", id).execute()
                 .path("case.assignment.owner.phone").entity(String.class).isEqualTo("13900001111");
 
-        // BI readers find it, with the customer masked
-        api.as(Role.BI_READER).document("""
-                query($phone: String) { cases(filter: {customerPhone: $phone}, first: 5) {
-                  edges { node { number customer { name phone } } } } }
-                """).variable("phone", phone).execute()
-                .path("cases.edges[0].node.customer.phone").entity(String.class)
+        // BI readers read it with the customer masked, but cannot look a phone number up
+        api.as(Role.BI_READER).document("query($id: UUID!) { case(id: $id) { customer { name phone } } }")
+                .variable("id", id).execute()
+                .path("case.customer.phone").entity(String.class)
                 .isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7))
-                .path("cases.edges[0].node.customer.name").entity(String.class).isEqualTo("李**");
+                .path("case.customer.name").entity(String.class).isEqualTo("李**");
+        api.as(Role.BI_READER).document("""
+                query($phone: String) { cases(filter: {customerPhone: $phone}, first: 5) { edges { node { number } } } }
+                """).variable("phone", phone).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "PERSONAL_DATA_FILTER_REFUSED")
+                                .containsEntry("field", "customerPhone")));
     }
 
     @Test
@@ -97,53 +112,11 @@ class CaseApiTest {
                     .errors().satisfy(errors -> assertThat(errors).singleElement()
                             .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
         }
+        // an agent's API client names no person, so it handles no case
         api.as(Role.AGENT).document("""
                 mutation { acknowledgeCase(input: {caseId: "00000000-0000-0000-0000-000000000001"}) { case { id } } }
                 """).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
-                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "CASE_NOT_FOUND")));
-    }
-
-    @Test
-    void aLevel3CaseFromIntakeToArchiveThroughTheApi() {
-        var p = "Q" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        var department = asAdmin(() -> directory.createDepartment(new DepartmentInput(p, "维修部" + p, null, null)));
-        asAdmin(() -> directory.createPerson(new app.ombud.directory.PersonInput(p + "1", "维修工", department.id(), null,
-                java.util.Set.of(Role.AGENT), true, null, null)));
-        var admin = api.as(Role.ADMIN);
-        var created = api.as(Role.AGENT).document("""
-                mutation { intakeCase(input: {channel: ONLINE, customer: {account: "ACC-%s"}, subject: "外壳划痕",
-                  category: PRODUCT_QUALITY}) { case { id grade { level } } } }
-                """.formatted(p)).execute();
-        created.path("intakeCase.case.grade.level").entity(Integer.class).isEqualTo(3);
-        String id = created.path("intakeCase.case.id").entity(String.class).get();
-        String[] steps = {
-            "dispatchCase(input: {caseId: $id, departmentId: \"" + department.id() + "\"})",
-            "acknowledgeCase(input: {caseId: $id})",
-            "addCaseNote(input: {caseId: $id, kind: INVESTIGATION, text: \"运输途中划伤\"})",
-            "planCaseResolution(input: {caseId: $id, remedies: [{type: EXCHANGE}, {type: COMPENSATION, amount: \"20\"}],"
-                    + " ownerEmployeeId: \"" + p + "1\", due: \""
-                    + java.time.Instant.now().plus(java.time.Duration.ofDays(7)) + "\"})",
-            "sendCaseResult(input: {caseId: $id, channel: CALLBACK, result: \"已安排换货\"})",
-            "recordCustomerAnswer(input: {caseId: $id, accepted: false, satisfaction: 2, comment: \"希望加急\"})",
-            "sendCaseResult(input: {caseId: $id, channel: CALLBACK, result: \"已加急换货\"})",
-            "recordCustomerAnswer(input: {caseId: $id, accepted: true, satisfaction: 5})",
-            "archiveCase(input: {caseId: $id})"};
-        String status = null;
-        for (String step : steps) {
-            String name = step.substring(0, step.indexOf('('));
-            status = admin.document("mutation($id: UUID!) { " + step + " { case { status } } }").variable("id", id)
-                    .execute().path(name + ".case.status").entity(String.class).get();
-        }
-        assertThat(status).isEqualTo("ARCHIVED");
-        admin.document("""
-                query($id: UUID!) { case(id: $id) { reworkCount plan { remedies { type amount } }
-                  feedback { accepted satisfaction } timeline { action } } }
-                """).variable("id", id).execute()
-                .path("case.reworkCount").entity(Integer.class).isEqualTo(1)
-                .path("case.plan.remedies[1].amount").entity(String.class).isEqualTo("20")
-                .path("case.feedback[*].accepted").entityList(Boolean.class).containsExactly(false, true)
-                .path("case.timeline[*].action").entityList(String.class)
-                .satisfies(actions -> assertThat(actions).endsWith("accepted", "archived"));
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "PERSON_REQUIRED")));
     }
 }

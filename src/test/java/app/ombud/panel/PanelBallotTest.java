@@ -234,13 +234,13 @@ class PanelBallotTest {
             receipts.add(cast(panel, employeeSide.get(0), Choice.UPHOLD).receipt());
             receipts.add(cast(panel, employeeSide.get(1), Choice.OVERTURN).receipt());
             receipts.add(cast(panel, reviewSide.get(0), Choice.OVERTURN).receipt());
-            // an API client holds no seat; its operation name carries a choice the log must not repeat
+            // an API client names no person (so holds no seat); its operation name carries a choice the log must not repeat
             this.api.as(Role.ADMIN).document("""
                     mutation VoteOVERTURNforUPHOLD($id: UUID!) {
                       castPanelBallot(input: {panelId: $id, choice: OVERTURN}) { receipt } }""")
                     .operationName("VoteOVERTURNforUPHOLD").variable("id", panel.id().toString()).execute()
                     .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e ->
-                            assertThat(e.getExtensions()).containsEntry("code", "PANEL_NOT_MEMBER")));
+                            assertThat(e.getExtensions()).containsEntry("code", "PERSON_REQUIRED")));
             api = this.api.as(Role.ADMIN).document("""
                     query($id: UUID!) {
                       panel(id: $id) { id number subjectType subjectId subjectNumber question status

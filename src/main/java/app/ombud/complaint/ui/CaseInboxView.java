@@ -9,6 +9,7 @@ import app.ombud.directory.Department;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.PersonalData;
 import app.ombud.platform.Role;
 import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.GridPaging;
@@ -84,6 +85,10 @@ public class CaseInboxView extends VerticalLayout implements HasDynamicTitle {
             field.setValueChangeMode(ValueChangeMode.LAZY);
             field.addValueChangeListener(change -> refresh());
         }
+        // the service refuses these filters to BI readers: they would reveal personal data
+        boolean personal = !PersonalData.hiddenFrom(CurrentActor.get());
+        text.setVisible(personal);
+        phone.setVisible(personal);
         choice(status, "case.status", CaseStatus.values(), s -> t("case.status." + s));
         status.setId("filter-status");
         choice(level, "case.level", new Integer[] {1, 2, 3, 4}, l -> t("case.level.value", l));

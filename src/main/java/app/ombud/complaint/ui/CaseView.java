@@ -262,7 +262,11 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         box.setPadding(false);
         box.setId("case-evidence");
         var grid = new Grid<Evidence>();
+        boolean downloadable = !app.ombud.platform.PersonalData.hiddenFrom(app.ombud.platform.CurrentActor.get());
         grid.addComponentColumn(e -> {
+            if (!downloadable) {
+                return new Span(e.filename());
+            }
             var link = new com.vaadin.flow.component.html.Anchor(
                     com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
                         var file = cases.evidenceFile(c.id(), e.fileId());

@@ -2,6 +2,7 @@ package app.ombud.notification.internal;
 
 import app.ombud.notification.Channel;
 import app.ombud.notification.OutboxEntry;
+import app.ombud.platform.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,6 @@ class LoggingSender implements MessageSender {
     @Override
     public void send(OutboxDocument message) {
         log.info("{} {} to {} (no sender configured: logged only)", channel, message.id(),
-                MessageSender.mask(message.recipient()));
+                PersonalData.maskContact(message.recipient()));
     }
 }

@@ -14,19 +14,4 @@ public interface MessageSender {
     default OutboxEntry.Status outcome() {
         return OutboxEntry.Status.SENT;
     }
-
-    /** Masks a phone number or address for logs: 138****5678, z***@example.com. */
-    static String mask(String recipient) {
-        if (recipient == null) {
-            return "";
-        }
-        int at = recipient.indexOf('@');
-        if (at > 0) {
-            return recipient.charAt(0) + "***" + recipient.substring(at);
-        }
-        if (recipient.length() >= 7) {
-            return recipient.substring(0, 3) + "****" + recipient.substring(recipient.length() - 4);
-        }
-        return "****";
-    }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -21,9 +22,12 @@ class ApiBearerTokens {
 
     @Bean
     AuthenticationManagerResolver<HttpServletRequest> apiBearerTokenResolver(JwtDecoder jwtDecoder,
-            PersonalAccessTokenService personalTokens, OmbudSecurityProperties properties) {
+            PersonalAccessTokenService personalTokens, OmbudSecurityProperties properties, IdpRoleMapping mapping,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String externalIssuer) {
         var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter(properties.rolesClaim()));
+        // the mapping translates the company IdP's names; the built-in issuer writes Ombud's own
+        converter.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter(properties.rolesClaim(),
+                externalIssuer.isBlank() ? java.util.Map.of() : mapping.roleMapping()));
         var jwts = new JwtAuthenticationProvider(jwtDecoder);
         jwts.setJwtAuthenticationConverter(converter);
         AuthenticationManager manager = authentication -> {

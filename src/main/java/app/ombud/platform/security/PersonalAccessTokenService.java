@@ -10,6 +10,7 @@ import app.ombud.platform.PersonStandings.PersonStanding;
 import app.ombud.platform.PersonStandings;
 import app.ombud.platform.PersonalAccessTokens;
 import app.ombud.platform.Role;
+import app.ombud.platform.StaffOnly;
 import app.ombud.platform.TextInput;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,14 +87,15 @@ class PersonalAccessTokenService implements PersonalAccessTokens {
      * caller holds now, both in the directory and in the credential they signed in with.
      */
     @Override
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public IssuedToken create(String name, Instant expiresAt, Set<Role> roles) {
         return create(name, expiresAt, roles, IdempotencyKey.NONE);
     }
 
     @Override
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public IssuedToken create(String name, Instant expiresAt, Set<Role> roles, IdempotencyKey key) {
+        CurrentActor.requirePerson();
         return idempotency.once("pat.create", key, java.util.Arrays.asList(name, expiresAt, roles),
                 id -> create(id, name, expiresAt, roles),
                 id -> Optional.ofNullable(mongo.findById(id, PersonalAccessTokenDocument.class))
@@ -152,7 +154,7 @@ class PersonalAccessTokenService implements PersonalAccessTokens {
     }
 
     @Override
-    @PreAuthorize("isAuthenticated()")
+    @StaffOnly
     public PersonalAccessToken revoke(UUID id) {
         Actor actor = CurrentActor.required();
         String owner = person(actor);
@@ -211,12 +213,9 @@ class PersonalAccessTokenService implements PersonalAccessTokens {
         return new PersonalAccessTokenAuthentication(actor, document.id());
     }
 
+    /** Personal access tokens belong to people: an API client has none (PERSON_REQUIRED). */
     private static String person(Actor actor) {
-        if (actor.kind() != Actor.Kind.PERSON || actor.employeeId() == null) {
-            throw OmbudException.forbidden("PAT_PERSON_ONLY",
-                    "Personal access tokens belong to people; an API client has none");
-        }
-        return actor.employeeId();
+        return CurrentActor.requirePerson().employeeId();
     }
 
     private static String names(Set<Role> roles) {

@@ -1,6 +1,8 @@
 package app.ombud.review.ui;
 
+import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.PersonalData;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.JudgmentCriterion;
@@ -75,6 +77,8 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
             field.setValueChangeMode(ValueChangeMode.LAZY);
             field.addValueChangeListener(change -> cases.getDataProvider().refreshAll());
         }
+        // the service refuses a text search to BI readers: it would reveal personal data
+        text.setVisible(!PersonalData.hiddenFrom(CurrentActor.get()));
         var toolbar = new HorizontalLayout(text, tag);
         toolbar.addClassName("ombud-toolbar");
 

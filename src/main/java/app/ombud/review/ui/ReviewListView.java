@@ -2,7 +2,9 @@ package app.ombud.review.ui;
 
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
+import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.PersonalData;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.review.Review;
@@ -70,6 +72,8 @@ abstract class ReviewListView extends VerticalLayout implements HasDynamicTitle 
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.addValueChangeListener(change -> refresh());
+        // the service refuses a text search to BI readers: it would reveal personal data
+        text.setVisible(!PersonalData.hiddenFrom(CurrentActor.get()));
         toolbar.add(text);
         if (!statuses.isEmpty()) {
             status.setLabel(t("review.list.status"));

@@ -135,6 +135,21 @@ class CaseViewsTest extends SpringBrowserlessTest {
         assertThat(grid.getCellText(0, grid.getColumnPosition("customer")))
                 .isEqualTo("王** " + phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4));
         assertThat($(Button.class).withId("new-case").exists()).isFalse();
+        // the filters the service refuses to BI readers are not offered
+        assertThat($(TextField.class).withId("filter-phone").exists()).isFalse();
+        assertThat($(TextField.class).withId("filter-text").exists()).isFalse();
+        assertThat($(TextField.class).withId("filter-number").exists()).isTrue();
+
+        // evidence files are listed by their (masked) names, with no link to download them
+        asAdmin(() -> cases.attachEvidence(mine.id(), "客户 " + phone + ".txt", new byte[] {1}, null));
+        navigate(CaseView.class, java.util.Map.of("id", mine.id().toString()));
+        var tabs = $(com.vaadin.flow.component.tabs.TabSheet.class).first();
+        tabs.setSelectedIndex(tabs.getTabCount() - 1);
+        var evidence = $(com.vaadin.flow.component.orderedlayout.VerticalLayout.class).id("case-evidence");
+        var file = test($(Grid.class).from(evidence).first()).getCellComponent(0, 0);
+        assertThat(file).isInstanceOf(Span.class);
+        assertThat(((Span) file).getText()).isEqualTo("客户 " + phone.substring(0, 3) + "****"
+                + phone.substring(phone.length() - 4) + ".txt");
     }
 
     @Test

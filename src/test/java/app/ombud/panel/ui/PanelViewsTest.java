@@ -114,7 +114,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
     }
 
     private CastReceipt castAs(String member, Panel panel, Choice choice) {
-        return as(member, () -> panels.cast(panel.id(), choice));
+        return as(member, () -> panels.cast(panel.id(), choice), Role.AGENT);
     }
 
     static void signIn(String employeeId, Role... roles) {

@@ -319,7 +319,7 @@ class PersonTokensTest {
         assertThat(createCode(api.withToken(issued.secret()), "again", Duration.ofDays(1), "AGENT"))
                 .as("a token cannot make another").isEqualTo("PAT_NEEDS_SIGN_IN");
         assertThat(createCode(api.as(Role.AGENT), "client", Duration.ofDays(1), "AGENT"))
-                .as("an API client").isEqualTo("PAT_PERSON_ONLY");
+                .as("an API client").isEqualTo("PERSON_REQUIRED");
 
         var person = api.withToken(new PkceSignIn(api.http()).token(agent, PASSWORD));
         assertThat(createCode(person, "admin?", Duration.ofDays(1), "ADMIN")).isEqualTo("PAT_ROLE_NOT_HELD");
