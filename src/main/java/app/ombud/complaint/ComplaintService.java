@@ -219,6 +219,7 @@ public class ComplaintService {
     /** A finding, a contact with the customer, or a progress update, by whoever handles the case. */
     @StaffOnly
     public ComplaintCase addNote(UUID caseId, CaseNote.Kind kind, String text, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String note = TextInput.required(text, "text", Kind.TEXT);
         var document = handledDocument(caseId, expectedVersion);
         if (kind == null) {
@@ -296,6 +297,7 @@ public class ComplaintService {
     /** The resolution plan: remedies (compensation with an amount), owner, due time. */
     @StaffOnly
     public ComplaintCase planResolution(UUID caseId, ResolutionPlan plan, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String owner = plan == null ? null : TextInput.optional(plan.ownerEmployeeId(), "ownerEmployeeId",
                 Kind.EMPLOYEE_ID);
         String description = plan == null ? null : TextInput.optional(plan.description(), "description", Kind.NOTE);
@@ -335,6 +337,7 @@ public class ComplaintService {
     /** The result is told to the customer; the case waits for their answer. */
     @StaffOnly
     public ComplaintCase sendResult(UUID caseId, Feedback.ResultChannel channel, String result, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String text = TextInput.required(result, "result", Kind.NOTE);
         var document = handledDocument(caseId, expectedVersion);
         if (channel == null) {
@@ -351,6 +354,7 @@ public class ComplaintService {
     @StaffOnly
     public ComplaintCase recordAnswer(UUID caseId, boolean accepted, Integer satisfaction, String comment,
             Long expectedVersion) {
+        CurrentActor.requirePerson();
         String remark = TextInput.optional(comment, "comment", Kind.NOTE);
         var document = handledDocument(caseId, expectedVersion);
         if (satisfaction != null && (satisfaction < 1 || satisfaction > 5)) {
@@ -364,6 +368,7 @@ public class ComplaintService {
 
     @StaffOnly
     public ComplaintCase decideValidity(UUID caseId, boolean valid, String reason, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String why = TextInput.required(reason, "reason", Kind.NOTE);
         var document = handledDocument(caseId, expectedVersion);
         document.decideValidity(valid, why, CurrentActor.required(), clock.instant());
@@ -372,6 +377,7 @@ public class ComplaintService {
 
     @StaffOnly
     public ComplaintCase closeAsInvalid(UUID caseId, String explanation, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String text = TextInput.required(explanation, "explanation", Kind.NOTE);
         var document = handledDocument(caseId, expectedVersion);
         document.closeAsInvalid(text, CurrentActor.required(), clock.instant());

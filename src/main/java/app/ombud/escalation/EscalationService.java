@@ -190,6 +190,7 @@ public class EscalationService {
     /** The superior department approves or rejects, with a reason. */
     @PreAuthorize("hasAnyRole('SUPERIOR','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public Escalation review(UUID id, boolean approve, String reason, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String why = TextInput.required(reason, "reason", Kind.TEXT);
         var document = reviewable(id, expectedVersion);
         document.review(approve, why, CurrentActor.required(), clock.instant());
@@ -202,6 +203,7 @@ public class EscalationService {
 
     @PreAuthorize("hasAnyRole('SUPERIOR','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public Escalation formTaskForce(UUID id, TaskForce force, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String leadId = TextInput.required(force == null ? null : force.leadEmployeeId(), "leadEmployeeId",
                 Kind.EMPLOYEE_ID);
         List<TaskForce.Member> members = force.members().stream().map(m -> new TaskForce.Member(
@@ -230,6 +232,7 @@ public class EscalationService {
 
     @StaffOnly
     public Escalation addStep(UUID id, String title, String ownerEmployeeId, Instant due, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String step = TextInput.required(title, "title", Kind.LINE);
         String owner = TextInput.optional(ownerEmployeeId, "ownerEmployeeId", Kind.EMPLOYEE_ID);
         if (due == null) {
@@ -252,6 +255,7 @@ public class EscalationService {
     @StaffOnly
     public Escalation recordMeeting(UUID id, Instant at, List<String> attendees, String minutes,
             Long expectedVersion) {
+        CurrentActor.requirePerson();
         String text = TextInput.required(minutes, "minutes", Kind.TEXT);
         List<String> present = attendees == null ? List.of() : attendees.stream()
                 .map(a -> TextInput.optional(a, "attendees", Kind.EMPLOYEE_ID)).filter(a -> a != null).distinct()
@@ -273,6 +277,7 @@ public class EscalationService {
     @StaffOnly
     public Escalation submitReport(UUID id, String process, String result, Integer satisfaction,
             Long expectedVersion) {
+        CurrentActor.requirePerson();
         String how = TextInput.required(process, "process", Kind.TEXT);
         String outcome = TextInput.required(result, "result", Kind.TEXT);
         var document = taskForceWork(id, expectedVersion);
@@ -287,6 +292,7 @@ public class EscalationService {
 
     @PreAuthorize("hasAnyRole('SUPERIOR','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public Escalation reviewReport(UUID id, boolean approve, String note, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String text = approve ? TextInput.optional(note, "note", Kind.TEXT)
                 : TextInput.required(note, "note", Kind.TEXT);
         var document = reviewable(id, expectedVersion);
@@ -296,6 +302,7 @@ public class EscalationService {
 
     @StaffOnly
     public Escalation sendResult(UUID id, String text, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String result = TextInput.required(text, "text", Kind.TEXT);
         var document = taskForceWork(id, expectedVersion);
         document.sendResult(result, CurrentActor.required(), clock.instant());
@@ -304,6 +311,7 @@ public class EscalationService {
 
     @PreAuthorize("hasAnyRole('SUPERIOR','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public Escalation evaluate(UUID id, int score, String comment, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String remark = TextInput.optional(comment, "comment", Kind.NOTE);
         var document = reviewable(id, expectedVersion);
         if (score < 1 || score > 5) {

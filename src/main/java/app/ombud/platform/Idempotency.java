@@ -176,7 +176,7 @@ public class Idempotency {
 
     /** Forgets the keys whose time is up (a TTL index does the same on MongoDB; the embedded store has none). */
     @Scheduled(fixedDelayString = "${ombud.idempotency.cleanup-interval:PT1H}", initialDelayString = "PT1M")
-    @SchedulerLock(name = "idempotency-cleanup", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "idempotency-cleanup", lockAtMostFor = "${ombud.idempotency.cleanup-interval:PT1H}")
     void forgetExpiredKeys() {
         forgetExpired();
     }

@@ -305,6 +305,7 @@ public class ReviewService {
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review returnToLead(UUID id, ReturnReason reason, Set<ExplanationGap> gaps, String note,
             Long expectedVersion) {
+        CurrentActor.requirePerson();
         String text = reason == ReturnReason.OUT_OF_SCOPE ? TextInput.required(note, "note", Kind.NOTE)
                 : TextInput.optional(note, "note", Kind.NOTE);
         var document = reviewable(id, expectedVersion);
@@ -335,6 +336,7 @@ public class ReviewService {
     /** Routes by hand to one of the policy's groups (no rule matched the accused, or a correction). */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review routeManually(UUID id, String group, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String wanted = TextInput.required(group, "group", Kind.CODE);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -352,6 +354,7 @@ public class ReviewService {
     /** Front desk: what the call recording shows. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review recordVerification(UUID id, String finding, String recordingRef, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String found = TextInput.required(finding, "finding", Kind.TEXT);
         String recording = TextInput.optional(recordingRef, "recordingRef", Kind.LINE);
         var document = reviewable(id, expectedVersion);
@@ -365,6 +368,7 @@ public class ReviewService {
     /** Back office and partner lines: the recorded call to the configured number and the lead reached. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review recordSideNotice(UUID id, Instant calledAt, String leadName, String note, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String lead = TextInput.required(leadName, "leadName", Kind.NAME);
         String text = TextInput.optional(note, "note", Kind.NOTE);
         var document = reviewable(id, expectedVersion);
@@ -377,6 +381,7 @@ public class ReviewService {
     /** That side's answer, which ends the tracking. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review recordSideAnswer(UUID id, String answer, Instant answeredAt, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String text = TextInput.required(answer, "answer", Kind.TEXT);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -393,6 +398,7 @@ public class ReviewService {
      */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review judge(UUID id, Judgment judgment, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String basis = TextInput.required(judgment == null ? null : judgment.basis(), "basis", Kind.TEXT);
         String givenTopic = TextInput.optional(judgment.topic(), "topic", Kind.NAME);
         String knowledgeRef = TextInput.optional(judgment.knowledgeRef(), "knowledgeRef", Kind.LINE);
@@ -582,6 +588,7 @@ public class ReviewService {
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review recordReplyAttempt(UUID id, Instant at, ReplyOutcome outcome, String note, boolean sendSms,
             Long expectedVersion) {
+        CurrentActor.requirePerson();
         String text = TextInput.optional(note, "note", Kind.NOTE);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -604,6 +611,7 @@ public class ReviewService {
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review reportSpecialComplainant(UUID id, SpecialComplainant.Kind kind, String report,
             Long expectedVersion) {
+        CurrentActor.requirePerson();
         String text = TextInput.required(report, "report", Kind.TEXT);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -639,6 +647,7 @@ public class ReviewService {
     /** A direct-explanation case: the script agents use when this customer calls. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review explainDirectly(UUID id, String script, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String text = TextInput.required(script, "script", Kind.NOTE);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -649,6 +658,7 @@ public class ReviewService {
     /** Other: the matter is already a complaint ticket, or handed to another line. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review replyOther(UUID id, OtherReply.Kind kind, String reference, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String text = TextInput.required(reference, "reference", Kind.LINE);
         var document = reviewable(id, expectedVersion);
         Actor actor = CurrentActor.required();
@@ -676,6 +686,7 @@ public class ReviewService {
 
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review addToLibrary(UUID id, List<String> tags, String lesson, Long expectedVersion) {
+        CurrentActor.requirePerson();
         List<String> clean = tags == null ? List.of() : tags.stream()
                 .map(t -> TextInput.optional(t, "tags", Kind.TAG)).filter(t -> t != null).distinct().toList();
         String text = TextInput.required(lesson, "lesson", Kind.TEXT);

@@ -102,14 +102,15 @@ public class ApiAccess {
 
     /**
      * A token that names a person ({@code employee_id}), signed with the built-in issuer's key and
-     * checked by the real decoder: what a person's token from the company IdP carries, for tests in
-     * the shared context, where the built-in issuer hands out client tokens only.
+     * checked by the real decoder (the person must be active in the directory): what the sign-in with
+     * PKCE hands out, without driving the sign-in (support.PkceSignIn does that).
      */
     public String personToken(String employeeId, Role... roles) {
         var client = newClient(EnumSet.of(Role.BI_READER)).client();
         var now = java.time.Instant.now();
         var claims = JwtClaimsSet.builder().issuer(environment.getProperty("ombud.security.issuer"))
-                .subject(client.clientId()).issuedAt(now).expiresAt(now.plus(Duration.ofHours(1)))
+                .subject(employeeId).audience(java.util.List.of(client.clientId())).issuedAt(now)
+                .expiresAt(now.plus(Duration.ofHours(1)))
                 .claim(CurrentActor.EMPLOYEE_ID_CLAIM, employeeId).claim("name", employeeId)
                 .claim("roles", Arrays.stream(roles).map(Role::name).sorted().toList()).build();
         return new NimbusJwtEncoder(keys).encode(JwtEncoderParameters.from(

@@ -115,8 +115,9 @@ public final class MutationWalk {
             case "Int" -> invalid ? -1 : 1;
             case "Float" -> invalid ? -1.0 : 1.0;
             case "Boolean" -> !invalid;
-            case "DateTime" -> invalid ? "0001-01-01T00:00:00Z" : "2026-11-22T09:30:00+08:00";
-            case "Date" -> invalid ? "0001-01-01" : "2026-11-22";
+            // within the scalars' range (1970-2200, checked with the request's syntax), outside every save's
+            case "DateTime" -> invalid ? "1970-01-01T00:00:00Z" : "2026-11-22T09:30:00+08:00";
+            case "Date" -> invalid ? "1970-01-01" : "2026-11-22";
             case "Decimal", "Long" -> invalid ? "-1" : "1";
             default -> throw new IllegalStateException("No value for the scalar " + inner);
         };

@@ -43,7 +43,6 @@ public class ApiClientService {
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{3,64}");
     private static final int MAX_REDIRECT_URIS = 10;
-    private static final int MAX_REDIRECT_URI_LENGTH = 500;
     private static final Duration ACTIVE_CACHE = Duration.ofSeconds(15);
 
     private final ApiClientRepository clients;
@@ -146,8 +145,9 @@ public class ApiClientService {
     private ApiClient createPublic(UUID creationId, String clientId, String name, List<String> redirectUris) {
         String given = clientIdText(clientId);
         String displayName = cleanName(name, given);
+        List<String> texts = redirectUriTexts(redirectUris);
         String id = validClientId(given);
-        List<String> uris = validRedirectUris(redirectUris);
+        List<String> uris = validRedirectUris(texts);
         var document = ApiClientDocument.createPublic(creationId, id, displayName, uris, clock.instant(),
                 CurrentActor.get().subject());
         try {
@@ -163,15 +163,17 @@ public class ApiClientService {
     /** Renames a public client or changes where the sign-in may send people back. */
     @PreAuthorize("hasRole('ADMIN')")
     public ApiClient updatePublic(String clientId, String name, List<String> redirectUris, Long expectedVersion) {
+        String displayName = cleanName(name, clientId);
+        List<String> texts = redirectUriTexts(redirectUris);
         var document = find(clientId);
         if (!document.isPublic()) {
             throw OmbudException.badRequest("CLIENT_NOT_PUBLIC", "clientId",
                     "API client {0} uses a secret; change its roles instead", clientId);
         }
         checkVersion(document, expectedVersion);
-        List<String> uris = validRedirectUris(redirectUris);
+        List<String> uris = validRedirectUris(texts);
         List<String> before = document.redirectUris();
-        document.rename(cleanName(name, clientId));
+        document.rename(displayName);
         document.redirectTo(uris);
         var saved = clients.save(document);
         if (!before.equals(uris)) {
@@ -349,6 +351,12 @@ public class ApiClientService {
      * https address, or a private-use scheme of a desktop app named like a domain
      * ({@code com.example.tool:/callback}, §7.1). No fragments, wildcards or "localhost".
      */
+    /** The redirect URIs as typed, each checked as a text first (length, characters) like every other text. */
+    private static List<String> redirectUriTexts(List<String> redirectUris) {
+        return redirectUris == null ? null : redirectUris.stream()
+                .map(uri -> TextInput.optional(uri, "redirectUris", TextInput.Kind.LINE)).toList();
+    }
+
     static List<String> validRedirectUris(List<String> redirectUris) {
         List<String> uris = redirectUris == null ? List.of()
                 : redirectUris.stream().filter(u -> u != null && !u.isBlank()).map(String::strip).distinct().toList();
@@ -367,7 +375,7 @@ public class ApiClientService {
     }
 
     private static boolean redirectUriAllowed(String text) {
-        if (text.length() > MAX_REDIRECT_URI_LENGTH || text.contains("*")) {
+        if (text.contains("*")) {
             return false;
         }
         java.net.URI uri;
