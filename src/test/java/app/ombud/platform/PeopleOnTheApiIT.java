@@ -113,7 +113,8 @@ class PeopleOnTheApiIT {
             "acknowledgeCase(input: {caseId: $id})",
             "addCaseNote(input: {caseId: $id, kind: INVESTIGATION, text: \"运输途中划伤\"})",
             "planCaseResolution(input: {caseId: $id, remedies: [{type: EXCHANGE}, {type: COMPENSATION, amount: \"20\"}],"
-                    + " ownerEmployeeId: \"" + p + "1\", due: \"2099-01-01T00:00:00Z\"})",
+                    + " ownerEmployeeId: \"" + p + "1\", due: \""
+                    + java.time.Instant.now().plus(java.time.Duration.ofDays(7)) + "\"})",
             "sendCaseResult(input: {caseId: $id, channel: CALLBACK, result: \"已安排换货\"})",
             "recordCustomerAnswer(input: {caseId: $id, accepted: false, satisfaction: 2, comment: \"希望加急\"})",
             "sendCaseResult(input: {caseId: $id, channel: CALLBACK, result: \"已加急换货\"})",
