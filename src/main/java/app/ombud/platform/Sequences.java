@@ -31,10 +31,15 @@ public class Sequences {
     record Counter(@Id String id, long value) {
     }
 
-    /** The next value of the named counter, starting at 1. */
+    /**
+     * The next value of the named counter, starting at 1. It is the value before the increment
+     * plus one: for {@code new: true} the embedded server answers with the stored document itself,
+     * which a concurrent increment can change before the answer is written; the old value it
+     * answers with is a copy.
+     */
     public long next(String name) {
-        var counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(name)), new Update().inc("value", 1),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class);
-        return counter.value();
+        var before = mongo.findAndModify(Query.query(Criteria.where("_id").is(name)), new Update().inc("value", 1),
+                FindAndModifyOptions.options().upsert(true).returnNew(false), Counter.class);
+        return before == null ? 1 : before.value() + 1;
     }
 }
