@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import app.ombud.platform.mongo.ForkedOmbud.Intake;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -33,13 +34,6 @@ import tools.jackson.databind.JsonNode;
  */
 class AcknowledgedWritesSurviveKillIT {
 
-    static final String INTAKE = """
-            mutation($name: String!, $phone: String!) { intakeCase(input: {channel: HOTLINE,
-              customer: {name: $name, phone: $phone}, subject: "宽带频繁掉线", description: "一周内掉线十余次",
-              category: PRODUCT_QUALITY, flags: [CANNOT_USE, EXCHANGE_OR_RETURN_REQUESTED], compensationAsked: "500"}) {
-              case { id number } } }
-            """;
-
     private static final String READ = """
             query($id: UUID!) { case(id: $id) { id number subject customer { name phone } grade { level }
               deadlines { resolutionDue } timeline { action actor } } }
@@ -49,10 +43,6 @@ class AcknowledgedWritesSurviveKillIT {
             query($after: String) { cases(first: 100, after: $after) { edges { node { number } }
               pageInfo { hasNextPage endCursor } } }
             """;
-
-    /** One acknowledged intake: what the caller sent and what Ombud answered. */
-    record Intake(String id, String number, String name, String phone) {
-    }
 
     private static final int WRITERS = 8;
 
@@ -99,7 +89,7 @@ class AcknowledgedWritesSurviveKillIT {
             for (int i = 0; i < 4; i++) {
                 done.add(pool.submit(() -> {
                     for (int k = 0; k < 3; k++) {
-                        Intake intake = intake(afterRestart);
+                        Intake intake = afterRestart.intake(phones.incrementAndGet());
                         later.put(intake.id(), intake);
                     }
                     return null;
@@ -134,7 +124,7 @@ class AcknowledgedWritesSurviveKillIT {
             writers.add(pool.submit(() -> {
                 while (!stop.get()) {
                     try {
-                        Intake intake = intake(ombud);
+                        Intake intake = ombud.intake(phones.incrementAndGet());
                         acknowledged.put(intake.id(), intake);
                         answered.incrementAndGet();
                     } catch (IOException killed) {
@@ -157,16 +147,6 @@ class AcknowledgedWritesSurviveKillIT {
         }
         pool.shutdown();
         System.out.printf("%d intakes answered before the SIGKILL%n", acknowledged.size());
-    }
-
-    /** One intake with its own customer; an answer without errors is an acknowledged case. */
-    private Intake intake(ForkedOmbud ombud) throws IOException, InterruptedException {
-        String phone = String.valueOf(phones.incrementAndGet());
-        String name = "客户" + phone.substring(phone.length() - 4);
-        JsonNode answer = ombud.graphql(INTAKE, Map.of("name", name, "phone", phone));
-        assertThat(answer.path("errors").isMissingNode()).as("errors: %s", answer.path("errors")).isTrue();
-        JsonNode created = answer.path("data").path("intakeCase").path("case");
-        return new Intake(created.path("id").asString(), created.path("number").asString(), name, phone);
     }
 
     private static List<String> allNumbers(ForkedOmbud ombud) throws IOException, InterruptedException {

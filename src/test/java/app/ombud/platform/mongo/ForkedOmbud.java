@@ -134,6 +134,30 @@ final class ForkedOmbud implements AutoCloseable {
         return JSON.readTree(answer.body());
     }
 
+    /** One acknowledged intake: what the caller sent and what Ombud answered. */
+    record Intake(String id, String number, String name, String phone) {
+    }
+
+    private static final String INTAKE = """
+            mutation($name: String!, $phone: String!) { intakeCase(input: {channel: HOTLINE,
+              customer: {name: $name, phone: $phone}, subject: "宽带频繁掉线", description: "一周内掉线十余次",
+              category: PRODUCT_QUALITY, flags: [CANNOT_USE, EXCHANGE_OR_RETURN_REQUESTED], compensationAsked: "500"}) {
+              case { id number } } }
+            """;
+
+    /**
+     * Takes in a complaint (a level-2 case) from a customer with this phone number; an answer
+     * without errors is an acknowledged case. No answer at all (the process is gone) is an IOException.
+     */
+    Intake intake(long phoneNumber) throws IOException, InterruptedException {
+        String phone = String.valueOf(phoneNumber);
+        String name = "客户" + phone.substring(phone.length() - 4);
+        JsonNode answer = graphql(INTAKE, Map.of("name", name, "phone", phone));
+        assertThat(answer.path("errors").isMissingNode()).as("errors: %s", answer.path("errors")).isTrue();
+        JsonNode created = answer.path("data").path("intakeCase").path("case");
+        return new Intake(created.path("id").asString(), created.path("number").asString(), name, phone);
+    }
+
     /** SIGKILL to the JVM itself (it was started directly, with no shell in between); returns once it is gone. */
     void kill() throws Exception {
         long pid = process.pid();
