@@ -19,7 +19,7 @@ import org.h2.mvstore.MVStore;
  * last second of answered writes, a power cut more; and a commit by that thread in the middle of a
  * command can persist half of it.
  *
- * <p>Here the store never commits on its own ({@link #open}); every command that may write runs
+ * <p>Here the store never commits on its own; every command that may write runs
  * through {@link GroupCommit}, which commits and syncs before the answer goes back. Commands that
  * only read take no lock and wait for nothing. The wire protocol handler passes every command of
  * the 5.x driver (OP_MSG) and every legacy {@code $cmd} query through
@@ -28,45 +28,65 @@ import org.h2.mvstore.MVStore;
 final class DurableH2Backend extends H2Backend {
 
     /** Answered by the backend itself, whatever the database: they touch no map. */
-    private static final Set<String> SERVER_READS = Set.of("hello", "ismaster", "buildinfo", "ping", "serverstatus",
+    private static final Set<String> SERVER_READS = Set.of("ismaster", "buildinfo", "ping", "serverstatus",
             "whatsmyuri", "killcursors");
 
     /** Commands on the {@code admin} database that only read (see AbstractMongoBackend.handleAdminCommand). */
-    private static final Set<String> ADMIN_READS = Set.of("getlog", "getlasterror", "connectionstatus", "hostinfo",
-            "getcmdlineopts", "getfreemonitoringstatus", "endsessions", "replsetgetstatus");
+    private static final Set<String> ADMIN_READS = Set.of("find", "hello", "getlog", "getlasterror", "connectionstatus",
+            "hostinfo", "getcmdlineopts", "getfreemonitoringstatus", "endsessions", "replsetgetstatus");
 
     /** Commands on an open database that only read (see AbstractMongoDatabase.handleCommand). */
     private static final Set<String> DATABASE_READS = Set.of("find", "getmore", "count", "distinct",
             "listcollections", "listindexes", "dbstats", "collstats", "validate", "getlasterror", "reseterror");
 
-    private final GroupCommit group;
+    /** How often the committer does H2's housekeeping, which its background thread did every 333 ms. */
+    private static final long HOUSEKEEPING_INTERVAL_NANOS = 1_000_000_000L;
 
-    /** @param store a store opened with {@link #storeOptions()} */
-    DurableH2Backend(MVStore store) {
-        super(store);
-        this.group = new GroupCommit(store::commit, store::sync);
-    }
+    private final GroupCommit group;
+    private long lastHousekeeping = System.nanoTime();
 
     /**
-     * The store never commits by itself. {@code autoCommitDisabled()} starts no background
-     * thread, but (H2 2.3 and 2.4) still commits from inside a write once its write buffer (up to
-     * 19 MB of unsaved pages) is full; {@code autoCommitBufferSize(0)} turns that off too, so only {@link GroupCommit}
-     * commits, at a moment when no command is half-applied. Without the background thread the
-     * store does no housekeeping either: space of old chunks is reused once they are unused (after
-     * MVStore's retention time), but partly used chunks are not rewritten while Ombud runs.
+     * @param fileStore the store file, opened; with it the MVStore runs no background thread
+     *        ({@code autoCommitDisabled()}) and never commits from inside a write
+     *        ({@link DurableFileStore#shouldSaveNow}), so only {@link GroupCommit} commits, at a
+     *        moment when no command is half-applied
      */
-    static MVStore.Builder storeOptions() {
-        return new MVStore.Builder().autoCommitDisabled().autoCommitBufferSize(0);
+    DurableH2Backend(DurableFileStore fileStore) {
+        this(new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled().open(), fileStore);
+    }
+
+    private DurableH2Backend(MVStore store, DurableFileStore fileStore) {
+        super(store);
+        // One commit per group makes many small chunks, and a chunk's space is reused only when
+        // none of its pages is live any more: without the background thread's housekeeping the
+        // file grew by ~100 KB per intake. The committer does the housekeeping now, and chunks are
+        // reused as soon as they are dead (retention 0) instead of after 45 s: that delay was
+        // for writes that may not have reached the disk yet (every commit here is synced) and for
+        // readers of old versions (each read registers the version it reads, see handleCommand).
+        store.setRetentionTime(0);
+        this.group = new GroupCommit(() -> {
+            if (System.nanoTime() - lastHousekeeping > HOUSEKEEPING_INTERVAL_NANOS) {
+                fileStore.housekeep(store);
+                lastHousekeeping = System.nanoTime();
+            }
+            store.commit();
+        }, store::sync);
     }
 
     static DurableH2Backend open(String fileName) {
-        return new DurableH2Backend(storeOptions().fileName(fileName).open());
+        return new DurableH2Backend(new DurableFileStore(fileName));
     }
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         if (onlyReads(database, command, query)) {
-            return super.handleCommand(channel, database, command, query);
+            // no lock, but the version it reads is kept: its chunks are not reused meanwhile
+            MVStore.TxCounter reading = getMvStore().registerVersionUsage();
+            try {
+                return super.handleCommand(channel, database, command, query);
+            } finally {
+                getMvStore().deregisterVersionUsage(reading);
+            }
         }
         // A copy, taken at once: the answer may hold a stored document itself (findAndModify with
         // new: true returns the live object, which later updates change in place), and it is sent
@@ -84,7 +104,7 @@ final class DurableH2Backend extends H2Backend {
             return true;
         }
         if ("admin".equals(database)) {
-            return ADMIN_READS.contains(name) || "find".equals(name);
+            return ADMIN_READS.contains(name);
         }
         if (!listDatabaseNames().contains(database)) {
             return false; // opening a database creates its maps

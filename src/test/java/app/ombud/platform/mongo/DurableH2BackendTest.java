@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +30,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.h2.mvstore.SingleFileStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +51,7 @@ class DurableH2BackendTest {
     @Test
     void everyAcknowledgedWriteIsInWhatReachedTheDisk() throws Exception {
         var store = new ImageOnSync(dir.resolve("ombud.mv"), dir.resolve("synced.mv"));
-        var server = new MongoServer(new DurableH2Backend(DurableH2Backend.storeOptions().adoptFileStore(store).open()));
+        var server = new MongoServer(new DurableH2Backend(store));
         server.enableOplog();
         String uri = bind(server);
         Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
@@ -134,7 +132,7 @@ class DurableH2BackendTest {
     @Test
     void anAnswerShowsTheDocumentAsItsWriteLeftItNotAsLaterWritesChangeIt() throws Exception {
         var store = new ImageOnSync(dir.resolve("ombud.mv"), dir.resolve("synced.mv"));
-        var server = new MongoServer(new DurableH2Backend(DurableH2Backend.storeOptions().adoptFileStore(store).open()));
+        var server = new MongoServer(new DurableH2Backend(store));
         String uri = bind(server);
         try (MongoClient client = MongoClients.create(uri)) {
             var counters = client.getDatabase("test").getCollection("counters");
@@ -174,19 +172,18 @@ class DurableH2BackendTest {
         }
     }
 
-    /** H2's own file store, plus a copy of the file each time it is synced: what reached the disk. */
-    static final class ImageOnSync extends SingleFileStore {
+    /** Ombud's file store, plus a copy of the file each time it is synced: what reached the disk. */
+    static final class ImageOnSync extends DurableFileStore {
 
         final AtomicInteger syncs = new AtomicInteger();
-        volatile Runnable beforeSync;
         final Path image;
         private final Path file;
+        volatile Runnable beforeSync;
 
         ImageOnSync(Path file, Path image) {
-            super(new HashMap<>());
+            super(file.toString());
             this.file = file;
             this.image = image;
-            open(file.toString(), false, null);
         }
 
         @Override

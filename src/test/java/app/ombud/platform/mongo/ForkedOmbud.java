@@ -84,7 +84,10 @@ final class ForkedOmbud implements AutoCloseable {
         env.put("VAADIN_USAGE_STATS_ENABLED", "false");
         env.putAll(settings);
 
-        var ombud = new ForkedOmbud(builder.start(), port, log);
+        Process process = builder.start();
+        // never outlive the test JVM, even when it is killed itself
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        var ombud = new ForkedOmbud(process, port, log);
         try {
             ombud.awaitToken(Duration.ofMinutes(4));
         } catch (RuntimeException | Error e) {
@@ -164,8 +167,7 @@ final class ForkedOmbud implements AutoCloseable {
         process.destroyForcibly();
         process.onExit().get(60, TimeUnit.SECONDS);
         assertThat(process.isAlive()).isFalse();
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("process %d", pid).isNotEqualTo(
-                java.util.Optional.of(true));
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process %d", pid).isEmpty();
         assertThat(process.exitValue()).as("exit code of a SIGKILL").isEqualTo(128 + 9);
     }
 

@@ -23,86 +23,104 @@ import org.junit.jupiter.api.Test;
  * What durable writes cost: intakes per second through the API (GraphQL {@code intakeCase}, one
  * HTTP client per thread) on the embedded file store, with mongo-java-server's own behaviour
  * (auto-commit every second, no sync: {@code OMBUD_EMBEDDED_SYNC=false}) and with the group
- * commit and sync (the default), for 1 and 8 concurrent clients. Both run in one go, alternating,
- * each round on a fresh store, so the ratio holds on a noisy shared machine.
+ * commit and sync (the default), for 1 and 8 concurrent clients.
+ *
+ * <p>Both run at once, each in its own JVM on its own fresh store, and are measured in turns of a
+ * few seconds (before, after, after, before, ...), so both see the same machine: on a shared
+ * machine the load changes from minute to minute, and only the ratio means something.
  *
  * <p>On demand only: the name matches neither surefire's nor failsafe's patterns, so
  * {@code ./mvnw verify} never runs it. Run it with
  * {@code ./mvnw -B -ntp test -Dtest=IntakeThroughputBenchmark} (optionally
- * {@code -Dbenchmark.seconds=20 -Dbenchmark.rounds=3}); the table is printed and written to
+ * {@code -Dbenchmark.seconds=10 -Dbenchmark.rounds=4}: the length of one turn, and how many
+ * turns each setting gets per client count); the table is printed and written to
  * target/durability-benchmark/results.txt.
  */
 class IntakeThroughputBenchmark {
 
-    private static final Map<String, Map<String, String>> MODES = new LinkedHashMap<>();
-
-    static {
-        MODES.put("auto-commit, no sync (before)", Map.of("OMBUD_EMBEDDED_SYNC", "false"));
-        MODES.put("group commit + sync (after)", Map.of("OMBUD_EMBEDDED_SYNC", "true"));
-    }
+    private static final String BEFORE = "auto-commit, no sync (before)";
+    private static final String AFTER = "group commit + sync (after)";
 
     private final Path work = Path.of("target", "durability-benchmark");
     private final AtomicLong phones = new AtomicLong(13_600_000_000L);
 
-    record Result(String mode, int clients, int round, long intakes, double seconds, double medianMillis) {
+    /** The sum of one setting's turns at one client count. */
+    private static final class Total {
+        long intakes;
+        double seconds;
+        final List<Long> latencies = new ArrayList<>();
+
         double perSecond() {
             return intakes / seconds;
+        }
+
+        double medianMillis() {
+            Collections.sort(latencies);
+            return latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2) / 1e6;
         }
     }
 
     @Test
     void intakeThroughputBeforeAndAfterDurableWrites() throws Exception {
-        int seconds = Integer.getInteger("benchmark.seconds", 15);
-        int rounds = Integer.getInteger("benchmark.rounds", 2);
-        List<Result> results = new ArrayList<>();
-        List<String> files = new ArrayList<>();
-        List<String> modes = new ArrayList<>(MODES.keySet());
-        for (int round = 1; round <= rounds; round++) {
-            for (String mode : modes) {
-                Path data = Files.createTempDirectory(Files.createDirectories(work), "store-");
-                long intakes = 0;
-                try (var ombud = ForkedOmbud.start(data, work.resolve("round" + round + "-" + mode.split(",| ")[0] + ".log"),
-                        "AGENT", MODES.get(mode), List.of("-Xmx512m"))) {
-                    intakes += measure(ombud, 8, Duration.ofSeconds(5)).intakes(); // warm-up: JIT, caches, first chunks
-                    for (int clients : new int[] {1, 8}) {
-                        var run = measure(ombud, clients, Duration.ofSeconds(seconds));
-                        intakes += run.intakes();
-                        results.add(new Result(mode, clients, round, run.intakes(), run.seconds(), run.medianMillis()));
-                        System.out.println(format(results.getLast()));
-                    }
-                }
-                // after the clean stop: what the store file grew to
-                files.add(String.format("round %d  %-30s  store file %.1f MB after %d intakes", round, mode,
-                        Files.size(data.resolve("ombud.mv")) / 1e6, intakes));
+        int seconds = Integer.getInteger("benchmark.seconds", 8);
+        int rounds = Integer.getInteger("benchmark.rounds", 4);
+        Files.createDirectories(work);
+        Map<String, ForkedOmbud> ombuds = new LinkedHashMap<>();
+        Map<String, Path> stores = new LinkedHashMap<>();
+        try {
+            for (var mode : Map.of(BEFORE, "false", AFTER, "true").entrySet()) {
+                Path data = Files.createTempDirectory(work, "store-");
+                stores.put(mode.getKey(), data);
+                ombuds.put(mode.getKey(), ForkedOmbud.start(data, work.resolve("sync-" + mode.getValue() + ".log"),
+                        "AGENT", Map.of("OMBUD_EMBEDDED_SYNC", mode.getValue()), List.of("-Xmx512m")));
             }
-            Collections.reverse(modes); // A B, B A, ...: neither mode always runs on a warmer machine
-        }
+            for (ForkedOmbud ombud : ombuds.values()) {
+                measure(ombud, 8, Duration.ofSeconds(5), new Total()); // warm-up: JIT, caches, the first chunks
+            }
 
-        var report = new StringBuilder();
-        report.append("Intake throughput on the embedded file store, ").append(rounds).append(" rounds of ")
-                .append(seconds).append(" s per measurement, ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, load average at the end ")
-                .append(String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
-                .append(", ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
-                .append('\n');
-        results.forEach(result -> report.append(format(result)).append('\n'));
-        files.forEach(line -> report.append(line).append('\n'));
-        for (int clients : new int[] {1, 8}) {
-            double before = mean(results, "auto-commit, no sync (before)", clients);
-            double after = mean(results, "group commit + sync (after)", clients);
-            report.append(String.format("%d client(s): before %.1f/s, after %.1f/s, after/before %.2f%n", clients,
-                    before, after, after / before));
+            Map<String, Total> totals = new LinkedHashMap<>();
+            List<String> order = new ArrayList<>(List.of(BEFORE, AFTER));
+            for (int round = 1; round <= rounds; round++) {
+                for (int clients : new int[] {1, 8}) {
+                    for (String mode : order) {
+                        Total total = totals.computeIfAbsent(mode + "|" + clients, key -> new Total());
+                        long intakes = measure(ombuds.get(mode), clients, Duration.ofSeconds(seconds), total);
+                        System.out.printf("round %d  %-30s  %d client(s)  %4d intakes%n", round, mode, clients, intakes);
+                    }
+                    Collections.reverse(order);
+                }
+            }
+            ombuds.values().forEach(ForkedOmbud::close);
+
+            var report = new StringBuilder(String.format(
+                    "Intake throughput on the embedded file store: %d turns of %d s per setting and client count,"
+                            + " %d cores, load average %.1f at the end, %s %s%n",
+                    rounds, seconds, Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    System.getProperty("java.vm.name"), System.getProperty("java.version")));
+            report.append("| clients | ").append(BEFORE).append(" | ").append(AFTER).append(" | after/before |\n");
+            report.append("|---|---|---|---|\n");
+            for (int clients : new int[] {1, 8}) {
+                Total before = totals.get(BEFORE + "|" + clients);
+                Total after = totals.get(AFTER + "|" + clients);
+                report.append(String.format("| %d | %.1f/s (median %.0f ms) | %.1f/s (median %.0f ms) | %.2f |%n", clients,
+                        before.perSecond(), before.medianMillis(), after.perSecond(), after.medianMillis(),
+                        after.perSecond() / before.perSecond()));
+            }
+            for (var store : stores.entrySet()) {
+                report.append(String.format("store file after the run (%s): %.1f MB%n", store.getKey(),
+                        Files.size(store.getValue().resolve("ombud.mv")) / 1e6));
+            }
+            System.out.println(report);
+            Files.writeString(work.resolve("results.txt"), report, StandardCharsets.UTF_8);
+            assertThat(totals.values()).allSatisfy(total -> assertThat(total.intakes).isPositive());
+        } finally {
+            ombuds.values().forEach(ForkedOmbud::close);
         }
-        System.out.println(report);
-        Files.writeString(work.resolve("results.txt"), report, StandardCharsets.UTF_8);
-        assertThat(results).allSatisfy(result -> assertThat(result.intakes()).isPositive());
     }
 
-    private record Run(long intakes, double seconds, double medianMillis) {
-    }
-
-    /** Clients send intakes back to back for the duration; counts the answered ones. */
-    private Run measure(ForkedOmbud ombud, int clients, Duration duration) throws Exception {
+    /** Clients send intakes back to back for the duration; adds the answered ones to the total. */
+    private long measure(ForkedOmbud ombud, int clients, Duration duration, Total total) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -118,24 +136,15 @@ class IntakeThroughputBenchmark {
                 return latencies;
             }));
         }
-        List<Long> all = new ArrayList<>();
+        long intakes = 0;
         for (Future<List<Long>> future : done) {
-            all.addAll(future.get(duration.toSeconds() + 120, TimeUnit.SECONDS));
+            List<Long> latencies = future.get(duration.toSeconds() + 120, TimeUnit.SECONDS);
+            total.latencies.addAll(latencies);
+            intakes += latencies.size();
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        Collections.sort(all);
-        return new Run(all.size(), elapsed, all.isEmpty() ? 0 : all.get(all.size() / 2) / 1e6);
-    }
-
-    private static double mean(List<Result> results, String mode, int clients) {
-        return results.stream().filter(r -> r.mode().equals(mode) && r.clients() == clients)
-                .mapToDouble(Result::perSecond).average().orElse(Double.NaN);
-    }
-
-    private static String format(Result result) {
-        return String.format("round %d  %-30s  %d client(s)  %5d intakes in %5.1f s  %6.1f/s  median %6.1f ms",
-                result.round(), result.mode(), result.clients(), result.intakes(), result.seconds(), result.perSecond(),
-                result.medianMillis());
+        total.intakes += intakes;
+        total.seconds += (System.nanoTime() - start) / 1e9;
+        return intakes;
     }
 }
