@@ -3,12 +3,10 @@ package app.ombud.platform.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import app.ombud.platform.mongo.ForkedOmbud.Intake;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -51,8 +48,7 @@ class AcknowledgedWritesSurviveKillIT {
 
     @Test
     void everyAcknowledgedIntakeSurvivesASigkillAndNoNumberIsGivenTwice() throws Exception {
-        deleteRecursively(work);
-        Path data = work.resolve("data");
+        Path data = ForkedOmbud.emptyDirectory(work).resolve("data");
         List<ForkedOmbud> started = new ArrayList<>();
         try {
             Map<String, Intake> acknowledged = new ConcurrentHashMap<>();
@@ -170,13 +166,5 @@ class AcknowledgedWritesSurviveKillIT {
                 List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
         started.add(ombud);
         return ombud;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
     }
 }

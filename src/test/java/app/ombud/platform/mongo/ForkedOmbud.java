@@ -16,10 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -196,6 +198,16 @@ final class ForkedOmbud implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             return "(no log at " + log + ": " + e + ")";
         }
+    }
+
+    /** The folder, emptied (or created): each run starts from nothing and leaves its logs to read. */
+    static Path emptyDirectory(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(dir)).forEach(path -> path.toFile().delete());
+            }
+        }
+        return Files.createDirectories(dir);
     }
 
     private static String quoted(String arg) {

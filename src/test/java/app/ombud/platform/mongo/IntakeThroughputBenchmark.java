@@ -64,7 +64,7 @@ class IntakeThroughputBenchmark {
     void intakeThroughputBeforeAndAfterDurableWrites() throws Exception {
         int seconds = Integer.getInteger("benchmark.seconds", 8);
         int rounds = Integer.getInteger("benchmark.rounds", 4);
-        Files.createDirectories(work);
+        ForkedOmbud.emptyDirectory(work);
         Map<String, ForkedOmbud> ombuds = new LinkedHashMap<>();
         Map<String, Path> stores = new LinkedHashMap<>();
         try {
@@ -113,6 +113,9 @@ class IntakeThroughputBenchmark {
             }
             System.out.println(report);
             Files.writeString(work.resolve("results.txt"), report, StandardCharsets.UTF_8);
+            for (Path store : stores.values()) {
+                ForkedOmbud.emptyDirectory(store); // the stores can be large; the logs stay
+            }
             assertThat(totals.values()).allSatisfy(total -> assertThat(total.intakes).isPositive());
         } finally {
             ombuds.values().forEach(ForkedOmbud::close);
