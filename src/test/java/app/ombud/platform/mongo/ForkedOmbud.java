@@ -36,7 +36,7 @@ final class ForkedOmbud implements AutoCloseable {
     private static final String CLIENT_SECRET = "forked-" + UUID.randomUUID();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final Path log;
+    private final Path log;
     private final Process process;
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -53,6 +53,7 @@ final class ForkedOmbud implements AutoCloseable {
      *
      * @param dataDir the store folder (OMBUD_DATA_DIR)
      * @param log where the JVM's output goes
+     * @param roles the bootstrap API client's roles, comma-separated
      * @param settings more environment variables, e.g. OMBUD_EMBEDDED_SYNC
      * @param jvmOptions e.g. -Xmx512m
      */
