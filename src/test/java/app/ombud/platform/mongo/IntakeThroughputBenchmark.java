@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * <p>On demand only: the name matches neither surefire's nor failsafe's patterns, so
  * {@code ./mvnw verify} never runs it. Run it with
  * {@code ./mvnw -B -ntp test -Dtest=IntakeThroughputBenchmark} (optionally
- * {@code -Dbenchmark.seconds=10 -Dbenchmark.rounds=4}: the length of one turn, and how many
+ * {@code -Dbenchmark.seconds=10 -Dbenchmark.rounds=3}: the length of one turn, and how many
  * turns each setting gets per client count); the table is printed and written to
  * target/durability-benchmark/results.txt.
  */
@@ -63,7 +63,7 @@ class IntakeThroughputBenchmark {
     @Test
     void intakeThroughputBeforeAndAfterDurableWrites() throws Exception {
         int seconds = Integer.getInteger("benchmark.seconds", 8);
-        int rounds = Integer.getInteger("benchmark.rounds", 4);
+        int rounds = Integer.getInteger("benchmark.rounds", 6);
         ForkedOmbud.emptyDirectory(work);
         Map<String, ForkedOmbud> ombuds = new LinkedHashMap<>();
         Map<String, Path> stores = new LinkedHashMap<>();
