@@ -19,7 +19,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts mongo-java-server when no MongoDB URI is configured, so Ombud runs on a fresh machine
- * with nothing installed. The H2 file backend keeps data across restarts; tests use memory.
+ * with nothing installed. The H2 file backend keeps data across restarts and, unless
+ * {@code ombud.mongodb.embedded.sync} is false, puts every write on disk before answering it
+ * ({@link DurableH2Backend}); tests use memory.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.mongodb.uri:}'.isBlank()")
@@ -27,19 +29,31 @@ class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
+    /**
+     * Netty event-loop threads of the embedded server. A durable write holds its event loop until
+     * its group is synced, and every connection is served by one loop, so the default (two per
+     * core) would let at most four writes share a sync on two cores and make the other
+     * connections of a blocked loop wait. The driver opens a connection per concurrent request.
+     */
+    static final int DURABLE_WORKER_THREADS = 32;
+
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(EmbeddedMongoProperties properties) {
-        MongoServer server = switch (properties.backend()) {
-            case MEMORY -> new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-            case FILE -> new MongoServer(fileBackend(properties.path()));
-        };
+        boolean file = properties.backend() == EmbeddedMongoProperties.Backend.FILE;
+        boolean durable = file && properties.sync();
+        MongoServer server = new MongoServer(file ? fileBackend(properties.path(), durable)
+                : new MemoryBackend().version(ServerVersion.MONGO_5_0));
         server.enableOplog();
-        server.bind("127.0.0.1", properties.port());
+        server.bind(new InetSocketAddress("127.0.0.1", properties.port()), 0, durable ? DURABLE_WORKER_THREADS : 0);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Store: embedded mongo-java-server ({}{}) at mongodb://127.0.0.1:{}/ombud",
                 properties.backend().name().toLowerCase(),
-                properties.backend() == EmbeddedMongoProperties.Backend.FILE ? " " + Path.of(properties.path()).toAbsolutePath().normalize() : "",
+                file ? " " + Path.of(properties.path()).toAbsolutePath().normalize() : "",
                 address.getPort());
+        if (file && !durable) {
+            log.warn("Store: ombud.mongodb.embedded.sync=false: writes are answered before they are on disk;"
+                    + " a crash or power cut loses the last second or so of answered writes");
+        }
         return server;
     }
 
@@ -50,14 +64,14 @@ class EmbeddedMongoConfiguration {
         return () -> connectionString;
     }
 
-    private static H2Backend fileBackend(String path) {
+    private static H2Backend fileBackend(String path, boolean durable) {
         Path file = Path.of(path).toAbsolutePath().normalize();
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + file.getParent(), e);
         }
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = durable ? DurableH2Backend.open(file.toString()) : new H2Backend(file.toString());
         backend.version(ServerVersion.MONGO_5_0);
         return backend;
     }
