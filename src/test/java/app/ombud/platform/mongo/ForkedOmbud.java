@@ -77,6 +77,8 @@ final class ForkedOmbud implements AutoCloseable {
         // nothing of the caller's own Ombud or Spring settings (a MongoDB URI would bypass the file store)
         env.keySet().removeIf(name -> name.startsWith("OMBUD_") || name.startsWith("SPRING_"));
         env.put("PORT", String.valueOf(port));
+        // a free management port too: two forked instances (the benchmark) must not share 8081
+        env.put("OMBUD_MANAGEMENT_PORT", "0");
         env.put("OMBUD_ISSUER", "http://127.0.0.1:" + port);
         env.put("OMBUD_DATA_DIR", dataDir.toAbsolutePath().toString());
         env.put("OMBUD_EMBEDDED_BACKEND", "file");
