@@ -22,6 +22,14 @@ public record Actor(Kind kind, String subject, String name, String employeeId, S
         return kind == Kind.PERSON && employeeId != null && !employeeId.isBlank();
     }
 
+    /**
+     * The name records keep for this actor (a submitter, an assignee, a notification's reader):
+     * the employee ID of a person known to the directory, otherwise the subject.
+     */
+    public String key() {
+        return employeeId != null && !employeeId.isBlank() ? employeeId : subject;
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

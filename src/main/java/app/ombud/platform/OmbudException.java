@@ -41,6 +41,20 @@ public class OmbudException extends RuntimeException {
         return new OmbudException(Kind.FORBIDDEN, code, null, message, args);
     }
 
+    /**
+     * {@code CONCURRENT_UPDATE}: the record changed since the caller read it (a stale
+     * {@code expectedVersion}, or a versioned save that lost a race). The one conflict error of
+     * every module; the portal reloads the record on it.
+     */
+    public static OmbudException concurrentUpdate() {
+        return conflict("CONCURRENT_UPDATE", "Someone else changed this record meanwhile; reload and try again");
+    }
+
+    /** Whether this is the {@link #concurrentUpdate()} error. */
+    public boolean isConcurrentUpdate() {
+        return "CONCURRENT_UPDATE".equals(code);
+    }
+
     public Kind kind() {
         return kind;
     }
