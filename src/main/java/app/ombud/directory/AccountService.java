@@ -52,8 +52,7 @@ public class AccountService {
     public PasswordReset reset(UUID personId, Long expectedVersion) {
         var person = find(personId);
         if (expectedVersion != null && !expectedVersion.equals(person.version())) {
-            throw OmbudException.conflict("CONCURRENT_UPDATE",
-                    "Someone else changed this record meanwhile; reload and try again");
+            throw OmbudException.concurrentUpdate();
         }
         String password = oneTimePassword();
         person.setPassword(passwords.encode(password), true, clock.instant());
@@ -61,8 +60,7 @@ public class AccountService {
         try {
             saved = people.save(person);
         } catch (OptimisticLockingFailureException e) {
-            throw OmbudException.conflict("CONCURRENT_UPDATE",
-                    "Someone else changed this record meanwhile; reload and try again");
+            throw OmbudException.concurrentUpdate();
         }
         audit.record("person.password-reset", "Person", person.employeeId(), Map.of());
         return new PasswordReset(saved.view(), password);

@@ -194,7 +194,7 @@ public class DirectoryService {
             throw employeeIdTaken(valid.employeeId());
         }
         if (saved == null) {
-            throw concurrentUpdate();
+            throw OmbudException.concurrentUpdate();
         }
         audit.record("person.updated", "Person", saved.employeeId(), Map.of("name", saved.name()));
         if (!rolesBefore.equals(saved.roles())) {
@@ -274,7 +274,7 @@ public class DirectoryService {
         } catch (DuplicateKeyException e) {
             throw departmentTaken(valid.name());
         } catch (OptimisticLockingFailureException e) {
-            throw concurrentUpdate();
+            throw OmbudException.concurrentUpdate();
         }
         audit.record("department.updated", "Department", id.toString(), Map.of("name", valid.name()));
         return document.view();
@@ -291,7 +291,7 @@ public class DirectoryService {
         try {
             departments.delete(document);
         } catch (OptimisticLockingFailureException e) {
-            throw concurrentUpdate();
+            throw OmbudException.concurrentUpdate();
         }
         audit.record("department.deleted", "Department", id.toString(), Map.of("name", document.name()));
     }
@@ -362,7 +362,7 @@ public class DirectoryService {
         } catch (DuplicateKeyException e) {
             throw teamTaken(valid.name());
         } catch (OptimisticLockingFailureException e) {
-            throw concurrentUpdate();
+            throw OmbudException.concurrentUpdate();
         }
         audit.record("team.updated", "Team", id.toString(), Map.of("name", valid.name()));
         return document.view();
@@ -378,7 +378,7 @@ public class DirectoryService {
         try {
             teams.delete(document);
         } catch (OptimisticLockingFailureException e) {
-            throw concurrentUpdate();
+            throw OmbudException.concurrentUpdate();
         }
         audit.record("team.deleted", "Team", id.toString(), Map.of("name", document.view().name()));
     }
@@ -433,18 +433,10 @@ public class DirectoryService {
 
     private static void checkVersion(Long actual, Long expected) {
         if (expected != null && !expected.equals(actual == null ? 0L : actual)) {
-            throw concurrentUpdate();
+            throw OmbudException.concurrentUpdate();
         }
     }
 
-    /**
-     * The same error whether the stale version is seen before the write or, in a race between
-     * two writers that both passed {@link #checkVersion}, by the versioned save itself.
-     */
-    private static OmbudException concurrentUpdate() {
-        return OmbudException.conflict("CONCURRENT_UPDATE",
-                "Someone else changed this record meanwhile; reload and try again");
-    }
 
     private static OmbudException employeeIdTaken(String employeeId) {
         return new OmbudException(OmbudException.Kind.CONFLICT, "EMPLOYEE_ID_TAKEN", "employeeId",

@@ -91,7 +91,6 @@ public class NotificationService {
     }
 
     private static String me() {
-        var actor = CurrentActor.required();
-        return actor.employeeId() != null ? actor.employeeId() : actor.subject();
+        return CurrentActor.required().key();
     }
 }

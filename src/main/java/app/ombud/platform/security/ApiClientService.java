@@ -315,8 +315,7 @@ public class ApiClientService {
 
     private static void checkVersion(ApiClientDocument document, Long expectedVersion) {
         if (expectedVersion != null && !expectedVersion.equals(document.version())) {
-            throw OmbudException.conflict("CONCURRENT_UPDATE",
-                    "Someone else changed this record meanwhile; reload and try again");
+            throw OmbudException.concurrentUpdate();
         }
     }
 

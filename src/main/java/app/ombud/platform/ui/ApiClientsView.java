@@ -208,7 +208,7 @@ public class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
                 Toasts.success(getTranslation("common.saved"));
             } catch (OmbudException e) {
                 errors.show(e);
-                if ("CONCURRENT_UPDATE".equals(e.code())) {
+                if (e.isConcurrentUpdate()) {
                     dialog.close();
                     grid.getDataProvider().refreshAll();
                 }

@@ -53,7 +53,7 @@ public final class StepDialogs {
             reload.run();
         } catch (OmbudException e) {
             Toasts.error(e);
-            if ("CONCURRENT_UPDATE".equals(e.code())) {
+            if (e.isConcurrentUpdate()) {
                 if (dialog != null) {
                     dialog.close();
                 }
