@@ -1,18 +1,15 @@
 package app.ombud.directory.ui;
 
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.Role;
 import com.vaadin.flow.component.Component;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
 /** Display texts shared by the directory views. */
 final class Labels {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private Labels() {
     }
@@ -23,6 +20,6 @@ final class Labels {
     }
 
     static String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant.atZone(ZONE));
+        return CompanyTime.minute(instant);
     }
 }

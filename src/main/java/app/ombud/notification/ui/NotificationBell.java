@@ -1,5 +1,6 @@
 package app.ombud.notification.ui;
 
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.notification.Notification;
 import app.ombud.notification.NotificationService;
 import app.ombud.platform.CurrentActor;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.springframework.data.domain.ScrollPosition;
 
@@ -21,7 +21,6 @@ import org.springframework.data.domain.ScrollPosition;
 @org.springframework.stereotype.Component
 class NotificationBell implements HeaderItem {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final NotificationService notifications;
@@ -99,7 +98,7 @@ class NotificationBell implements HeaderItem {
             }
             for (Notification n : latest) {
                 var row = new Div(new Span(getTranslation(n.messageKey(), n.args().toArray())),
-                        new Span(TIME.format(n.createdAt().atZone(ZONE))));
+                        new Span(TIME.format(n.createdAt().atZone(CompanyTime.zone()))));
                 row.addClassName("ombud-bell-item");
                 if (n.unread()) {
                     row.addClassName("unread");

@@ -1,5 +1,6 @@
 package app.ombud.notification.ui;
 
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.notification.Notification;
 import app.ombud.notification.NotificationService;
 import com.vaadin.flow.component.UI;
@@ -28,7 +29,7 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(n -> n.unread() ? "●" : "").setHeader("").setWidth("3em").setFlexGrow(0);
         grid.addColumn(n -> getTranslation(n.messageKey(), n.args().toArray()))
                 .setHeader(getTranslation("notification.text")).setFlexGrow(4);
-        grid.addColumn(n -> NotificationBell.TIME.format(n.createdAt().atZone(NotificationBell.ZONE)))
+        grid.addColumn(n -> NotificationBell.TIME.format(n.createdAt().atZone(CompanyTime.zone())))
                 .setHeader(getTranslation("notification.time")).setAutoWidth(true);
         grid.setItems(query -> notifications.mine(unreadOnly.getValue(), GridPaging.startingAt(query.getOffset()),
                 query.getLimit()).stream(), query -> (int) notifications.countMine(unreadOnly.getValue()));

@@ -1,5 +1,6 @@
 package app.ombud.notification.ui;
 
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.notification.Channel;
 import app.ombud.notification.Outbox;
 import app.ombud.notification.OutboxEntry;
@@ -92,7 +93,7 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static String time(Instant instant) {
-        return instant == null ? "" : NotificationBell.TIME.format(instant.atZone(NotificationBell.ZONE));
+        return instant == null ? "" : NotificationBell.TIME.format(instant.atZone(CompanyTime.zone()));
     }
 
     @Override

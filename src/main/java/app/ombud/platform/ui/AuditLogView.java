@@ -119,7 +119,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     /** What a person picks is a wall-clock time in the company's zone. */
     private static Instant instant(LocalDateTime local) {
-        return local == null ? null : local.atZone(GridPaging.COMPANY_ZONE).toInstant();
+        return local == null ? null : local.atZone(CompanyTime.zone()).toInstant();
     }
 
     private static String blankToNull(String text) {

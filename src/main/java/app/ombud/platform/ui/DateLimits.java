@@ -45,6 +45,6 @@ public final class DateLimits {
     }
 
     private static LocalDateTime local(java.time.Instant instant) {
-        return LocalDateTime.ofInstant(instant, GridPaging.COMPANY_ZONE).withSecond(0).withNano(0);
+        return LocalDateTime.ofInstant(instant, CompanyTime.zone()).withSecond(0).withNano(0);
     }
 }

@@ -2,17 +2,14 @@ package app.ombud.platform.ui;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.springframework.data.domain.ScrollPosition;
 
 /** Small helpers the portal's lazy grids share. */
 public final class GridPaging {
 
     /** The company's time zone, in which the portal shows and reads times (DESIGN.md §6). */
+    @Deprecated(forRemoval = true)
     public static final ZoneId COMPANY_ZONE = ZoneId.of("Asia/Shanghai");
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(COMPANY_ZONE);
 
     private GridPaging() {
     }
@@ -28,6 +25,6 @@ public final class GridPaging {
 
     /** An instant as company-local date and time, or an empty text. */
     public static String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
+        return CompanyTime.time(instant);
     }
 }
