@@ -159,6 +159,14 @@ class CaseController {
             Instant uploadedAt, String downloadPath) {
     }
 
+    /** The steps the caller may take on each case of the page: one query and one directory call for the page. */
+    @BatchMapping(typeName = "Case", field = "allowedSteps")
+    Map<ComplaintCase, List<CaseStep>> allowedSteps(List<ComplaintCase> list) {
+        var steps = cases.allowedSteps(list.stream().map(ComplaintCase::id).toList());
+        return list.stream().collect(java.util.stream.Collectors.toMap(c -> c, c -> List.copyOf(
+                steps.getOrDefault(c.id(), Set.of())), (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
     @BatchMapping(typeName = "Case", field = "intakePerson")
     Map<ComplaintCase, Person> intakePerson(List<ComplaintCase> list) {
         var people = directory.peopleByEmployeeIds(Batches.keys(list, ComplaintCase::intakeBy));

@@ -1,6 +1,9 @@
 package app.ombud.complaint;
 
 import app.ombud.complaint.internal.CaseDocument;
+import app.ombud.complaint.internal.CaseJobs;
+import app.ombud.complaint.internal.CaseQueries;
+import app.ombud.complaint.internal.CaseReader;
 import app.ombud.complaint.internal.CaseRules;
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
@@ -10,9 +13,10 @@ import app.ombud.platform.CurrentActor;
 import app.ombud.platform.Idempotency;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Leases;
+import app.ombud.platform.NoticeIds;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.PersonalData;
-import app.ombud.platform.Role;
+import app.ombud.platform.RecordWrites;
 import app.ombud.platform.Sequences;
 import app.ombud.platform.StaffOnly;
 import app.ombud.platform.TextInput.Kind;
@@ -27,13 +31,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.ScrollPosition;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -59,19 +63,20 @@ public class ComplaintService {
     private final Sequences sequences;
     private final AuditTrail audit;
     private final Clock clock;
-    private final app.ombud.complaint.internal.CaseJobs jobs;
+    private final CaseJobs jobs;
+    private final RecordWrites writes;
     private final org.springframework.data.mongodb.gridfs.GridFsTemplate files;
     private final long maxEvidenceBytes;
     private final Idempotency idempotency;
     private final Leases leases;
 
     ComplaintService(MongoTemplate mongo, PolicyService policy, DirectoryService directory, Sequences sequences,
-            AuditTrail audit, Clock clock, app.ombud.complaint.internal.CaseJobs jobs, Idempotency idempotency,
-            Leases leases,
+            AuditTrail audit, Clock clock, CaseJobs jobs, Idempotency idempotency, Leases leases, RecordWrites writes,
             org.springframework.data.mongodb.gridfs.GridFsTemplate files,
             @org.springframework.beans.factory.annotation.Value("${ombud.complaint.max-evidence-size:10MB}")
             org.springframework.util.unit.DataSize maxEvidenceSize) {
         this.jobs = jobs;
+        this.writes = writes;
         this.idempotency = idempotency;
         this.leases = leases;
         this.files = files;
@@ -121,11 +126,10 @@ public class ComplaintService {
                             result.policyVersion(), result.level(), null, null);
                     String day = DAY.format(intake.receivedAt().atZone(current.content().calendar().zone()));
                     String number = "KS-%s-%04d".formatted(day, sequences.next("case-" + day));
-                    var taker = actor.employeeId() == null ? java.util.Optional.<Person>empty()
-                            : directory.personByEmployeeId(actor.employeeId());
+                    var taker = CaseReader.of(actor, directory);
                     var taken = CaseDocument.intake(id, number, intake, grade,
                             deadlines(intake.receivedAt(), result.level(), intake.urgent()), earlier, actor,
-                            taker.map(Person::departmentId).orElse(null), taker.map(Person::teamId).orElse(null), now);
+                            taker.departmentId(), taker.teamId(), now);
                     if (intake.customer().phone() != null) {
                         // the customer is told the complaint was received (SPEC §1.1), with the policy's template
                         String text = app.ombud.policy.MessageTemplates.render(current.content().templates()
@@ -133,8 +137,7 @@ public class ComplaintService {
                                 number, "customerName", intake.customer().name() == null ? ""
                                         : intake.customer().name(), "hotline",
                                 current.content().templates().hotline()));
-                        taken.queueMessage(new app.ombud.notification.OutboxMessage(UUID.nameUUIDFromBytes(
-                                (number + "/ack").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        taken.queueMessage(new app.ombud.notification.OutboxMessage(NoticeIds.of(number, "ack"),
                                 app.ombud.notification.Channel.SMS, intake.customer().phone(), null, text, "Case",
                                 number), actor, now);
                     }
@@ -166,11 +169,9 @@ public class ComplaintService {
     @PreAuthorize("hasAnyRole('TEAM_LEAD','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public ComplaintCase dispatch(UUID caseId, UUID departmentId, UUID teamId, String ownerEmployeeId, String note,
             Long expectedVersion) {
-        CurrentActor.requirePerson();
         String owner = TextInput.optional(ownerEmployeeId, "ownerEmployeeId", Kind.EMPLOYEE_ID);
         String text = TextInput.optional(note, "note", Kind.NOTE);
-        var document = visibleDocument(caseId);
-        checkVersion(document, expectedVersion);
+        var document = stepOn(caseId, CaseStep.DISPATCH, expectedVersion);
         if (departmentId == null) {
             throw OmbudException.badRequest("REQUIRED", "departmentId", "{0} is required", "departmentId");
         }
@@ -191,17 +192,16 @@ public class ComplaintService {
     /** The handler takes the case on: the acknowledgement is recorded and work starts. */
     @StaffOnly
     public ComplaintCase acknowledge(UUID caseId, Long expectedVersion) {
-        var document = handledDocument(caseId, expectedVersion);
+        var document = stepOn(caseId, CaseStep.ACKNOWLEDGE, expectedVersion);
         document.acknowledge(CurrentActor.required(), clock.instant());
         return save(document, "case.acknowledged");
     }
 
+    /** Sets another level than the one in force, with a reason (LEVEL_UNCHANGED for the same level). */
     @PreAuthorize("hasAnyRole('DEPT_HEAD','LEADERSHIP','ADMIN')")
     public ComplaintCase overrideLevel(UUID caseId, int level, String reason, Long expectedVersion) {
-        CurrentActor.requirePerson();
         String why = TextInput.required(reason, "reason", Kind.NOTE);
-        var document = visibleDocument(caseId);
-        checkVersion(document, expectedVersion);
+        var document = stepOn(caseId, CaseStep.OVERRIDE_LEVEL, expectedVersion);
         if (level < 1 || level > 4) {
             throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "level", "{0} must be between {1} and {2}", "level",
                     1, 4);
@@ -219,9 +219,8 @@ public class ComplaintService {
     /** A finding, a contact with the customer, or a progress update, by whoever handles the case. */
     @StaffOnly
     public ComplaintCase addNote(UUID caseId, CaseNote.Kind kind, String text, Long expectedVersion) {
-        CurrentActor.requirePerson();
         String note = TextInput.required(text, "text", Kind.TEXT);
-        var document = handledDocument(caseId, expectedVersion);
+        var document = stepOn(caseId, CaseStep.ADD_NOTE, expectedVersion);
         if (kind == null) {
             throw OmbudException.badRequest("REQUIRED", "kind", "{0} is required", "kind");
         }
@@ -243,7 +242,7 @@ public class ComplaintService {
      */
     @StaffOnly
     public ComplaintCase attachEvidence(UUID caseId, String filename, byte[] content, Long expectedVersion) {
-        var document = handledDocument(caseId, expectedVersion);
+        var document = stepOn(caseId, CaseStep.ATTACH_EVIDENCE, expectedVersion);
         // control and format characters (e.g. U+202E, which shows "fdp.exe" as "exe.pdf") become "_"
         String name = filename == null ? "" : filename.strip().replaceAll("[\\\\/\\p{Cntrl}\\p{Cf}]", "_");
         if (name.isEmpty() || name.length() > 200) {
@@ -280,7 +279,7 @@ public class ComplaintService {
     @PreAuthorize("isAuthenticated()")
     public EvidenceFile evidenceFile(UUID caseId, String fileId) {
         PersonalData.refuse(CurrentActor.required(), "evidence files");
-        var document = visibleDocument(caseId);
+        var document = visibleDocument(caseId, reader());
         var evidence = document.evidence(fileId).orElseThrow(() -> OmbudException.notFound("EVIDENCE_NOT_FOUND",
                 "No file {0} on this case", fileId));
         var stored = files.findOne(Query.query(Criteria.where("_id").is(new org.bson.types.ObjectId(fileId))));
@@ -297,14 +296,13 @@ public class ComplaintService {
     /** The resolution plan: remedies (compensation with an amount), owner, due time. */
     @StaffOnly
     public ComplaintCase planResolution(UUID caseId, ResolutionPlan plan, Long expectedVersion) {
-        CurrentActor.requirePerson();
         String owner = plan == null ? null : TextInput.optional(plan.ownerEmployeeId(), "ownerEmployeeId",
                 Kind.EMPLOYEE_ID);
         String description = plan == null ? null : TextInput.optional(plan.description(), "description", Kind.NOTE);
         List<ResolutionPlan.Remedy> remedies = plan == null ? List.of() : plan.remedies().stream()
                 .map(r -> new ResolutionPlan.Remedy(r.type(), r.amount(),
                         TextInput.optional(r.note(), "remedies.note", Kind.LINE))).toList();
-        var document = handledDocument(caseId, expectedVersion);
+        var document = stepOn(caseId, CaseStep.PLAN, expectedVersion);
         if (remedies.isEmpty()) {
             throw OmbudException.badRequest("PLAN_WITHOUT_REMEDY", "remedies", "Choose at least one remedy");
         }
@@ -334,12 +332,24 @@ public class ComplaintService {
         return save(document, "case.planned");
     }
 
+    /**
+     * The due time a (re-)plan of the case starts from: the current plan's while still ahead, else
+     * the case's deadline while ahead, else the level's handling time from now (a rework).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Instant suggestedPlanDue(UUID caseId) {
+        var document = visibleDocument(caseId, reader());
+        Instant now = clock.instant();
+        var content = policy.current().content();
+        return document.suggestedPlanDue(now, content.calendar().addWorkingDays(now,
+                content.grading().level(document.grade().level()).resolutionWorkingDays()));
+    }
+
     /** The result is told to the customer; the case waits for their answer. */
     @StaffOnly
     public ComplaintCase sendResult(UUID caseId, Feedback.ResultChannel channel, String result, Long expectedVersion) {
-        CurrentActor.requirePerson();
         String text = TextInput.required(result, "result", Kind.NOTE);
-        var document = handledDocument(caseId, expectedVersion);
+        var document = stepOn(caseId, CaseStep.SEND_RESULT, expectedVersion);
         if (channel == null) {
             throw OmbudException.badRequest("REQUIRED", "channel", "{0} is required", "channel");
         }
@@ -354,40 +364,35 @@ public class ComplaintService {
     @StaffOnly
     public ComplaintCase recordAnswer(UUID caseId, boolean accepted, Integer satisfaction, String comment,
             Long expectedVersion) {
-        CurrentActor.requirePerson();
         String remark = TextInput.optional(comment, "comment", Kind.NOTE);
-        var document = handledDocument(caseId, expectedVersion);
+        var document = stepOn(caseId, CaseStep.RECORD_ANSWER, expectedVersion);
         if (satisfaction != null && (satisfaction < 1 || satisfaction > 5)) {
             throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "satisfaction", "{0} must be between {1} and {2}",
                     "satisfaction", 1, 5);
         }
-        document.recordAnswer(accepted, satisfaction, remark, CurrentActor.required(),
-                clock.instant());
+        document.recordAnswer(accepted, satisfaction, remark, CurrentActor.required(), clock.instant());
         return save(document, accepted ? "case.accepted" : "case.rejected");
     }
 
     @StaffOnly
     public ComplaintCase decideValidity(UUID caseId, boolean valid, String reason, Long expectedVersion) {
-        CurrentActor.requirePerson();
         String why = TextInput.required(reason, "reason", Kind.NOTE);
-        var document = handledDocument(caseId, expectedVersion);
+        var document = stepOn(caseId, CaseStep.DECIDE_VALIDITY, expectedVersion);
         document.decideValidity(valid, why, CurrentActor.required(), clock.instant());
         return save(document, valid ? "case.judged-valid" : "case.judged-invalid");
     }
 
     @StaffOnly
     public ComplaintCase closeAsInvalid(UUID caseId, String explanation, Long expectedVersion) {
-        CurrentActor.requirePerson();
         String text = TextInput.required(explanation, "explanation", Kind.NOTE);
-        var document = handledDocument(caseId, expectedVersion);
+        var document = stepOn(caseId, CaseStep.CLOSE_INVALID, expectedVersion);
         document.closeAsInvalid(text, CurrentActor.required(), clock.instant());
         return save(document, "case.closed-invalid");
     }
 
     @PreAuthorize("hasAnyRole('DEPT_HEAD','LEADERSHIP','ADMIN')")
     public ComplaintCase archive(UUID caseId, Long expectedVersion) {
-        var document = visibleDocument(caseId);
-        checkVersion(document, expectedVersion);
+        var document = stepOn(caseId, CaseStep.ARCHIVE, expectedVersion);
         document.archive(CurrentActor.required(), clock.instant());
         return save(document, "case.archived");
     }
@@ -397,80 +402,47 @@ public class ComplaintService {
      * after a rework — and not escalated yet.
      */
     public List<EscalationCandidate> casesDueForEscalation(int limit) {
-        Query query = Query.query(Criteria.where("status").in(CaseStatus.NEW, CaseStatus.DISPATCHED,
-                CaseStatus.IN_PROGRESS, CaseStatus.AWAITING_FEEDBACK).and("escalation").is(null)
-                .orOperator(Criteria.where("deadlines.breachedAt").ne(null),
-                        Criteria.where("escalationRequestedAt").ne(null))).limit(limit);
-        return mongo.find(query, CaseDocument.class).stream().map(c -> new EscalationCandidate(c.id(),
-                c.view().deadlines().breachedAt() != null ? EscalationCandidate.Trigger.DEADLINE_BREACHED
+        return mongo.find(CaseQueries.dueForEscalation(limit), CaseDocument.class).stream()
+                .map(c -> new EscalationCandidate(c.id(), c.view().deadlines().breachedAt() != null
+                        ? EscalationCandidate.Trigger.DEADLINE_BREACHED
                         : EscalationCandidate.Trigger.REJECTED_AFTER_REWORK)).toList();
     }
 
-    /** Links the case to its escalation, once, with a timeline entry. */
+    /**
+     * Links the case to its escalation, once, with a timeline entry — a mark of its own on the case
+     * ({@link RecordWrites#mark}), so it does not make a handler's next save of the case fail.
+     */
     public void markEscalated(UUID caseId, EscalationRef escalation, Actor actor) {
-        var entry = new TimelineEntry(clock.instant(), actor.subject(), actor.name(), "escalated", null, null,
-                escalation.number());
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId).and("escalation").is(null)),
-                new org.springframework.data.mongodb.core.query.Update().set("escalation", escalation)
-                        .push("timeline", entry).inc("version", 1), CaseDocument.class);
+        writes.mark(CaseDocument.class, caseId, CaseQueries.notEscalated(),
+                CaseQueries.escalated(escalation, actor, clock.instant()));
     }
 
     /**
-     * The steps the caller may take on the case now: what its status allows, and what the
-     * caller's roles and relation to the case allow. The portal shows exactly these.
+     * The steps the caller may take on the case now ({@link CaseDocument#refusal}, the same rule
+     * the commands apply). The portal shows exactly these.
      */
     @PreAuthorize("isAuthenticated()")
-    public java.util.Set<CaseStep> allowedSteps(UUID caseId) {
-        var document = visibleDocument(caseId);
-        Actor actor = CurrentActor.required();
-        var steps = java.util.EnumSet.noneOf(CaseStep.class);
-        CaseStatus status = document.status();
-        var view = document.view();
-        if (status.canMoveTo(CaseStatus.DISPATCHED) && actor.namesPerson() && actor.hasAny(Role.TEAM_LEAD,
-                Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
-            steps.add(CaseStep.DISPATCH);
-        }
-        if (status.open() && actor.namesPerson() && actor.hasAny(Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
-            steps.add(CaseStep.OVERRIDE_LEVEL);
-        }
-        if (status.canMoveTo(CaseStatus.ARCHIVED) && actor.hasAny(Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
-            steps.add(CaseStep.ARCHIVE);
-        }
-        boolean handler;
-        try {
-            handledDocument(caseId, null);
-            handler = true;
-        } catch (OmbudException e) {
-            handler = false;
-        }
-        if (handler) {
-            if (status == CaseStatus.DISPATCHED) {
-                steps.add(CaseStep.ACKNOWLEDGE);
-            }
-            if (status == CaseStatus.IN_PROGRESS) {
-                steps.add(CaseStep.PLAN);
-                if (view.plan() != null) {
-                    steps.add(CaseStep.SEND_RESULT);
-                }
-                if (view.validity() != null && !view.validity().valid()) {
-                    steps.add(CaseStep.CLOSE_INVALID);
-                }
-            }
-            if (status == CaseStatus.AWAITING_FEEDBACK) {
-                steps.add(CaseStep.RECORD_ANSWER);
-            }
-            if (status == CaseStatus.DISPATCHED || status == CaseStatus.IN_PROGRESS
-                    || status == CaseStatus.AWAITING_FEEDBACK) {
-                steps.add(CaseStep.ADD_NOTE);
-                steps.add(CaseStep.DECIDE_VALIDITY);
-            }
+    public Set<CaseStep> allowedSteps(UUID caseId) {
+        var reader = reader();
+        var document = visibleDocument(caseId, reader);
+        return document.allowedSteps(reader.callerOf(document));
+    }
+
+    /** The steps the caller may take on each of these cases: one query and one directory call for the lot. */
+    @PreAuthorize("isAuthenticated()")
+    public Map<UUID, Set<CaseStep>> allowedSteps(Collection<UUID> caseIds) {
+        var reader = reader();
+        Map<UUID, Set<CaseStep>> steps = new HashMap<>();
+        for (CaseDocument document : mongo.find(Query.query(new Criteria().andOperator(
+                CaseQueries.visibleTo(reader), Criteria.where("_id").in(caseIds))), CaseDocument.class)) {
+            steps.put(document.id(), document.allowedSteps(reader.callerOf(document)));
         }
         return steps;
     }
 
     @PreAuthorize("isAuthenticated()")
     public ComplaintCase get(UUID caseId) {
-        return present(visibleDocument(caseId).view(), CurrentActor.required());
+        return present(visibleDocument(caseId, reader()).view(), CurrentActor.required());
     }
 
     /** The cases the caller may see, urgent ones first (they jump the queue), then newest first. */
@@ -478,9 +450,7 @@ public class ComplaintService {
     public Window<ComplaintCase> search(CaseFilter filter, ScrollPosition position, int size) {
         Actor actor = CurrentActor.required();
         refusePersonalFilters(filter, actor);
-        Query query = new Query(new Criteria().andOperator(visibility(actor), criteria(filter)))
-                .with(Sort.by(Sort.Order.desc("urgent"), Sort.Order.desc("receivedAt"), Sort.Order.desc("id")))
-                .limit(size);
+        Query query = CaseQueries.search(filter, reader()).limit(size);
         return mongo.scroll(query.with(position), CaseDocument.class).map(d -> present(d.view(), actor));
     }
 
@@ -488,8 +458,7 @@ public class ComplaintService {
     public long count(CaseFilter filter) {
         Actor actor = CurrentActor.required();
         refusePersonalFilters(filter, actor);
-        return mongo.count(new Query(new Criteria().andOperator(visibility(actor), criteria(filter))),
-                CaseDocument.class);
+        return mongo.count(CaseQueries.search(filter, reader()), CaseDocument.class);
     }
 
     // ---- rules -------------------------------------------------------------------------
@@ -509,129 +478,46 @@ public class ComplaintService {
 
     private List<UUID> earlierCases(Customer customer, app.ombud.policy.CaseCategory category, Instant from,
             Instant to) {
-        List<Criteria> same = new ArrayList<>();
-        if (customer.phone() != null) {
-            same.add(Criteria.where("customer.phone").is(customer.phone()));
-        }
-        if (customer.account() != null) {
-            same.add(Criteria.where("customer.account").is(customer.account()));
-        }
-        Query query = Query.query(new Criteria().andOperator(new Criteria().orOperator(same),
-                Criteria.where("category").is(category), Criteria.where("receivedAt").gte(from).lte(to)))
-                .with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(100);
-        return mongo.query(CaseDocument.class).as(IdOnly.class).matching(query).all().stream().map(IdOnly::id)
+        return mongo.query(CaseDocument.class).as(IdOnly.class)
+                .matching(CaseQueries.sameCustomer(customer, category, from, to)).all().stream().map(IdOnly::id)
                 .toList();
     }
 
     /**
-     * Which cases an actor may see (SPEC: agents theirs, leads their team's, heads their
-     * department's, the superior department those escalated to it).
+     * BI readers cannot search by the customer (name or phone) or by free text: it would test
+     * whether a person complained.
      */
-    private Criteria visibility(Actor actor) {
-        if (actor.kind() == Actor.Kind.SYSTEM || actor.hasAny(Role.ADMIN, Role.LEADERSHIP, Role.BI_READER)) {
-            return new Criteria();
-        }
-        String me = actor.employeeId() != null ? actor.employeeId() : actor.subject();
-        List<Criteria> any = new ArrayList<>();
-        any.add(Criteria.where("intakeBy").is(me));
-        any.add(Criteria.where("assignment.ownerEmployeeId").is(me));
-        var person = actor.employeeId() == null ? java.util.Optional.<Person>empty()
-                : directory.personByEmployeeId(actor.employeeId());
-        person.ifPresent(p -> {
-            if (actor.has(Role.DEPT_HEAD) && p.departmentId() != null) {
-                any.add(Criteria.where("assignment.departmentId").is(p.departmentId()));
-                any.add(Criteria.where("intakeDepartmentId").is(p.departmentId()));
-            }
-            if (actor.hasAny(Role.SUPERIOR, Role.DEPT_HEAD) && p.departmentId() != null) {
-                // the superior department sees the cases escalated to it
-                any.add(Criteria.where("escalation.toDepartmentId").is(p.departmentId()));
-            }
-            if (actor.has(Role.TEAM_LEAD) && p.teamId() != null) {
-                any.add(Criteria.where("assignment.teamId").is(p.teamId()));
-                any.add(Criteria.where("intakeTeamId").is(p.teamId()));
-            }
-        });
-        return new Criteria().orOperator(any);
-    }
-
-    /** BI readers cannot search by the customer's phone or by free text (it would test whether a number complained). */
     private static void refusePersonalFilters(CaseFilter filter, Actor actor) {
         PersonalData.refuseFilter(actor, "customerPhone", filter.customerPhone());
+        PersonalData.refuseFilter(actor, "customer", filter.customer());
         PersonalData.refuseFilter(actor, "text", filter.text());
     }
 
-    private Criteria criteria(CaseFilter filter) {
-        List<Criteria> where = new ArrayList<>();
-        if (filter.number() != null && !filter.number().isBlank()) {
-            where.add(Criteria.where("number").is(filter.number().strip()));
-        }
-        if (filter.from() != null) {
-            where.add(Criteria.where("receivedAt").gte(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.add(Criteria.where("receivedAt").lt(filter.to()));
-        }
-        if (filter.level() != null) {
-            where.add(Criteria.where("grade.level").is(filter.level()));
-        }
-        if (filter.status() != null) {
-            where.add(Criteria.where("status").is(filter.status()));
-        }
-        if (filter.category() != null) {
-            where.add(Criteria.where("category").is(filter.category()));
-        }
-        if (filter.departmentId() != null) {
-            where.add(Criteria.where("assignment.departmentId").is(filter.departmentId()));
-        }
-        if (filter.channel() != null) {
-            where.add(Criteria.where("channel").is(filter.channel()));
-        }
-        if (filter.customerPhone() != null && !filter.customerPhone().isBlank()) {
-            where.add(Criteria.where("customer.phone").is(filter.customerPhone().strip()));
-        }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            String text = Pattern.quote(filter.text().strip());
-            where.add(new Criteria().orOperator(Criteria.where("subject").regex(text, "i"),
-                    Criteria.where("description").regex(text, "i"), Criteria.where("number").regex(text, "i")));
-        }
-        return where.isEmpty() ? new Criteria() : new Criteria().andOperator(where);
+    /** The caller of this request with their department and team: the one directory call. */
+    private CaseReader reader() {
+        return CaseReader.of(CurrentActor.required(), directory);
     }
 
     /**
-     * A case the caller handles: its owner, its team lead or department head, leadership, admins —
-     * always a person (an API client handles no case).
+     * The case for a step: visible to the caller, at the version they read, and the step allowed
+     * to them now ({@link CaseDocument#require}).
      */
-    private CaseDocument handledDocument(UUID caseId, Long expectedVersion) {
-        CurrentActor.requirePerson();
-        var document = visibleDocument(caseId);
-        checkVersion(document, expectedVersion);
-        Actor actor = CurrentActor.required();
-        if (actor.hasAny(Role.ADMIN, Role.LEADERSHIP)) {
-            return document;
+    private CaseDocument stepOn(UUID caseId, CaseStep step, Long expectedVersion) {
+        if (CaseDocument.takenByPerson(step)) {
+            CurrentActor.requirePerson();
         }
-        var assignment = document.assignment();
-        if (assignment != null) {
-            String me = actor.employeeId() != null ? actor.employeeId() : actor.subject();
-            if (me.equals(assignment.ownerEmployeeId())) {
-                return document;
-            }
-            var person = actor.employeeId() == null ? java.util.Optional.<Person>empty()
-                    : directory.personByEmployeeId(actor.employeeId());
-            boolean head = actor.has(Role.DEPT_HEAD)
-                    && person.map(p -> assignment.departmentId().equals(p.departmentId())).orElse(false);
-            boolean lead = actor.has(Role.TEAM_LEAD) && assignment.teamId() != null
-                    && person.map(p -> assignment.teamId().equals(p.teamId())).orElse(false);
-            if (head || lead) {
-                return document;
-            }
+        var reader = reader();
+        var document = visibleDocument(caseId, reader);
+        if (expectedVersion != null && !expectedVersion.equals(document.version() == null ? 0L
+                : document.version())) {
+            throw OmbudException.concurrentUpdate();
         }
-        throw OmbudException.forbidden("CASE_NOT_HANDLER", "You do not handle case {0}", document.number());
+        document.require(step, reader.callerOf(document));
+        return document;
     }
 
-    private CaseDocument visibleDocument(UUID caseId) {
-        Actor actor = CurrentActor.required();
-        var document = mongo.findOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(caseId),
-                visibility(actor))), CaseDocument.class);
+    private CaseDocument visibleDocument(UUID caseId, CaseReader reader) {
+        var document = mongo.findOne(CaseQueries.visible(caseId, reader), CaseDocument.class);
         if (document == null) {
             throw OmbudException.notFound("CASE_NOT_FOUND", "No case {0} that you may see", caseId);
         }
@@ -652,21 +538,10 @@ public class ComplaintService {
                 view.version()));
     }
 
+    /** A person's step: one versioned save that leaves the jobs' marks alone ({@link RecordWrites}). */
     private ComplaintCase save(CaseDocument document, String action) {
-        try {
-            var saved = mongo.save(document);
-            audit.record(action, "Case", saved.number(), Map.of("status", saved.status().name()));
-            return saved.view();
-        } catch (OptimisticLockingFailureException e) {
-            throw OmbudException.conflict("CONCURRENT_UPDATE",
-                    "Someone else changed this record meanwhile; reload and try again");
-        }
-    }
-
-    private static void checkVersion(CaseDocument document, Long expected) {
-        if (expected != null && !expected.equals(document.version() == null ? 0L : document.version())) {
-            throw OmbudException.conflict("CONCURRENT_UPDATE",
-                    "Someone else changed this record meanwhile; reload and try again");
-        }
+        var saved = writes.save(document);
+        audit.record(action, "Case", saved.number(), Map.of("status", saved.status().name()));
+        return saved.view();
     }
 }

@@ -3,6 +3,7 @@ package app.ombud.complaint;
 import static app.ombud.support.TestData.as;
 import static app.ombud.support.TestData.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ombud.complaint.internal.CaseJobs;
 import app.ombud.directory.DirectoryService;
@@ -108,4 +109,74 @@ class CaseJobsTest {
 
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Autowired
+    app.ombud.platform.RecordWrites writes;
+
+    /** A case the agent handles, taken in long ago so its deadline has passed. */
+    private ComplaintCase overdueInProgress(CaseFixture fx) {
+        var intake = fx.intake(CaseCategory.POLICY_TERMS, Set.of());
+        var created = fx.asAgent(() -> cases.intake(new CaseIntake(intake.channel(), intake.customer(), intake.subject(),
+                null, intake.category(), Set.of(), null, false, Instant.now().minus(Duration.ofDays(30)))));
+        as(fx.lead, () -> cases.dispatch(created.id(), fx.department.id(), fx.team.id(), fx.agent, null, null),
+                Role.TEAM_LEAD);
+        return fx.asAgent(() -> cases.acknowledge(created.id(), null));
+    }
+
+    @Test
+    void aJobThatRanAfterThePersonReadTheCaseDoesNotMakeTheirSaveFail() {
+        var fx = new CaseFixture(cases, directory, "JW");
+        var read = overdueInProgress(fx);
+        assertThat(read.deadlines().breachedAt()).isNull();
+
+        assertThat(jobs.flagBreaches(Instant.now())).isPositive();
+        // the evidence upload of the page the agent opened before the job ran
+        var saved = fx.asAgent(() -> cases.attachEvidence(read.id(), "检测报告.pdf", new byte[] {1, 2, 3},
+                read.version()));
+
+        assertThat(saved.evidence()).extracting(Evidence::filename).containsExactly("检测报告.pdf");
+        var stored = asAdmin(() -> cases.get(read.id()));
+        assertThat(stored.deadlines().breachedAt()).as("the job's mark survives the save").isNotNull();
+        assertThat(stored.timeline()).extracting(TimelineEntry::action)
+                .containsSubsequence("acknowledged", "deadline-breached", "evidence-added");
+        assertThat(stored.evidence()).hasSize(1);
+    }
+
+    @Test
+    void aJobThatRunsWhileAPersonSavesKeepsItsMarkAndThePersonsChange() {
+        var fx = new CaseFixture(cases, directory, "JR");
+        var read = overdueInProgress(fx);
+        // the person's step has read the case; the job marks it before the step is saved
+        var document = mongo.findById(read.id(), app.ombud.complaint.internal.CaseDocument.class);
+        jobs.flagBreaches(Instant.now());
+        var agentActor = fx.asAgent(app.ombud.platform.CurrentActor::required);
+        document.addNote(CaseNote.Kind.INVESTIGATION, "客户合同条款已核实", agentActor, Instant.now());
+        writes.save(document);
+
+        var stored = asAdmin(() -> cases.get(read.id()));
+        assertThat(stored.deadlines().breachedAt()).isNotNull();
+        assertThat(stored.notes()).extracting(CaseNote::text).containsExactly("客户合同条款已核实");
+        assertThat(stored.timeline()).extracting(TimelineEntry::action).contains("deadline-breached", "note-investigation");
+        assertThat(stored.version()).isEqualTo(read.version() + 1);
+    }
+
+    @Test
+    void twoPeoplesStepsOnTheSameReadStillConflict() {
+        var fx = new CaseFixture(cases, directory, "JC");
+        var read = overdueInProgress(fx);
+        jobs.flagBreaches(Instant.now());
+        fx.asAgent(() -> cases.addNote(read.id(), CaseNote.Kind.INVESTIGATION, "第一条", read.version()));
+        assertThatThrownBy(() -> as(fx.lead, () -> cases.addNote(read.id(), CaseNote.Kind.COMMUNICATION, "第二条",
+                read.version()), Role.TEAM_LEAD)).isInstanceOfSatisfying(app.ombud.platform.OmbudException.class,
+                        e -> assertThat(e.isConcurrentUpdate()).isTrue());
+        // and a save of a document read before another person's step is refused, not a lost update
+        var stale = mongo.findById(read.id(), app.ombud.complaint.internal.CaseDocument.class);
+        fx.asAgent(() -> cases.addNote(read.id(), CaseNote.Kind.PROGRESS, "第三条", null));
+        stale.addNote(CaseNote.Kind.PROGRESS, "第四条", fx.asAgent(app.ombud.platform.CurrentActor::required),
+                Instant.now());
+        assertThatThrownBy(() -> writes.save(stale)).isInstanceOfSatisfying(app.ombud.platform.OmbudException.class,
+                e -> assertThat(e.isConcurrentUpdate()).isTrue());
+        assertThat(asAdmin(() -> cases.get(read.id())).notes()).extracting(CaseNote::text)
+                .containsExactly("第一条", "第三条");
+    }
 }

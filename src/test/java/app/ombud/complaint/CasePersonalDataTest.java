@@ -96,7 +96,7 @@ class CasePersonalDataTest {
                             .containsEntry("code", "PERSONAL_DATA_FILTER_REFUSED")));
         }
         assertThatThrownBy(() -> TestData.as("bi-" + id, () -> cases.count(new CaseFilter(null, null, null, null, null,
-                null, null, null, "13812345678", null)), Role.BI_READER))
+                null, null, null, "13812345678", null, null)), Role.BI_READER))
                 .isInstanceOfSatisfying(OmbudException.class,
                         e -> assertThat(e.field()).isEqualTo("customerPhone"));
         api.as(Role.BI_READER).document(search).variable("f", Map.of("number", number, "level", 3)).execute()

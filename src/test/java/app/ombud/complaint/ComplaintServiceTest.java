@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ombud.directory.Department;
-import app.ombud.directory.DepartmentInput;
 import app.ombud.directory.DirectoryService;
-import app.ombud.directory.PersonInput;
 import app.ombud.directory.Team;
-import app.ombud.directory.TeamInput;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.policy.CaseCategory;
@@ -40,6 +37,7 @@ class ComplaintServiceTest {
     @Autowired
     DirectoryService directory;
 
+    CaseFixture fx;
     String p;
     Department department;
     Team team;
@@ -51,28 +49,19 @@ class ComplaintServiceTest {
 
     @BeforeEach
     void setUp() {
-        p = "C" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-        department = asAdmin(() -> directory.createDepartment(new DepartmentInput(p, "客服部" + p, null, null)));
-        team = asAdmin(() -> directory.createTeam(new TeamInput("一班", department.id(), null)));
-        agent = p + "A1";
-        otherAgent = p + "A2";
-        lead = p + "L1";
-        head = p + "H1";
-        asAdmin(() -> {
-            directory.createPerson(new PersonInput(agent, "坐席甲", department.id(), team.id(), Set.of(Role.AGENT), true,
-                    null, null));
-            directory.createPerson(new PersonInput(otherAgent, "坐席乙", null, null, Set.of(Role.AGENT), true, null, null));
-            directory.createPerson(new PersonInput(lead, "领班", department.id(), team.id(), Set.of(Role.TEAM_LEAD), true,
-                    null, null));
-            directory.createPerson(new PersonInput(head, "部门负责人", department.id(), null, Set.of(Role.DEPT_HEAD), true,
-                    null, null));
-        });
-        phone = "139" + String.format("%08d", Math.abs(p.hashCode()) % 100_000_000);
+        fx = new CaseFixture(cases, directory, "C");
+        p = fx.p;
+        department = fx.department;
+        team = fx.team;
+        agent = fx.agent;
+        otherAgent = fx.otherAgent;
+        lead = fx.lead;
+        head = fx.head;
+        phone = fx.phone;
     }
 
     CaseIntake intake(CaseCategory category, Set<CaseFlag> flags) {
-        return new CaseIntake(IntakeChannel.HOTLINE, new Customer("王先生", phone, null), "路由器无法上网", "购买两周后频繁断网",
-                category, flags, new BigDecimal("300"), false, null);
+        return fx.intake(category, flags);
     }
 
     @Test
@@ -127,7 +116,8 @@ class ComplaintServiceTest {
         var acknowledged = as(agent, () -> cases.acknowledge(created.id(), dispatched.version()), Role.AGENT);
         assertThat(acknowledged.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(as(agent, () -> cases.allowedSteps(created.id()), Role.AGENT))
-                .containsExactlyInAnyOrder(CaseStep.PLAN, CaseStep.ADD_NOTE, CaseStep.DECIDE_VALIDITY);
+                .containsExactlyInAnyOrder(CaseStep.PLAN, CaseStep.ADD_NOTE, CaseStep.ATTACH_EVIDENCE,
+                        CaseStep.DECIDE_VALIDITY);
         assertThat(acknowledged.acknowledgedAt()).isNotNull();
         assertThat(acknowledged.timeline()).extracting(TimelineEntry::action)
                 .containsExactly("intake", "graded", "dispatched", "acknowledged");
@@ -159,10 +149,10 @@ class ComplaintServiceTest {
         assertThat(bi.customer().phone()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
         assertThat(bi.customer().name()).isEqualTo("王**");
         var mine = as(agent, () -> cases.search(new CaseFilter(null, null, null, null, null, null, null, null, phone,
-                null), ScrollPosition.keyset(), 50), Role.AGENT);
+                null, null), ScrollPosition.keyset(), 50), Role.AGENT);
         assertThat(mine.getContent()).extracting(ComplaintCase::id).contains(created.id());
         var others = as(otherAgent, () -> cases.search(new CaseFilter(null, null, null, null, null, null, null, null,
-                phone, null), ScrollPosition.keyset(), 50), Role.AGENT);
+                phone, null, null), ScrollPosition.keyset(), 50), Role.AGENT);
         assertThat(others.getContent()).isEmpty();
     }
 
@@ -268,10 +258,146 @@ class ComplaintServiceTest {
                 Role.AGENT);
         var newer = as(agent, () -> cases.intake(intake(CaseCategory.INQUIRY, Set.of())), Role.AGENT);
         var inbox = as(agent, () -> cases.search(new CaseFilter(null, null, null, null, null, null, null, null, phone,
-                null), ScrollPosition.keyset(), 1), Role.AGENT);
+                null, null), ScrollPosition.keyset(), 1), Role.AGENT);
         assertThat(inbox.getContent()).extracting(ComplaintCase::id).containsExactly(older.id());
         var next = as(agent, () -> cases.search(new CaseFilter(null, null, null, null, null, null, null, null, phone,
-                null), inbox.positionAt(0), 5), Role.AGENT);
+                null, null), inbox.positionAt(0), 5), Role.AGENT);
         assertThat(next.getContent()).extracting(ComplaintCase::id).contains(newer.id()).doesNotContain(older.id());
     }
+
+    @Test
+    void aNewCaseCannotBeJudgedBeforeItIsDispatchedAsAllowedStepsSays() {
+        var created = fx.newCase();
+        // leadership and admins handle every case, but judging needs a case in work
+        assertThat(asAdmin(() -> cases.allowedSteps(created.id()))).doesNotContain(CaseStep.DECIDE_VALIDITY);
+        assertThatThrownBy(() -> asAdmin(() -> cases.decideValidity(created.id(), true, "违反服务规范", null)))
+                .isInstanceOfSatisfying(OmbudException.class,
+                        e -> assertThat(e.code()).isEqualTo("CASE_TRANSITION_NOT_ALLOWED"));
+        assertThat(asAdmin(() -> cases.get(created.id())).validity()).isNull();
+    }
+
+    @Test
+    void theStepsOfferedAreExactlyTheStepsTheCommandsTake() {
+        // in each state, as each person: a step is offered if and only if its command is not refused
+        List<java.util.function.Supplier<ComplaintCase>> states = List.of(fx::newCase, fx::dispatched, fx::inProgress,
+                fx::planned, fx::awaitingAnswer);
+        record Who(String id, Role role) {
+        }
+        var people = List.of(new Who(agent, Role.AGENT), new Who(otherAgent, Role.AGENT), new Who(lead, Role.TEAM_LEAD),
+                new Who(head, Role.DEPT_HEAD), new Who("test-admin", Role.ADMIN));
+        int checked = 0;
+        for (var state : states) {
+            for (var who : people) {
+                var c = state.get();
+                java.util.Set<CaseStep> offered;
+                try {
+                    offered = as(who.id(), () -> cases.allowedSteps(c.id()), who.role());
+                } catch (OmbudException notVisible) {
+                    assertThat(notVisible.code()).isEqualTo("CASE_NOT_FOUND");
+                    continue;
+                }
+                var probed = c;
+                for (CaseStep step : CaseStep.values()) {
+                    var outcome = probe(probed, step, who.id(), who.role());
+                    assertThat(outcome != Outcome.REFUSED).as("%s on a %s case as %s", step, probed.status(),
+                            who.role()).isEqualTo(offered.contains(step));
+                    checked++;
+                    if (outcome == Outcome.TAKEN) {
+                        probed = state.get();
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(200);
+    }
+
+    enum Outcome { REFUSED, INPUT_REFUSED, TAKEN }
+
+    /**
+     * Runs the step's command with input that is refused after the step's rule where it has input:
+     * REFUSED when the rule (or the role check) refused it, INPUT_REFUSED when only the input was
+     * wrong, TAKEN when it went through.
+     */
+    private Outcome probe(ComplaintCase c, CaseStep step, String who, Role role) {
+        var id = c.id();
+        Long v = c.version();
+        java.util.function.Supplier<?> command = switch (step) {
+            case DISPATCH -> () -> cases.dispatch(id, null, null, null, null, v);
+            case ACKNOWLEDGE -> () -> cases.acknowledge(id, v);
+            case PLAN -> () -> cases.planResolution(id, new ResolutionPlan(List.of(), null, null, null), v);
+            case SEND_RESULT -> () -> cases.sendResult(id, null, "x", v);
+            case RECORD_ANSWER -> () -> cases.recordAnswer(id, true, 9, null, v);
+            case ADD_NOTE -> () -> cases.addNote(id, null, "x", v);
+            case ATTACH_EVIDENCE -> () -> cases.attachEvidence(id, "", new byte[0], v);
+            case DECIDE_VALIDITY -> () -> cases.decideValidity(id, true, "违反服务规范", v);
+            case CLOSE_INVALID -> () -> cases.closeAsInvalid(id, "已解释", v);
+            case OVERRIDE_LEVEL -> () -> cases.overrideLevel(id, 0, "x", v);
+            case ARCHIVE -> () -> cases.archive(id, v);
+        };
+        try {
+            as(who, command, role);
+            return Outcome.TAKEN;
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            return Outcome.REFUSED;
+        } catch (OmbudException e) {
+            assertThat(e.isConcurrentUpdate()).as("a probe leaves the case as it is").isFalse();
+            return e.kind() == OmbudException.Kind.BAD_REQUEST ? Outcome.INPUT_REFUSED : Outcome.REFUSED;
+        }
+    }
+
+    @Test
+    void anOverrideToTheLevelInForceIsRefused() {
+        var created = fx.newCase();
+        assertThatThrownBy(() -> fx.asHead(() -> cases.overrideLevel(created.id(), created.grade().level(), "确认级别",
+                null))).isInstanceOfSatisfying(OmbudException.class, e -> {
+                    assertThat(e.code()).isEqualTo("LEVEL_UNCHANGED");
+                    assertThat(e.field()).isEqualTo("level");
+                });
+        var after = asAdmin(() -> cases.get(created.id()));
+        assertThat(after.grade().overridden()).isFalse();
+        assertThat(after.version()).isEqualTo(created.version());
+    }
+
+    @Test
+    void aReworkPlanStartsFromADueTimeThatIsStillAhead() {
+        var rejected = fx.rejected();
+        var planDue = rejected.plan().due();
+        // a re-plan keeps the plan's due time while it is ahead
+        assertThat(fx.asAgent(() -> cases.suggestedPlanDue(rejected.id()))).isEqualTo(planDue);
+        // once that and the case's deadline have passed, a rework gets the level's handling time from now
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(rejected.id())),
+                new org.springframework.data.mongodb.core.query.Update()
+                        .set("plan.due", Instant.now().minusSeconds(3600))
+                        .set("deadlines.resolutionDue", Instant.now().minusSeconds(60)), "cases");
+        var fresh = fx.asAgent(() -> cases.suggestedPlanDue(rejected.id()));
+        assertThat(fresh).isAfter(Instant.now().plusSeconds(3600));
+        var replanned = fx.asAgent(() -> cases.planResolution(rejected.id(), fx.plan(fresh), null));
+        assertThat(replanned.plan().due()).isEqualTo(fresh);
+        assertThat(replanned.timeline().getLast().action()).isEqualTo("re-planned");
+    }
+
+    @Test
+    void agentsFindACustomerByNameOrTheLastDigitsOfThePhone() {
+        var created = fx.newCase();
+        var last4 = phone.substring(phone.length() - 4);
+        for (String part : List.of(last4, phone.substring(3, 9), "王先", phone)) {
+            assertThat(fx.asAgent(() -> cases.search(CaseFilter.customer(part), ScrollPosition.keyset(), 50))
+                    .getContent()).as(part).extracting(ComplaintCase::id).contains(created.id());
+        }
+        assertThat(fx.asAgent(() -> cases.count(CaseFilter.customer(last4)))).isPositive();
+        // the input is text, never a pattern
+        assertThat(fx.asAgent(() -> cases.count(CaseFilter.customer(".*")))).isZero();
+        assertThat(fx.asAgent(() -> cases.count(CaseFilter.customer(phone.substring(0, 3) + ".")))).isZero();
+        // other agents do not see the case, and a BI reader may not search by the customer
+        assertThat(as(otherAgent, () -> cases.count(CaseFilter.customer(last4)), Role.AGENT)).isZero();
+        assertThatThrownBy(() -> as("bi", () -> cases.count(CaseFilter.customer(last4)), Role.BI_READER))
+                .isInstanceOfSatisfying(OmbudException.class, e -> {
+                    assertThat(e.code()).isEqualTo("PERSONAL_DATA_FILTER_REFUSED");
+                    assertThat(e.field()).isEqualTo("customer");
+                });
+    }
+
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 }

@@ -14,18 +14,26 @@ import app.ombud.complaint.IntakeChannel;
 import app.ombud.complaint.ResolutionPlan;
 import app.ombud.complaint.TimelineEntry;
 import app.ombud.complaint.Validity;
+import app.ombud.complaint.CaseStep;
 import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.Role;
+import app.ombud.platform.SharedRecord;
+import app.ombud.platform.StepGuard;
 import app.ombud.policy.CaseCategory;
 import app.ombud.policy.CaseFlag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -33,10 +41,13 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A complaint case. It owns its rules: every change goes through a method that checks the
- * state machine ({@link CaseStatus}) and appends to the embedded timeline, and the document is
- * saved with its version, so the change and its timeline entry are one atomic update and a
- * concurrent change is a conflict, not a lost update.
+ * A complaint case. It owns its rules: which caller may take which step now is one rule per step
+ * ({@link #refusal}, used by the commands, by {@code allowedSteps} and so by the portal's
+ * buttons); every change goes through a method that checks the state machine ({@link CaseStatus})
+ * and appends to the embedded timeline. A person's step is saved with its version
+ * ({@code RecordWrites.save}), so the change and its timeline entry are one atomic update and a
+ * concurrent step is a conflict, not a lost update; the jobs' marks ({@link CaseQueries.Mark},
+ * the escalation link) are fields of their own that a person's save leaves alone.
  */
 @Document("cases")
 @CompoundIndexes({
@@ -45,7 +56,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
     @CompoundIndex(name = "phone_category", def = "{'customer.phone': 1, 'category': 1, 'receivedAt': -1}"),
     @CompoundIndex(name = "department", def = "{'assignment.departmentId': 1, 'receivedAt': -1}")
 })
-public class CaseDocument {
+public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedRecord {
 
     @Id
     private final UUID id;
@@ -86,6 +97,21 @@ public class CaseDocument {
     private final List<TimelineEntry> timeline;
     @Version
     private Long version;
+    /** How many timeline entries and pending messages were read: the rest this change appended. */
+    @Transient
+    private final int readTimeline;
+    @Transient
+    private final int readMessages;
+    /** Whether this change set new deadlines, so their warning and breach marks start again. */
+    @Transient
+    private boolean deadlinesMoved;
+
+    /** The statuses in which a case is worked on: dispatched, in progress, awaiting the customer. */
+    private static final Set<CaseStatus> WORKED = EnumSet.of(CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS,
+            CaseStatus.AWAITING_FEEDBACK);
+    /** The fields only jobs write ({@link CaseQueries.Mark}) and the escalation link. */
+    private static final Set<String> JOB_OWNED = Set.of(CaseQueries.Mark.LEADERSHIP_NOTIFIED.field,
+            CaseQueries.Mark.DEADLINE_WARNED.field, CaseQueries.Mark.DEADLINE_BREACHED.field, "escalation");
 
     @PersistenceCreator
     CaseDocument(UUID id, String number, IntakeChannel channel, Customer customer, String subject,
@@ -131,6 +157,8 @@ public class CaseDocument {
         this.pendingMessages = pendingMessages == null ? new ArrayList<>() : new ArrayList<>(pendingMessages);
         this.timeline = timeline == null ? new ArrayList<>() : new ArrayList<>(timeline);
         this.version = version;
+        this.readTimeline = this.timeline.size();
+        this.readMessages = this.pendingMessages.size();
     }
 
     /** A new case, graded, with its deadlines, linked to the customer's earlier cases. */
@@ -155,6 +183,87 @@ public class CaseDocument {
         pendingMessages.add(message);
     }
 
+    // ---- the step rules ------------------------------------------------------------------
+
+    @Override
+    public Class<CaseStep> stepType() {
+        return CaseStep.class;
+    }
+
+    /**
+     * Whether the caller may take the step on this case now: first who they are (a person, a
+     * role, a handler of the case), then what the case's status allows.
+     */
+    @Override
+    public Optional<OmbudException> refusal(CaseStep step, CaseCaller caller) {
+        if (takenByPerson(step) && !caller.person()) {
+            return Optional.of(OmbudException.forbidden("PERSON_REQUIRED", "This step is taken by a person: use a "
+                    + "token that names you (employee_id), not an API client's"));
+        }
+        return switch (step) {
+            case DISPATCH -> firstOf(role(caller, Role.TEAM_LEAD, Role.DEPT_HEAD, Role.LEADERSHIP,
+                    Role.ADMIN), when(status.canMoveTo(CaseStatus.DISPATCHED), "dispatched"));
+            case OVERRIDE_LEVEL -> firstOf(role(caller, Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN),
+                    open());
+            case ARCHIVE -> firstOf(role(caller, Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN),
+                    when(status.canMoveTo(CaseStatus.ARCHIVED), "archived"));
+            case ACKNOWLEDGE -> firstOf(handler(caller), when(status == CaseStatus.DISPATCHED, "acknowledged"));
+            case PLAN -> firstOf(handler(caller), when(status == CaseStatus.IN_PROGRESS, "planned"));
+            case SEND_RESULT -> firstOf(handler(caller), when(status == CaseStatus.IN_PROGRESS, "result-sent"),
+                    plan != null ? Optional.empty() : Optional.of(OmbudException.conflict("CASE_PLAN_REQUIRED",
+                            "Case {0} needs a resolution plan first", number)));
+            case RECORD_ANSWER -> firstOf(handler(caller), when(status == CaseStatus.AWAITING_FEEDBACK
+                    && !feedback.isEmpty(), "answered"));
+            case ADD_NOTE -> firstOf(handler(caller), when(WORKED.contains(status), "noted"));
+            case ATTACH_EVIDENCE -> firstOf(handler(caller), open());
+            case DECIDE_VALIDITY -> firstOf(handler(caller), when(WORKED.contains(status), "judged"));
+            case CLOSE_INVALID -> firstOf(handler(caller), when(status == CaseStatus.IN_PROGRESS, "closed-invalid"),
+                    validity != null && !validity.valid() ? Optional.empty()
+                            : Optional.of(OmbudException.conflict("CASE_NOT_INVALID",
+                                    "Only a complaint judged invalid can be closed this way: {0}", number)));
+        };
+    }
+
+    @SafeVarargs
+    private static Optional<OmbudException> firstOf(Optional<OmbudException>... checks) {
+        for (var check : checks) {
+            if (check.isPresent()) {
+                return check;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether only a person takes the step (an API client does not: it is made responsible for
+     * nothing); all but archiving. Services refuse a client before they read the case.
+     */
+    public static boolean takenByPerson(CaseStep step) {
+        return step != CaseStep.ARCHIVE;
+    }
+
+    private static Optional<OmbudException> role(CaseCaller caller, Role... roles) {
+        return caller.hasAny(roles) ? Optional.empty() : Optional.of(OmbudException.forbidden("CASE_ROLE_REQUIRED",
+                "Your roles do not allow this step on a case"));
+    }
+
+    private Optional<OmbudException> handler(CaseCaller caller) {
+        return caller.handles() ? Optional.empty()
+                : Optional.of(OmbudException.forbidden("CASE_NOT_HANDLER", "You do not handle case {0}", number));
+    }
+
+    private Optional<OmbudException> open() {
+        return status.open() ? Optional.empty()
+                : Optional.of(OmbudException.conflict("CASE_CLOSED", "Case {0} is closed", number));
+    }
+
+    private Optional<OmbudException> when(boolean allowed, String action) {
+        return allowed ? Optional.empty() : Optional.of(OmbudException.conflict("CASE_TRANSITION_NOT_ALLOWED",
+                "Case {0} is {1}; it cannot be {2} now", number, status.name(), action));
+    }
+
+    // ---- the steps: each changes state and appends to the timeline -------------------------
+
     public void dispatch(Assignment to, Actor actor, Instant now, String note) {
         move(CaseStatus.DISPATCHED, actor, now, "dispatched", note);
         this.assignment = to;
@@ -167,33 +276,30 @@ public class CaseDocument {
         }
     }
 
-    /** An authorised person sets another level; the reason is kept in the timeline. */
+    /**
+     * An authorised person sets another level (LEVEL_UNCHANGED for the level in force); the reason
+     * is kept in the timeline, and the new deadlines are warned of and flagged afresh.
+     */
     public void overrideLevel(int level, String reason, Deadlines newDeadlines, Actor actor, Instant now) {
-        if (!status.open()) {
-            throw OmbudException.conflict("CASE_CLOSED", "Case {0} is closed", number);
-        }
         int before = grade.level();
+        if (level == before) {
+            throw OmbudException.badRequest("LEVEL_UNCHANGED", "level", "Case {0} already has level {1}", number,
+                    level);
+        }
         grade = new Grade(grade.suggestedLevel(), grade.matchedCriteria(), grade.fallback(), grade.policyVersion(),
                 level, actor.subject(), reason);
         deadlines = newDeadlines;
+        deadlinesMoved = true;
         log(actor, now, "level-overridden", null, null, before + " → " + level + ": " + reason);
     }
 
     /** An investigation finding, a contact with the customer, or a progress update. */
     public void addNote(CaseNote.Kind kind, String text, Actor actor, Instant now) {
-        if (status != CaseStatus.DISPATCHED && status != CaseStatus.IN_PROGRESS
-                && status != CaseStatus.AWAITING_FEEDBACK) {
-            throw OmbudException.conflict("CASE_TRANSITION_NOT_ALLOWED",
-                    "Case {0} is {1}; it cannot be {2} now", number, status.name(), "noted");
-        }
         notes.add(new CaseNote(now, actor.subject(), kind, text));
         log(actor, now, "note-" + kind.name().toLowerCase(java.util.Locale.ROOT), null, null, null);
     }
 
     public void attach(Evidence file, Actor actor, Instant now) {
-        if (!status.open()) {
-            throw OmbudException.conflict("CASE_CLOSED", "Case {0} is closed", number);
-        }
         evidence.add(file);
         log(actor, now, "evidence-added", null, null, file.filename());
     }
@@ -203,10 +309,6 @@ public class CaseDocument {
     }
 
     public void planResolution(ResolutionPlan newPlan, Actor actor, Instant now) {
-        if (status != CaseStatus.IN_PROGRESS) {
-            throw OmbudException.conflict("CASE_TRANSITION_NOT_ALLOWED",
-                    "Case {0} is {1}; it cannot be {2} now", number, status.name(), "planned");
-        }
         boolean replanned = plan != null;
         plan = newPlan;
         log(actor, now, replanned ? "re-planned" : "planned", null, null, newPlan.remedies().stream()
@@ -214,11 +316,23 @@ public class CaseDocument {
                 .collect(java.util.stream.Collectors.joining(", ")));
     }
 
+    /**
+     * The due time the plan form offers: the current plan's while it is still ahead (a re-plan
+     * keeps it), else the case's resolution deadline while ahead, else {@code fresh} (a rework
+     * after the customer rejected the result gets the level's handling time again).
+     */
+    public Instant suggestedPlanDue(Instant now, Instant fresh) {
+        if (plan != null && plan.due().isAfter(now)) {
+            return plan.due();
+        }
+        if (deadlines != null && deadlines.resolutionDue().isAfter(now)) {
+            return deadlines.resolutionDue();
+        }
+        return fresh;
+    }
+
     /** The result goes to the customer; the case waits for their answer. */
     public void sendResult(Feedback.ResultChannel channel, String result, Actor actor, Instant now) {
-        if (plan == null) {
-            throw OmbudException.conflict("CASE_PLAN_REQUIRED", "Case {0} needs a resolution plan first", number);
-        }
         move(CaseStatus.AWAITING_FEEDBACK, actor, now, "result-sent", result);
         feedback.add(new Feedback(now, actor.subject(), channel, result, null, null, null, null));
     }
@@ -229,10 +343,6 @@ public class CaseDocument {
      * trigger, SPEC §2 b).
      */
     public boolean recordAnswer(boolean accepted, Integer satisfaction, String comment, Actor actor, Instant now) {
-        if (status != CaseStatus.AWAITING_FEEDBACK || feedback.isEmpty()) {
-            throw OmbudException.conflict("CASE_TRANSITION_NOT_ALLOWED",
-                    "Case {0} is {1}; it cannot be {2} now", number, status.name(), "answered");
-        }
         var sent = feedback.removeLast();
         feedback.add(new Feedback(sent.sentAt(), sent.sentBy(), sent.channel(), sent.result(), accepted, satisfaction,
                 comment, now));
@@ -253,19 +363,12 @@ public class CaseDocument {
 
     /** Records whether the complaint is valid (the company broke its own norms) and why. */
     public void decideValidity(boolean valid, String reason, Actor actor, Instant now) {
-        if (!status.open()) {
-            throw OmbudException.conflict("CASE_CLOSED", "Case {0} is closed", number);
-        }
         validity = new Validity(valid, reason, actor.subject(), now);
         log(actor, now, valid ? "judged-valid" : "judged-invalid", null, null, reason);
     }
 
     /** An invalid complaint, explained to the customer, is closed without a result cycle. */
     public void closeAsInvalid(String explanation, Actor actor, Instant now) {
-        if (validity == null || validity.valid()) {
-            throw OmbudException.conflict("CASE_NOT_INVALID",
-                    "Only a complaint judged invalid can be closed this way: {0}", number);
-        }
         move(CaseStatus.CLOSED, actor, now, "closed-invalid", explanation);
         closedAt = now;
     }
@@ -273,6 +376,25 @@ public class CaseDocument {
     public void archive(Actor actor, Instant now) {
         move(CaseStatus.ARCHIVED, actor, now, "archived", null);
         archivedAt = now;
+    }
+
+    // ---- how a person's save and the jobs share the record (RecordWrites) ----------------
+
+    @Override
+    public Set<String> jobOwnedFields() {
+        return JOB_OWNED;
+    }
+
+    @Override
+    public Map<String, List<?>> appended() {
+        return Map.of("timeline", List.copyOf(timeline.subList(readTimeline, timeline.size())),
+                "pendingMessages", List.copyOf(pendingMessages.subList(readMessages, pendingMessages.size())));
+    }
+
+    @Override
+    public Set<String> clearedJobFields() {
+        return deadlinesMoved ? Set.of(CaseQueries.Mark.DEADLINE_WARNED.field,
+                CaseQueries.Mark.DEADLINE_BREACHED.field) : Set.of();
     }
 
     public List<app.ombud.notification.OutboxMessage> pendingMessages() {
@@ -330,5 +452,9 @@ public class CaseDocument {
 
     public Long version() {
         return version;
+    }
+
+    public String intakeBy() {
+        return intakeBy;
     }
 }

@@ -1,17 +1,21 @@
 package app.ombud.complaint.internal;
 
-import app.ombud.complaint.CaseStatus;
-import app.ombud.complaint.TimelineEntry;
 import app.ombud.directory.DirectoryService;
+import app.ombud.notification.Channel;
 import app.ombud.notification.NotificationService;
-import app.ombud.platform.Actor;
+import app.ombud.notification.Outbox;
+import app.ombud.notification.OutboxMessage;
+import app.ombud.platform.NoticeIds;
+import app.ombud.platform.RecordWrites;
 import app.ombud.platform.Role;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -19,9 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -29,28 +30,30 @@ import org.springframework.stereotype.Component;
  * The cluster-safe jobs of the case life cycle: tell leadership about level-1 cases at once,
  * warn the handlers before a resolution deadline, and flag a breach when it passes. Each step
  * notifies first (with a notification ID derived from the case, so a repeat is not shown twice)
- * and then marks the case with one conditional update, so a job that dies mid-run resumes next
- * time without duplicates.
+ * and then marks the case with one conditional update of a field the job owns
+ * ({@link RecordWrites#mark}), so a job that dies mid-run resumes next time without duplicates,
+ * and a handler's save of the case is not refused because a job ran meanwhile. The directory is
+ * read once per run (and department), not once per case.
  */
 @Component
 public class CaseJobs {
 
     private static final Logger log = LoggerFactory.getLogger(CaseJobs.class);
-    private static final List<CaseStatus> OPEN = List.of(CaseStatus.NEW, CaseStatus.DISPATCHED,
-            CaseStatus.IN_PROGRESS, CaseStatus.AWAITING_FEEDBACK);
     private static final int BATCH = 200;
 
     private final MongoTemplate mongo;
     private final DirectoryService directory;
     private final NotificationService notifications;
-    private final app.ombud.notification.Outbox outbox;
+    private final Outbox outbox;
+    private final RecordWrites writes;
     private final Clock clock;
     private final Duration warnBefore;
 
     CaseJobs(MongoTemplate mongo, DirectoryService directory, NotificationService notifications,
-            app.ombud.notification.Outbox outbox, Clock clock,
+            Outbox outbox, RecordWrites writes, Clock clock,
             @Value("${ombud.complaint.warn-before:PT4H}") Duration warnBefore) {
         this.outbox = outbox;
+        this.writes = writes;
         this.mongo = mongo;
         this.directory = directory;
         this.notifications = notifications;
@@ -72,85 +75,81 @@ public class CaseJobs {
 
     /** Leadership hears of every level-1 case at once (SPEC §1.3). */
     public int notifyLeadership() {
-        Query query = Query.query(Criteria.where("grade.level").is(1).and("leadershipNotifiedAt").is(null)
-                .and("status").in(OPEN)).limit(BATCH);
+        var cases = mongo.find(CaseQueries.leadershipNotTold(BATCH), CaseDocument.class);
+        if (cases.isEmpty()) {
+            return 0;
+        }
+        var leaders = directory.activeEmployeeIdsWithRole(Role.LEADERSHIP);
+        var contacts = directory.contactsOf(leaders);
         int count = 0;
-        for (CaseDocument c : mongo.find(query, CaseDocument.class)) {
-            var leaders = directory.activeEmployeeIdsWithRole(Role.LEADERSHIP);
-            var contacts = directory.contactsOf(leaders);
+        for (CaseDocument c : cases) {
+            String subjectLine = c.view().subject();
             for (String leader : leaders) {
-                notifications.notify(id(c.id(), "level1-" + leader), leader, "case.notice.level1",
-                        List.of(c.number(), c.view().subject()), "cases/" + c.id());
+                notifications.notify(NoticeIds.of(c.id(), "level1-" + leader), leader, "case.notice.level1",
+                        List.of(c.number(), subjectLine), "cases/" + c.id());
                 // and a message outside the portal: e-mail, else SMS to the leader's phone
                 var contact = contacts.get(leader);
-                String subject = "【一级投诉】" + c.number() + " " + c.view().subject();
+                String subject = "【一级投诉】" + c.number() + " " + subjectLine;
                 if (contact != null && contact.email() != null) {
-                    outbox.enqueue(new app.ombud.notification.OutboxMessage(id(c.id(), "level1-mail-" + leader),
-                            app.ombud.notification.Channel.EMAIL, contact.email(), subject,
-                            "一级投诉 " + c.number() + "：" + c.view().subject() + "。请公司领导牵头成立专项小组。",
-                            "Case", c.number()));
+                    outbox.enqueue(new OutboxMessage(NoticeIds.of(c.id(), "level1-mail-" + leader), Channel.EMAIL,
+                            contact.email(), subject, "一级投诉 " + c.number() + "：" + subjectLine
+                                    + "。请公司领导牵头成立专项小组。", "Case", c.number()));
                 } else if (contact != null && contact.phone() != null) {
-                    outbox.enqueue(new app.ombud.notification.OutboxMessage(id(c.id(), "level1-sms-" + leader),
-                            app.ombud.notification.Channel.SMS, contact.phone(), null, subject, "Case", c.number()));
+                    outbox.enqueue(new OutboxMessage(NoticeIds.of(c.id(), "level1-sms-" + leader), Channel.SMS,
+                            contact.phone(), null, subject, "Case", c.number()));
                 }
             }
-            count += mark(c.id(), "leadershipNotifiedAt", "leadership-notified", null);
+            count += mark(c, CaseQueries.Mark.LEADERSHIP_NOTIFIED);
         }
         return count;
     }
 
     public int warnBeforeDeadlines(Instant now) {
-        Query query = Query.query(Criteria.where("status").in(OPEN).and("deadlines.warnedAt").is(null)
-                .and("deadlines.resolutionDue").lte(now.plus(warnBefore)).gt(now)).limit(BATCH);
         int count = 0;
-        for (CaseDocument c : mongo.find(query, CaseDocument.class)) {
-            for (String person : handlers(c)) {
-                notifications.notify(id(c.id(), "warn-" + person), person, "case.notice.deadline-near",
+        Map<UUID, Optional<String>> heads = new HashMap<>();
+        for (CaseDocument c : mongo.find(CaseQueries.dueSoonNotWarned(now, warnBefore, BATCH), CaseDocument.class)) {
+            for (String person : handlers(c, heads)) {
+                notifications.notify(NoticeIds.of(c.id(), "warn-" + person), person, "case.notice.deadline-near",
                         List.of(c.number(), c.view().deadlines().resolutionDue().toString()), "cases/" + c.id());
             }
-            count += mark(c.id(), "deadlines.warnedAt", "deadline-warning", null);
+            count += mark(c, CaseQueries.Mark.DEADLINE_WARNED);
         }
         return count;
     }
 
     public int flagBreaches(Instant now) {
-        Query query = Query.query(Criteria.where("status").in(OPEN).and("deadlines.breachedAt").is(null)
-                .and("deadlines.resolutionDue").lte(now)).limit(BATCH);
         int count = 0;
-        for (CaseDocument c : mongo.find(query, CaseDocument.class)) {
-            for (String person : handlers(c)) {
-                notifications.notify(id(c.id(), "breach-" + person), person, "case.notice.deadline-breached",
-                        List.of(c.number()), "cases/" + c.id());
+        Map<UUID, Optional<String>> heads = new HashMap<>();
+        for (CaseDocument c : mongo.find(CaseQueries.breachedNotFlagged(now, BATCH), CaseDocument.class)) {
+            for (String person : handlers(c, heads)) {
+                notifications.notify(NoticeIds.of(c.id(), "breach-" + person), person,
+                        "case.notice.deadline-breached", List.of(c.number()), "cases/" + c.id());
             }
-            count += mark(c.id(), "deadlines.breachedAt", "deadline-breached", null);
+            count += mark(c, CaseQueries.Mark.DEADLINE_BREACHED);
         }
         return count;
     }
 
-    private Set<String> handlers(CaseDocument c) {
+    /** The owner and the head of the department (looked up once per run and department), else who took it in. */
+    private Set<String> handlers(CaseDocument c, Map<UUID, Optional<String>> heads) {
         Set<String> people = new LinkedHashSet<>();
         var assignment = c.assignment();
         if (assignment != null) {
             if (assignment.ownerEmployeeId() != null) {
                 people.add(assignment.ownerEmployeeId());
             }
-            directory.headOf(assignment.departmentId()).ifPresent(people::add);
+            heads.computeIfAbsent(assignment.departmentId(), directory::headOf).ifPresent(people::add);
         } else {
-            people.add(c.view().intakeBy());
+            people.add(c.intakeBy());
         }
         return people;
     }
 
-    /** Sets the marker once, with the timeline entry and a new version, in one update. */
-    private int mark(UUID caseId, String field, String action, String note) {
-        Instant now = clock.instant();
-        var entry = new TimelineEntry(now, Actor.SYSTEM.subject(), Actor.SYSTEM.name(), action, null, null, note);
-        var result = mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId).and(field).is(null)),
-                new Update().set(field, now).push("timeline", entry).inc("version", 1), CaseDocument.class);
-        return (int) result.getModifiedCount();
-    }
-
-    private static UUID id(UUID caseId, String what) {
-        return UUID.nameUUIDFromBytes((caseId + "/" + what).getBytes(StandardCharsets.UTF_8));
+    /**
+     * Sets the mark once, with its timeline entry, in one update of the fields the job owns; the
+     * case's version stays, so a person who read the case before saves their step without a conflict.
+     */
+    private int mark(CaseDocument c, CaseQueries.Mark mark) {
+        return writes.mark(CaseDocument.class, c.id(), mark.unset(), mark.set(clock.instant())) ? 1 : 0;
     }
 }

@@ -4,7 +4,6 @@ import app.ombud.notification.OutboxMessage;
 import app.ombud.notification.OutboxSource;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,9 +24,7 @@ class CaseMessages implements OutboxSource {
 
     @Override
     public List<OutboxMessage> pendingMessages(int max) {
-        Query query = Query.query(Criteria.where("pendingMessages.0").exists(true))
-                .with(Sort.by("receivedAt")).limit(max);
-        return mongo.find(query, CaseDocument.class).stream()
+        return mongo.find(CaseQueries.withPendingMessages(max), CaseDocument.class).stream()
                 .flatMap(c -> c.pendingMessages().stream()).limit(max).toList();
     }
 

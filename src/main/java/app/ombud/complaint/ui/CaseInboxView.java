@@ -60,7 +60,8 @@ public class CaseInboxView extends VerticalLayout implements HasDynamicTitle {
     final Select<Integer> level = new Select<>();
     final Select<CaseCategory> category = new Select<>();
     final Select<IntakeChannel> channel = new Select<>();
-    final TextField phone = new TextField();
+    /** Part of the customer's name or phone number (the last digits an agent types). */
+    final TextField customer = new TextField();
     final ComboBox<Department> department = new ComboBox<>();
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
@@ -78,9 +79,10 @@ public class CaseInboxView extends VerticalLayout implements HasDynamicTitle {
         number.setId("filter-number");
         text.setLabel(t("case.filter.text"));
         text.setId("filter-text");
-        phone.setLabel(t("case.customer.phone"));
-        phone.setId("filter-phone");
-        for (var field : List.of(number, text, phone)) {
+        customer.setLabel(t("case.filter.customer"));
+        customer.setPlaceholder(t("case.filter.customer.hint"));
+        customer.setId("filter-customer");
+        for (var field : List.of(number, text, customer)) {
             field.setClearButtonVisible(true);
             field.setValueChangeMode(ValueChangeMode.LAZY);
             field.addValueChangeListener(change -> refresh());
@@ -88,7 +90,7 @@ public class CaseInboxView extends VerticalLayout implements HasDynamicTitle {
         // the service refuses these filters to BI readers: they would reveal personal data
         boolean personal = !PersonalData.hiddenFrom(CurrentActor.get());
         text.setVisible(personal);
-        phone.setVisible(personal);
+        customer.setVisible(personal);
         choice(status, "case.status", CaseStatus.values(), s -> t("case.status." + s));
         status.setId("filter-status");
         choice(level, "case.level", new Integer[] {1, 2, 3, 4}, l -> t("case.level.value", l));
@@ -107,7 +109,8 @@ public class CaseInboxView extends VerticalLayout implements HasDynamicTitle {
         from.addValueChangeListener(change -> refresh());
         to.addValueChangeListener(change -> refresh());
 
-        var toolbar = new HorizontalLayout(number, text, status, level, category, channel, phone, department, from, to);
+        var toolbar = new HorizontalLayout(number, customer, text, status, level, category, channel, department, from,
+                to);
         toolbar.addClassName("ombud-toolbar");
         var actor = CurrentActor.find();
         if (actor.map(a -> a.hasAny(Role.AGENT, Role.TEAM_LEAD, Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN))
@@ -184,8 +187,8 @@ public class CaseInboxView extends VerticalLayout implements HasDynamicTitle {
                 : from.getValue().atStartOfDay(zone).toInstant(),
                 until == null ? null : until.plusDays(1).atStartOfDay(zone).toInstant(), level.getValue(),
                 status.getValue(), category.getValue(), department.getValue() == null ? null
-                        : department.getValue().id(), channel.getValue(), blank(phone.getValue()),
-                blank(text.getValue()));
+                        : department.getValue().id(), channel.getValue(), null, blank(text.getValue()),
+                blank(customer.getValue()));
     }
 
     private static String blank(String value) {

@@ -29,6 +29,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -53,6 +54,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -99,9 +101,10 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private void show(ComplaintCase c) {
         current = c;
         removeAll();
+        var steps = cases.allowedSteps(c.id());
         var headline = Texts.headline("case", c.number() + " · " + c.subject(), t("case.status." + c.status()),
                 CaseBadges.level(c.grade().level()), CaseBadges.urgent(c), CaseBadges.due(c, clock.instant()));
-        add(headline, actions(c), facts(c), sections(c));
+        add(headline, actions(c, steps), facts(c), sections(c, steps));
     }
 
     // ---- header and facts ----------------------------------------------------------------
@@ -187,7 +190,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 
     // ---- sections ------------------------------------------------------------------------
 
-    private Component sections(ComplaintCase c) {
+    private Component sections(ComplaintCase c, Set<CaseStep> steps) {
         var tabs = new TabSheet();
         tabs.setWidthFull();
 
@@ -244,7 +247,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
                     + answer, f.result()));
         }
         tabs.add(t("case.feedback"), feedback);
-        tabs.add(t("case.evidence"), evidence(c));
+        tabs.add(t("case.evidence"), evidence(c, steps));
         return tabs;
     }
 
@@ -257,7 +260,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     /** The case's evidence files: download links for everyone who sees the case, upload for its handlers. */
-    private Component evidence(ComplaintCase c) {
+    private Component evidence(ComplaintCase c, Set<CaseStep> steps) {
         var box = new VerticalLayout();
         box.setPadding(false);
         box.setId("case-evidence");
@@ -286,7 +289,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         } else {
             box.add(grid);
         }
-        if (cases.allowedSteps(c.id()).contains(CaseStep.ADD_NOTE)) {
+        if (steps.contains(CaseStep.ATTACH_EVIDENCE)) {
             var upload = new com.vaadin.flow.component.upload.Upload(
                     com.vaadin.flow.server.streams.UploadHandler.inMemory((metadata, bytes) -> {
                         // the upload request carries the person's security context; the UI is
@@ -320,11 +323,10 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 
     // ---- actions -------------------------------------------------------------------------
 
-    private Component actions(ComplaintCase c) {
+    private Component actions(ComplaintCase c, Set<CaseStep> steps) {
         var bar = new HorizontalLayout();
         bar.addClassName("ombud-toolbar");
         bar.setId("case-actions");
-        var steps = cases.allowedSteps(c.id());
         CaseStatus s = c.status();
         if (steps.contains(CaseStep.DISPATCH)) {
             bar.add(button("action-dispatch", s == CaseStatus.NEW ? "case.dispatch" : "case.redispatch",
@@ -356,8 +358,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
             bar.add(button("action-override", "case.grade.override", this::openOverride));
         }
         if (steps.contains(CaseStep.ARCHIVE)) {
-            bar.add(button("action-archive", "case.archive",
-                    () -> act(() -> cases.archive(c.id(), c.version()), null)));
+            bar.add(button("action-archive", "case.archive", this::confirmArchive));
         }
         extraActions.orderedStream().forEach(extra -> extra.create(c, this::reload).ifPresent(bar::add));
         return bar;
@@ -419,13 +420,26 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
                 owner.getValue() == null ? null : owner.getValue().employeeId(), note.getValue(), c.version()), dialog));
     }
 
+    /** Archiving ends the case's life: the person confirms it first. */
+    private void confirmArchive() {
+        var c = current;
+        var confirm = new ConfirmDialog(t("case.archive.confirm.title", c.number()), t("case.archive.confirm.text"),
+                t("case.archive"), event -> act(() -> cases.archive(c.id(), c.version()), null));
+        confirm.setCancelable(true);
+        confirm.setCancelText(t("common.cancel"));
+        confirm.setId("archive-confirm");
+        add(confirm);
+        confirm.open();
+    }
+
     private void openOverride() {
         var c = current;
         var level = new Select<Integer>();
         level.setLabel(t("case.level"));
-        level.setItems(1, 2, 3, 4);
+        // another level than the one in force (the service refuses the same one: LEVEL_UNCHANGED)
+        level.setItems(java.util.stream.IntStream.rangeClosed(1, 4).filter(l -> l != c.grade().level()).boxed()
+                .toList());
         level.setItemLabelGenerator(l -> t("case.level.value", l));
-        level.setValue(c.grade().level());
         level.setId("override-level");
         var reason = new TextArea(t("case.reason"));
         reason.setId("override-reason");
@@ -467,6 +481,9 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         var due = new DateTimePicker(t("case.plan.due"));
         due.setId("plan-due");
         DateLimits.future(due, clock, ComplaintService.MAX_PLAN_AHEAD);
+        // a re-plan keeps the plan's due time while it is ahead; a rework gets a new one from the policy
+        due.setValue(LocalDateTime.ofInstant(cases.suggestedPlanDue(c.id()), GridPaging.COMPANY_ZONE).withSecond(0)
+                .withNano(0));
         var description = new TextArea(t("case.plan.description"));
         description.setMaxLength(Kind.NOTE.maxLength());
         description.setId("plan-description");
@@ -477,10 +494,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
             directory.personByEmployeeId(c.plan().ownerEmployeeId()).ifPresent(owner::setValue);
             description.setValue(c.plan().description() == null ? "" : c.plan().description());
         } else {
-            // sensible defaults: due by the case's resolution deadline, owned by its owner or by me
-            if (c.deadlines().resolutionDue().isAfter(java.time.Instant.now())) {
-                due.setValue(LocalDateTime.ofInstant(c.deadlines().resolutionDue(), GridPaging.COMPANY_ZONE));
-            }
+            // owned by the case's owner or by me
             String ownerId = c.assignment() != null && c.assignment().ownerEmployeeId() != null
                     ? c.assignment().ownerEmployeeId() : app.ombud.platform.CurrentActor.get().employeeId();
             if (ownerId != null) {
@@ -518,7 +532,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         var accepted = new RadioButtonGroup<Boolean>(t("case.answer.accepted"));
         accepted.setItems(true, false);
         accepted.setItemLabelGenerator(a -> t(a ? "case.feedback.accepted" : "case.feedback.rejected"));
-        accepted.setValue(true);
+        // no preselection: the person records what the customer said
+        accepted.setRequiredIndicatorVisible(true);
         accepted.setId("answer-accepted");
         var satisfaction = new IntegerField(t("case.feedback.satisfaction"));
         satisfaction.setMin(1);
@@ -529,8 +544,15 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         comment.setMaxLength(Kind.NOTE.maxLength());
         comment.setId("answer-comment");
         var dialog = dialog("case.answer", accepted, satisfaction, comment);
-        footer(dialog, "answer-save", () -> act(() -> cases.recordAnswer(c.id(), Boolean.TRUE.equals(
-                accepted.getValue()), satisfaction.getValue(), comment.getValue(), c.version()), dialog));
+        footer(dialog, "answer-save", () -> {
+            if (accepted.getValue() == null) {
+                accepted.setErrorMessage(t("case.answer.choose"));
+                accepted.setInvalid(true);
+                return;
+            }
+            act(() -> cases.recordAnswer(c.id(), accepted.getValue(), satisfaction.getValue(), comment.getValue(),
+                    c.version()), dialog);
+        });
     }
 
     private void openValidity() {

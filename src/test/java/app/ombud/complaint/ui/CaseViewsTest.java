@@ -136,7 +136,7 @@ class CaseViewsTest extends SpringBrowserlessTest {
                 .isEqualTo("王** " + phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4));
         assertThat($(Button.class).withId("new-case").exists()).isFalse();
         // the filters the service refuses to BI readers are not offered
-        assertThat($(TextField.class).withId("filter-phone").exists()).isFalse();
+        assertThat($(TextField.class).withId("filter-customer").exists()).isFalse();
         assertThat($(TextField.class).withId("filter-text").exists()).isFalse();
         assertThat($(TextField.class).withId("filter-number").exists()).isTrue();
 
@@ -291,5 +291,137 @@ class CaseViewsTest extends SpringBrowserlessTest {
     @SuppressWarnings("unchecked")
     private Grid<ComplaintCase> gridOfCases() {
         return $(Grid.class).id("cases");
+    }
+
+    // ---- the faults found walking the portal (issue 10) ---------------------------------------
+
+    private app.ombud.complaint.CaseFixture fixture() {
+        return new app.ombud.complaint.CaseFixture(cases, directory, "V");
+    }
+
+    @Test
+    void theInboxFindsACustomerByTheLastDigitsOfThePhoneOrByName() {
+        var fx = fixture();
+        var mine = fx.newCase();
+        var other = intake(agent, "别的客户");
+        signIn(fx.agent, Role.AGENT);
+        navigate(CaseInboxView.class);
+
+        test($(TextField.class).id("filter-customer")).setValue(fx.phone.substring(fx.phone.length() - 4));
+        assertThat(gridOfCases().getLazyDataView().getItems().map(ComplaintCase::number).toList())
+                .containsExactly(mine.number());
+        test($(TextField.class).id("filter-customer")).setValue("王先");
+        assertThat(gridOfCases().getLazyDataView().getItems().map(ComplaintCase::number).toList())
+                .contains(mine.number()).doesNotContain(other.number());
+    }
+
+    @Test
+    void theIntakeFormSetsTheLevel4FactSmallRequest() {
+        signIn(agent, Role.AGENT);
+        navigate("cases/new", CaseIntakeView.class);
+        test($(TextField.class).id("intake-phone")).setValue(phone);
+        test($(TextField.class).id("intake-subject")).setValue("想把纸质账单改为电子账单");
+        @SuppressWarnings("unchecked")
+        Select<CaseCategory> category = $(Select.class).id("intake-category");
+        category.setValue(CaseCategory.OTHER);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.MultiSelectComboBox<app.ombud.policy.CaseFlag> flags =
+                $(com.vaadin.flow.component.combobox.MultiSelectComboBox.class).id("intake-flags");
+        assertThat(flags.getListDataView().getItems()).contains(app.ombud.policy.CaseFlag.SMALL_REQUEST);
+        test(flags).selectItem(UI.getCurrent().getTranslation("case.flag.SMALL_REQUEST"));
+        test($(Button.class).id("intake-save")).click();
+
+        var created = ((CaseView) getCurrentView()).current();
+        assertThat(created.flags()).containsExactly(app.ombud.policy.CaseFlag.SMALL_REQUEST);
+        assertThat(created.grade().level()).isEqualTo(4);
+        assertThat(created.grade().matchedCriteria()).containsExactly("L4_SMALL_REQUEST");
+    }
+
+    @Test
+    void reworkingARejectedResultKeepsADueTimeTheFormCanSave() {
+        var fx = fixture();
+        var rejected = fx.rejected();
+        // the plan's due time and the case's deadline have passed by the time the customer rejects
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(rejected.id())),
+                new org.springframework.data.mongodb.core.query.Update()
+                        .set("plan.due", java.time.Instant.now().minusSeconds(3600))
+                        .set("deadlines.resolutionDue", java.time.Instant.now().minusSeconds(60)), "cases");
+        signIn(fx.agent, Role.AGENT);
+        navigate(CaseView.class, java.util.Map.of("id", rejected.id().toString()));
+
+        test($(Button.class).id("action-plan")).click();
+        var due = $(DateTimePicker.class).id("plan-due");
+        assertThat(due.getValue()).as("the re-plan form offers a due time").isNotNull();
+        assertThat(due.getValue()).isAfterOrEqualTo(due.getMin()).isBeforeOrEqualTo(due.getMax());
+        test($(Button.class).id("plan-save")).click();
+
+        var stored = fx.asAgent(() -> cases.get(rejected.id()));
+        assertThat(stored.timeline().getLast().action()).isEqualTo("re-planned");
+        assertThat(stored.plan().due()).isAfter(java.time.Instant.now());
+        assertThat(stored.plan().remedies()).extracting(app.ombud.complaint.ResolutionPlan.Remedy::type)
+                .containsExactly(app.ombud.complaint.ResolutionPlan.Type.REPAIR);
+    }
+
+    @Test
+    void aRePlanBeforeTheResultKeepsThePlansDueTime() {
+        var fx = fixture();
+        var planned = fx.planned();
+        signIn(fx.agent, Role.AGENT);
+        navigate(CaseView.class, java.util.Map.of("id", planned.id().toString()));
+        test($(Button.class).id("action-plan")).click();
+        assertThat($(DateTimePicker.class).id("plan-due").getValue()).isEqualTo(LocalDateTime.ofInstant(
+                planned.plan().due(), GridPaging.COMPANY_ZONE).withSecond(0).withNano(0));
+    }
+
+    @Test
+    void theCustomersAnswerIsChosenNotPreselected() {
+        var fx = fixture();
+        var waiting = fx.awaitingAnswer();
+        signIn(fx.agent, Role.AGENT);
+        navigate(CaseView.class, java.util.Map.of("id", waiting.id().toString()));
+
+        test($(Button.class).id("action-answer")).click();
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.radiobutton.RadioButtonGroup<Boolean> accepted =
+                $(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class).id("answer-accepted");
+        assertThat(accepted.getValue()).isNull();
+        test($(Button.class).id("answer-save")).click();
+        assertThat(accepted.isInvalid()).isTrue();
+        assertThat(accepted.getErrorMessage()).isEqualTo(UI.getCurrent().getTranslation("case.answer.choose"));
+        assertThat(fx.asAgent(() -> cases.get(waiting.id())).status()).isEqualTo(CaseStatus.AWAITING_FEEDBACK);
+
+        accepted.setValue(false);
+        test($(Button.class).id("answer-save")).click();
+        assertThat(fx.asAgent(() -> cases.get(waiting.id())).reworkCount()).isEqualTo(1);
+    }
+
+    @Test
+    void archivingAsksForConfirmation() {
+        var fx = fixture();
+        var waiting = fx.awaitingAnswer();
+        var closed = fx.asAgent(() -> cases.recordAnswer(waiting.id(), true, 5, null, null));
+        signIn(fx.head, Role.DEPT_HEAD);
+        navigate(CaseView.class, java.util.Map.of("id", closed.id().toString()));
+
+        test($(Button.class).id("action-archive")).click();
+        var confirm = $(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).id("archive-confirm");
+        assertThat(confirm.isOpened()).isTrue();
+        assertThat(fx.asHead(() -> cases.get(closed.id())).status()).as("not archived before confirming")
+                .isEqualTo(CaseStatus.CLOSED);
+        test(confirm).confirm();
+        assertThat(fx.asHead(() -> cases.get(closed.id())).status()).isEqualTo(CaseStatus.ARCHIVED);
+    }
+
+    @Test
+    void theOverrideDialogOffersOnlyAnotherLevel() {
+        var created = intake(agent, "路由器无法上网");
+        signIn(head, Role.DEPT_HEAD);
+        navigate(CaseView.class, java.util.Map.of("id", created.id().toString()));
+        test($(Button.class).id("action-override")).click();
+        @SuppressWarnings("unchecked")
+        Select<Integer> level = $(Select.class).id("override-level");
+        assertThat(level.getValue()).isNull();
+        assertThat(level.getListDataView().getItems()).doesNotContain(created.grade().level()).hasSize(3);
     }
 }
