@@ -11,6 +11,7 @@ import app.ombud.complaint.Customer;
 import app.ombud.complaint.IntakeChannel;
 import app.ombud.complaint.ui.CaseView;
 import app.ombud.directory.Department;
+import app.ombud.escalation.internal.EscalationJobs;
 import app.ombud.directory.DepartmentInput;
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.PersonInput;
@@ -52,6 +53,9 @@ class EscalationViewsTest extends SpringBrowserlessTest {
 
     @Autowired
     EscalationService escalations;
+
+    @Autowired
+    EscalationJobs jobs;
 
     @Autowired
     ComplaintService cases;
@@ -115,7 +119,7 @@ class EscalationViewsTest extends SpringBrowserlessTest {
         var onTime = raise(dispatchedCase());
         // reviewed in time, so it is never flagged
         as(chief, () -> escalations.review(onTime.id(), true, "同意", null), Role.SUPERIOR);
-        escalations.flagOverdueReviews(overdue.reviewDue().plus(Duration.ofMinutes(1)));
+        jobs.flagOverdueReviews(overdue.reviewDue().plus(Duration.ofMinutes(1)));
         signIn(chief, Role.SUPERIOR);
         navigate(EscalationQueueView.class);
 
