@@ -21,6 +21,9 @@ import app.ombud.notification.NotificationService;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.policy.CaseCategory;
+import app.ombud.policy.OperationsTargets;
+import app.ombud.policy.PolicyService;
+import java.util.UUID;
 import app.ombud.support.OmbudIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +54,9 @@ class EscalationServiceTest {
 
     @Autowired
     NotificationService notifications;
+
+    @Autowired
+    PolicyService policy;
 
     String p;
     Department superior;
@@ -212,6 +218,37 @@ class EscalationServiceTest {
                 .getContent()).extracting(Escalation::id).contains(raised.id());
         assertThat(as(chief, () -> escalations.review(raised.id(), true, "同意", null), Role.SUPERIOR).status())
                 .isEqualTo(EscalationStatus.APPROVED);
+    }
+
+    /** Fault 3 of issue 10: with no superior department, the policy names the department that reviews. */
+    @Test
+    void withoutASuperiorDepartmentThePolicysDefaultDepartmentReviews() {
+        String clerk = p + "A2";
+        var shop = asAdmin(() -> directory.createDepartment(new DepartmentInput(p + "T", "独立门店" + p, null, null)));
+        asAdmin(() -> directory.createPerson(new PersonInput(clerk, "门店坐席", shop.id(), null, Set.of(Role.AGENT),
+                true, null, null)));
+        setDefaultEscalationDepartment(superior.id());
+        try {
+            var fresh = as(clerk, () -> cases.intake(new CaseIntake(IntakeChannel.OFFLINE,
+                    new Customer("郑先生", null, "ACC-" + p + "T"), "门店拒绝退货", null, CaseCategory.POLICY_TERMS,
+                    Set.of(), null, false, Instant.now())), Role.AGENT);
+            var raised = as(clerk, () -> escalations.raise(fresh.id(), EscalationTrigger.BEYOND_ABILITY,
+                    new EscalationForm("门店拒绝退货", "已解释政策", "门店无权处理", "上级部门裁定")), Role.AGENT);
+            assertThat(raised.fromDepartmentId()).isEqualTo(shop.id());
+            assertThat(raised.toDepartmentId()).isEqualTo(superior.id());
+        } finally {
+            setDefaultEscalationDepartment(null);
+        }
+    }
+
+    private void setDefaultEscalationDepartment(UUID department) {
+        asAdmin(() -> {
+            var current = policy.current();
+            var o = current.content().operations();
+            return policy.updateOperations(current.number(), new OperationsTargets(o.callsPerAgentPerDay(),
+                    o.commonQuestionMinutes(), o.occupancyMin(), o.occupancyMax(), o.onSiteHoursContract(),
+                    o.onSiteHoursOther(), o.escalationApprovalWorkingDays(), department), "默认升级部门");
+        });
     }
 
     @Test

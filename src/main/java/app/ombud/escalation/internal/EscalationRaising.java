@@ -111,13 +111,17 @@ public class EscalationRaising {
 
     /**
      * From the department the case is assigned to, or — not dispatched yet — the department of
-     * the person who took it in; to that department's superior (its parent). No superior: null,
-     * and leadership reviews.
+     * the person who took it in; to that department's superior (its parent), else the policy's
+     * default escalation department (not the department itself), else null: leadership reviews.
      */
     private Route route(ComplaintCase subject) {
         UUID from = subject.assignment() != null ? subject.assignment().departmentId()
                 : directory.personByEmployeeId(subject.intakeBy()).map(Person::departmentId).orElse(null);
         UUID to = from == null ? null : directory.superiorOf(from).map(Department::id).orElse(null);
+        if (to == null) {
+            UUID fallback = policy.current().content().operations().escalationDepartmentId();
+            to = fallback == null || fallback.equals(from) ? null : fallback;
+        }
         return new Route(from, to);
     }
 
