@@ -418,6 +418,36 @@ public class ComplaintService {
     }
 
     /**
+     * The result of a closed escalation returns to its case (SPEC §2): the result told to the
+     * customer and their answer join the case's feedback, the timeline names the escalation, and
+     * a case still open is closed, so it is no longer counted overdue. Called by the escalation
+     * module when an escalation closes (and by its job after a crash); safe to repeat.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public ComplaintCase closeByEscalation(UUID caseId, String escalationNumber, Feedback result, Actor actor) {
+        for (int attempt = 1; ; attempt++) {
+            var document = mongo.findById(caseId, CaseDocument.class);
+            if (document == null) {
+                throw OmbudException.notFound("CASE_NOT_FOUND", "No case {0} that you may see", caseId);
+            }
+            if (!document.closeByEscalation(escalationNumber, result, actor, clock.instant())) {
+                return document.view();
+            }
+            try {
+                var saved = writes.save(document);
+                audit.record(actor, "case.escalation-closed", "Case", saved.number(),
+                        Map.of("escalation", escalationNumber, "status", saved.status().name()));
+                return saved.view();
+            } catch (OmbudException e) {
+                // someone changed the case meanwhile: apply the result to what they saved
+                if (!e.isConcurrentUpdate() || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
      * The steps the caller may take on the case now ({@link CaseDocument#refusal}, the same rule
      * the commands apply). The portal shows exactly these.
      */

@@ -1,5 +1,6 @@
 package app.ombud.escalation;
 
+import app.ombud.complaint.Feedback;
 import app.ombud.directory.Department;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.Batches;
@@ -62,7 +63,8 @@ class EscalationController {
     record ReviewEscalationReportInput(UUID id, boolean approve, String note, Long expectedVersion) {
     }
 
-    record SendEscalationResultInput(UUID id, String text, Long expectedVersion) {
+    record SendEscalationResultInput(UUID id, String text, Feedback.ResultChannel channel, Boolean customerAccepted,
+            Long expectedVersion) {
     }
 
     record EvaluateEscalationInput(UUID id, int score, String comment, Long expectedVersion) {
@@ -130,7 +132,8 @@ class EscalationController {
 
     @MutationMapping
     EscalationPayload sendEscalationResult(@Argument SendEscalationResultInput input) {
-        return new EscalationPayload(escalations.sendResult(input.id(), input.text(), input.expectedVersion()));
+        return new EscalationPayload(escalations.sendResult(input.id(), input.text(), input.channel(),
+                input.customerAccepted(), input.expectedVersion()));
     }
 
     @MutationMapping

@@ -2,12 +2,23 @@ package app.ombud.policy;
 
 import app.ombud.platform.OmbudException;
 import java.math.BigDecimal;
+import java.util.UUID;
 
 /**
- * Call-center operation targets (SPEC §3) and the escalation approval window (SPEC §2).
+ * Call-center operation targets (SPEC §3), the escalation approval window and the department
+ * escalations go to when the case's department has no superior (SPEC §2; null: leadership).
  */
 public record OperationsTargets(int callsPerAgentPerDay, int commonQuestionMinutes, BigDecimal occupancyMin,
-        BigDecimal occupancyMax, int onSiteHoursContract, int onSiteHoursOther, int escalationApprovalWorkingDays) {
+        BigDecimal occupancyMax, int onSiteHoursContract, int onSiteHoursOther, int escalationApprovalWorkingDays,
+        UUID escalationDepartmentId) {
+
+    /** The targets with no default escalation department. */
+    public OperationsTargets(int callsPerAgentPerDay, int commonQuestionMinutes, BigDecimal occupancyMin,
+            BigDecimal occupancyMax, int onSiteHoursContract, int onSiteHoursOther,
+            int escalationApprovalWorkingDays) {
+        this(callsPerAgentPerDay, commonQuestionMinutes, occupancyMin, occupancyMax, onSiteHoursContract,
+                onSiteHoursOther, escalationApprovalWorkingDays, null);
+    }
 
     public OperationsTargets validate() {
         Grading.range(callsPerAgentPerDay, 1, 1000, "callsPerAgentPerDay");

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.springframework.context.event.EventListener;
@@ -155,6 +156,12 @@ public class PolicyService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public PolicyVersion updateOperations(int basedOn, OperationsTargets targets, String comment) {
+        UUID department = targets == null ? null : targets.escalationDepartmentId();
+        if (department != null && !department.equals(current().content().operations().escalationDepartmentId())
+                && directory.departmentsByIds(Set.of(department)).isEmpty()) {
+            throw OmbudException.badRequest("DEPARTMENT_NOT_FOUND", "escalationDepartmentId",
+                    "No department with ID {0}", department);
+        }
         return change(basedOn, c -> c.withOperations(targets), comment);
     }
 

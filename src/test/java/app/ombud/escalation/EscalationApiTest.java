@@ -7,6 +7,7 @@ import app.ombud.complaint.ComplaintService;
 import app.ombud.directory.DepartmentInput;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.Role;
+import app.ombud.policy.PolicyService;
 import app.ombud.support.ApiAccess;
 import app.ombud.support.OmbudIntegrationTest;
 import java.util.UUID;
@@ -27,6 +28,9 @@ class EscalationApiTest {
 
     @Autowired
     EscalationService escalations;
+
+    @Autowired
+    PolicyService policies;
 
     @Test
     void raiseAndReviewThroughTheApiWithRoleChecks() {
@@ -72,6 +76,19 @@ class EscalationApiTest {
                 .variable("id", caseId).variable("e", id).execute()
                 .path("case.escalation.number").entity(String.class).satisfies(n -> assertThat(n).startsWith("SJ-"))
                 .path("escalation.status").entity(String.class).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void thePolicysDefaultEscalationDepartmentMustExist() {
+        api.as(Role.ADMIN).document("""
+                mutation($v: Int!, $d: UUID!) { updateOperationsTargets(input: {basedOnVersion: $v,
+                  targets: {callsPerAgentPerDay: 70, commonQuestionMinutes: 5, occupancyMin: "69", occupancyMax: "74",
+                  onSiteHoursContract: 24, onSiteHoursOther: 48, escalationApprovalWorkingDays: 2,
+                  escalationDepartmentId: $d}}) { policy { number } } }
+                """).variable("v", policies.current().number()).variable("d", UUID.randomUUID().toString()).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(
+                        e.getExtensions()).containsEntry("code", "DEPARTMENT_NOT_FOUND")
+                        .containsEntry("field", "escalationDepartmentId")));
     }
 
     private static void code(org.springframework.graphql.test.tester.GraphQlTester.Response response, String code) {

@@ -187,7 +187,8 @@ class PeopleOnTheApiIT {
 
         refused(client.document(raise).variable("id", caseId).execute(), "PERSON_REQUIRED");
         var raised = person.document(raise).variable("id", caseId).execute();
-        raised.path("raiseEscalation.escalation.raisedBy").entity(String.class).isEqualTo(adminSubject);
+        // records keep the person by employee ID (Actor.key), not by the token's subject
+        raised.path("raiseEscalation.escalation.raisedBy").entity(String.class).isEqualTo(p + "AD");
         String id = raised.path("raiseEscalation.escalation.id").entity(String.class).get();
         String review = "mutation($id: UUID!) { reviewEscalation(input: {id: $id, approve: true, reason: \"同意\"}) "
                 + "{ escalation { status } } }";

@@ -373,6 +373,31 @@ public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedReco
         closedAt = now;
     }
 
+    /**
+     * The result of the case's closed escalation comes back (SPEC §2: the task force's result went
+     * to the customer, the escalation was evaluated and closed): the result and the customer's
+     * answer join the feedback, the timeline names the escalation, and a case still open is closed
+     * from whichever open status it had — the superior department's task force handled it in its
+     * place, so it no longer runs against its deadlines. Returns false when this escalation's
+     * result is already on the case (a repeat after a crash).
+     */
+    public boolean closeByEscalation(String escalationNumber, Feedback result, Actor actor, Instant now) {
+        if (timeline.stream().anyMatch(e -> "escalation-closed".equals(e.action())
+                && escalationNumber.equals(e.note()))) {
+            return false;
+        }
+        feedback.add(result);
+        if (status.open()) {
+            CaseStatus from = status;
+            status = CaseStatus.CLOSED;
+            closedAt = now;
+            log(actor, now, "escalation-closed", from, CaseStatus.CLOSED, escalationNumber);
+        } else {
+            log(actor, now, "escalation-closed", null, null, escalationNumber);
+        }
+        return true;
+    }
+
     public void archive(Actor actor, Instant now) {
         move(CaseStatus.ARCHIVED, actor, now, "archived", null);
         archivedAt = now;

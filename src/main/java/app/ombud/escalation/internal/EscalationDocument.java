@@ -1,10 +1,12 @@
 package app.ombud.escalation.internal;
 
+import app.ombud.complaint.Feedback;
 import app.ombud.escalation.Decision;
 import app.ombud.escalation.Escalation;
 import app.ombud.escalation.EscalationEntry;
 import app.ombud.escalation.EscalationForm;
 import app.ombud.escalation.EscalationStatus;
+import app.ombud.escalation.EscalationStep;
 import app.ombud.escalation.EscalationTrigger;
 import app.ombud.escalation.Evaluation;
 import app.ombud.escalation.Meeting;
@@ -13,9 +15,12 @@ import app.ombud.escalation.TaskForce;
 import app.ombud.escalation.TaskForceReport;
 import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.StepGuard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -24,11 +29,15 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * An escalation. Like a case, it owns its rules: each step checks {@link EscalationStatus},
- * appends to the embedded timeline and is saved with the document's version.
+ * An escalation. It owns its rules: {@link #refusal} says, one rule per step, whether a caller
+ * may take a step now (the service's commands {@code require} it, {@code allowedSteps} lists the
+ * steps without a refusal); each step checks {@link EscalationStatus}, appends to the embedded
+ * timeline and is saved with the document's version. Status is written only here; the fields the
+ * jobs own ({@code reviewOverdueAt}, {@code returnedAt}) are set by the conditional updates of
+ * {@link EscalationFields}.
  */
 @Document("escalations")
-public class EscalationDocument {
+public class EscalationDocument implements StepGuard<EscalationStep, EscalationCaller> {
 
     @Id
     private final UUID id;
@@ -54,8 +63,13 @@ public class EscalationDocument {
     private final List<Meeting> meetings;
     private TaskForceReport report;
     private Instant resultSentAt;
+    private String resultSentBy;
     private String resultText;
+    private Feedback.ResultChannel resultChannel;
+    private Boolean customerAccepted;
     private Evaluation evaluation;
+    /** When the case was told the escalation ended (its result returned, its lock released); set by a job's update. */
+    private Instant returnedAt;
     private final List<EscalationEntry> timeline;
     @Version
     private Long version;
@@ -65,8 +79,9 @@ public class EscalationDocument {
             boolean automatic, String raisedBy, Instant raisedAt, UUID fromDepartmentId, UUID toDepartmentId,
             EscalationForm form, EscalationStatus status, Instant reviewDue, Instant reviewOverdueAt,
             Decision decision, TaskForce taskForce, List<PlanStep> steps, List<Meeting> meetings,
-            TaskForceReport report, Instant resultSentAt, String resultText, Evaluation evaluation,
-            List<EscalationEntry> timeline, Long version) {
+            TaskForceReport report, Instant resultSentAt, String resultSentBy, String resultText,
+            Feedback.ResultChannel resultChannel, Boolean customerAccepted, Evaluation evaluation,
+            Instant returnedAt, List<EscalationEntry> timeline, Long version) {
         this.id = id;
         this.number = number;
         this.caseId = caseId;
@@ -87,8 +102,12 @@ public class EscalationDocument {
         this.meetings = meetings == null ? new ArrayList<>() : new ArrayList<>(meetings);
         this.report = report;
         this.resultSentAt = resultSentAt;
+        this.resultSentBy = resultSentBy;
         this.resultText = resultText;
+        this.resultChannel = resultChannel;
+        this.customerAccepted = customerAccepted;
         this.evaluation = evaluation;
+        this.returnedAt = returnedAt;
         this.timeline = timeline == null ? new ArrayList<>() : new ArrayList<>(timeline);
         this.version = version;
     }
@@ -96,28 +115,81 @@ public class EscalationDocument {
     public static EscalationDocument raise(UUID id, String number, UUID caseId, String caseNumber,
             EscalationTrigger trigger, boolean automatic, UUID fromDepartmentId, UUID toDepartmentId,
             EscalationForm form, Instant reviewDue, Actor actor, Instant now) {
-        var document = new EscalationDocument(id, number, caseId, caseNumber, trigger, automatic, actor.subject(), now,
+        var document = new EscalationDocument(id, number, caseId, caseNumber, trigger, automatic, actor.key(), now,
                 fromDepartmentId, toDepartmentId, form, EscalationStatus.SUBMITTED, reviewDue, null, null, null,
-                List.of(), List.of(), null, null, null, null, List.of(), null);
+                List.of(), List.of(), null, null, null, null, null, null, null, null, List.of(), null);
         document.log(actor, now, "submitted", null, EscalationStatus.SUBMITTED, trigger.name());
         return document;
     }
 
+    // ---- the rule of each step ----------------------------------------------------------------
+
+    @Override
+    public Class<EscalationStep> stepType() {
+        return EscalationStep.class;
+    }
+
+    @Override
+    public Optional<OmbudException> refusal(EscalationStep step, EscalationCaller caller) {
+        if (!caller.person()) {
+            return Optional.of(OmbudException.forbidden("PERSON_REQUIRED",
+                    "This step is taken by a person: use a token that names you (employee_id), not an API client's"));
+        }
+        return Optional.ofNullable(switch (step) {
+            case REVIEW -> status != EscalationStatus.SUBMITTED ? transitionError("reviewed") : reviewer(caller);
+            case FORM_TASK_FORCE -> status != EscalationStatus.APPROVED || taskForce != null
+                    ? transitionError("given a task force") : reviewer(caller);
+            case ADD_STEP, COMPLETE_STEP, RECORD_MEETING, SUBMIT_REPORT -> taskForceWork(caller);
+            case REVIEW_REPORT -> status != EscalationStatus.REPORTED ? transitionError("report reviewed")
+                    : caller.key().equals(report.submittedBy())
+                            ? OmbudException.forbidden("REPORT_REVIEW_BY_SUBMITTER",
+                                    "Someone other than who submitted the report of {0} reviews it", number)
+                            : reviewer(caller);
+            case SEND_RESULT -> status != EscalationStatus.REPORT_APPROVED ? transitionError("result sent")
+                    : reviewer(caller) == null ? null : member(caller);
+            case EVALUATE -> status != EscalationStatus.RESULT_SENT ? transitionError("evaluated") : reviewer(caller);
+        });
+    }
+
+    /** The superior department decides: leadership, admins, or SUPERIOR / DEPT_HEAD of the department it goes to. */
+    private OmbudException reviewer(EscalationCaller caller) {
+        return caller.reviews(toDepartmentId) ? null : OmbudException.forbidden("NOT_SUPERIOR_REVIEWER",
+                "Only the superior department decides on escalation {0}", number);
+    }
+
+    /** The task force's work: once it is formed and while the escalation is approved, by its people or the superior. */
+    private OmbudException taskForceWork(EscalationCaller caller) {
+        if (status != EscalationStatus.APPROVED) {
+            return transitionError("worked on");
+        }
+        if (taskForce == null) {
+            return OmbudException.conflict("TASK_FORCE_REQUIRED", "Form the task force of {0} first", number);
+        }
+        return reviewer(caller) == null ? null : member(caller);
+    }
+
+    private OmbudException member(EscalationCaller caller) {
+        return caller.inTaskForce(taskForce) ? null : OmbudException.forbidden("NOT_TASK_FORCE_MEMBER",
+                "Only the task force or the superior department works on escalation {0}", number);
+    }
+
+    // ---- the steps --------------------------------------------------------------------------
+
     public void review(boolean approve, String reason, Actor actor, Instant now) {
         move(approve ? EscalationStatus.APPROVED : EscalationStatus.REJECTED, actor, now,
                 approve ? "approved" : "rejected", reason);
-        decision = new Decision(approve, reason, actor.subject(), now);
+        decision = new Decision(approve, reason, actor.key(), now);
     }
 
     public void formTaskForce(TaskForce force, Actor actor, Instant now) {
-        requireStatus(EscalationStatus.APPROVED, "task force formed");
+        requireTaskForceless();
         taskForce = force;
         log(actor, now, "task-force-formed", null, null, "lead " + force.leadEmployeeId() + ", "
                 + force.members().size() + " members");
     }
 
     public PlanStep addStep(String title, String owner, Instant due, Actor actor, Instant now) {
-        requireTaskForce("planned");
+        requireTaskForce();
         var step = new PlanStep(UUID.randomUUID(), title, owner, due, false, null);
         steps.add(step);
         log(actor, now, "step-planned", null, null, title);
@@ -125,7 +197,7 @@ public class EscalationDocument {
     }
 
     public void completeStep(UUID stepId, Actor actor, Instant now) {
-        requireTaskForce("step completed");
+        requireTaskForce();
         for (int i = 0; i < steps.size(); i++) {
             var step = steps.get(i);
             if (step.id().equals(stepId)) {
@@ -140,47 +212,63 @@ public class EscalationDocument {
     }
 
     public void recordMeeting(Meeting meeting, Actor actor, Instant now) {
-        requireTaskForce("meeting recorded");
+        requireTaskForce();
         meetings.add(meeting);
         log(actor, now, "meeting", null, null, null);
     }
 
     public void submitReport(String process, String result, Integer satisfaction, Actor actor, Instant now) {
-        requireTaskForce("reported");
+        requireTaskForce();
         move(EscalationStatus.REPORTED, actor, now, "report-submitted", null);
-        report = new TaskForceReport(process, result, satisfaction, actor.subject(), now, null, null, null);
+        report = new TaskForceReport(process, result, satisfaction, actor.key(), now, null, null, null);
     }
 
     public void reviewReport(boolean approve, String note, Actor actor, Instant now) {
         move(approve ? EscalationStatus.REPORT_APPROVED : EscalationStatus.APPROVED, actor, now,
                 approve ? "report-approved" : "report-sent-back", note);
         report = new TaskForceReport(report.process(), report.result(), report.customerSatisfaction(),
-                report.submittedBy(), report.submittedAt(), actor.subject(), now, note);
+                report.submittedBy(), report.submittedAt(), actor.key(), now, note);
     }
 
-    public void sendResult(String text, Actor actor, Instant now) {
+    /** The result told to the customer, how, and (when known) whether the customer accepted it. */
+    public void sendResult(String text, Feedback.ResultChannel channel, Boolean accepted, Actor actor, Instant now) {
         move(EscalationStatus.RESULT_SENT, actor, now, "result-sent", text);
         resultSentAt = now;
+        resultSentBy = actor.key();
         resultText = text;
+        resultChannel = channel;
+        customerAccepted = accepted;
     }
 
+    /** Closes the escalation; its result is then returned to the case ({@link #caseFeedback()}), once. */
     public void evaluate(int score, String comment, Actor actor, Instant now) {
         move(EscalationStatus.CLOSED, actor, now, "evaluated-closed", comment);
-        evaluation = new Evaluation(score, comment, actor.subject(), now);
+        evaluation = new Evaluation(score, comment, actor.key(), now);
     }
 
-    private void requireTaskForce(String action) {
+    /**
+     * What the case records of this escalation's result: the result told to the customer, how, and
+     * the customer's answer (accepted, the satisfaction the task force's report recorded).
+     */
+    public Feedback caseFeedback() {
+        Integer satisfaction = report == null ? null : report.customerSatisfaction();
+        boolean answered = customerAccepted != null || satisfaction != null;
+        return new Feedback(resultSentAt, resultSentBy, resultChannel == null ? Feedback.ResultChannel.CALLBACK
+                : resultChannel, resultText, customerAccepted, satisfaction, null, answered ? resultSentAt : null);
+    }
+
+    private void requireTaskForceless() {
+        if (status != EscalationStatus.APPROVED || taskForce != null) {
+            throw transitionError("given a task force");
+        }
+    }
+
+    private void requireTaskForce() {
+        if (status != EscalationStatus.APPROVED) {
+            throw transitionError("worked on");
+        }
         if (taskForce == null) {
             throw OmbudException.conflict("TASK_FORCE_REQUIRED", "Form the task force of {0} first", number);
-        }
-        if (status != EscalationStatus.APPROVED) {
-            throw transitionError(action);
-        }
-    }
-
-    private void requireStatus(EscalationStatus expected, String action) {
-        if (status != expected) {
-            throw transitionError(action);
         }
     }
 
@@ -200,14 +288,26 @@ public class EscalationDocument {
 
     private void log(Actor actor, Instant now, String action, EscalationStatus from, EscalationStatus to,
             String note) {
-        timeline.add(new EscalationEntry(now, actor.subject(), action, from, to, note));
+        timeline.add(entry(actor, now, action, from, to, note));
     }
 
-    public Escalation view() {
+    /** A timeline entry (also pushed by {@link EscalationFields} for the jobs' conditional updates). */
+    static EscalationEntry entry(Actor actor, Instant now, String action, EscalationStatus from,
+            EscalationStatus to, String note) {
+        return new EscalationEntry(now, actor.key(), action, from, to, note);
+    }
+
+    /** The escalation as readers see it, with the steps this caller may take now. */
+    public Escalation view(EscalationCaller caller) {
+        return view(allowedSteps(caller));
+    }
+
+    /** The escalation as readers see it, with the given steps. */
+    public Escalation view(Set<EscalationStep> allowed) {
         return new Escalation(id, number, caseId, caseNumber, trigger, automatic, raisedBy, raisedAt, fromDepartmentId,
                 toDepartmentId, form, status, reviewDue, reviewOverdueAt, decision, taskForce, List.copyOf(steps),
-                List.copyOf(meetings), report, resultSentAt, resultText, evaluation, List.copyOf(timeline),
-                version == null ? 0 : version);
+                List.copyOf(meetings), report, resultSentAt, resultText, resultChannel, customerAccepted, evaluation,
+                List.copyOf(timeline), Set.copyOf(allowed), version == null ? 0 : version);
     }
 
     public UUID id() {
@@ -216,6 +316,14 @@ public class EscalationDocument {
 
     public String number() {
         return number;
+    }
+
+    public UUID caseId() {
+        return caseId;
+    }
+
+    public Instant reviewDue() {
+        return reviewDue;
     }
 
     public UUID toDepartmentId() {

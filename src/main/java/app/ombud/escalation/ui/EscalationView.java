@@ -3,13 +3,14 @@ package app.ombud.escalation.ui;
 import static app.ombud.platform.ui.Texts.entry;
 import static app.ombud.platform.ui.Texts.muted;
 
+import app.ombud.complaint.Feedback;
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.directory.PersonFilter;
 import app.ombud.escalation.Escalation;
 import app.ombud.escalation.EscalationEntry;
 import app.ombud.escalation.EscalationService;
-import app.ombud.escalation.EscalationStatus;
+import app.ombud.escalation.EscalationStep;
 import app.ombud.escalation.Meeting;
 import app.ombud.escalation.PlanStep;
 import app.ombud.escalation.TaskForce;
@@ -55,8 +56,8 @@ import java.util.stream.Collectors;
 
 /**
  * One escalation (task-force page): the application form, the superior's decision, the task
- * force with its plan, meetings and report, the result and the evaluation, the timeline; and the
- * actions its status allows. The service decides who may take them.
+ * force with its plan, meetings and report, the result and the evaluation, the timeline; and a
+ * button for each step the service allows this person now ({@code allowedSteps}).
  */
 @Route("escalations/:id")
 @PermitAll
@@ -129,7 +130,10 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
                                     + r.reviewNote()))));
         }
         if (e.resultSentAt() != null) {
-            add(new H3(t("escalation.result")), entry(GridPaging.time(e.resultSentAt()), e.resultText()));
+            add(new H3(t("escalation.result")), entry(GridPaging.time(e.resultSentAt())
+                    + (e.resultChannel() == null ? "" : " · " + t("case.resultChannel." + e.resultChannel()))
+                    + (e.customerAccepted() == null ? "" : " · " + t(e.customerAccepted() ? "case.feedback.accepted"
+                            : "case.feedback.rejected")), e.resultText()));
         }
         if (e.evaluation() != null) {
             add(new H3(t("escalation.evaluation")), entry(t("escalation.evaluation.score") + ": "
@@ -164,7 +168,7 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
             var done = new Button(t("escalation.step.complete"),
                     click -> act(() -> escalations.completeStep(e.id(), s.id(), e.version()), null));
             done.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            done.setVisible(!s.done() && e.status() == EscalationStatus.APPROVED);
+            done.setVisible(!s.done() && e.allows(EscalationStep.COMPLETE_STEP));
             return done;
         }).setKey("complete").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(e.steps());
@@ -208,33 +212,30 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
 
     // ---- actions -------------------------------------------------------------------------
 
+    /** Exactly the steps the service allows this person now ({@code allowedSteps}). */
     private Component actions(Escalation e) {
         var bar = new HorizontalLayout();
         bar.addClassName("ombud-toolbar");
         bar.setId("escalation-actions");
-        var s = e.status();
-        if (s.canMoveTo(EscalationStatus.APPROVED) && s == EscalationStatus.SUBMITTED) {
-            bar.add(button("action-review", "escalation.review", this::openReview));
-        }
-        if (s == EscalationStatus.APPROVED) {
-            if (e.taskForce() == null) {
-                bar.add(button("action-task-force", "escalation.taskForce.form", this::openTaskForce));
-            } else {
-                bar.add(button("action-step", "escalation.step.add", this::openStep));
-                bar.add(button("action-meeting", "escalation.meeting.add", this::openMeeting));
-                if (s.canMoveTo(EscalationStatus.REPORTED)) {
-                    bar.add(button("action-report", "escalation.report.submit", this::openReport));
+        for (EscalationStep step : EscalationStep.values()) {
+            if (!e.allows(step)) {
+                continue;
+            }
+            switch (step) {
+                case REVIEW -> bar.add(button("action-review", "escalation.review", this::openReview));
+                case FORM_TASK_FORCE -> bar.add(button("action-task-force", "escalation.taskForce.form",
+                        this::openTaskForce));
+                case ADD_STEP -> bar.add(button("action-step", "escalation.step.add", this::openStep));
+                case RECORD_MEETING -> bar.add(button("action-meeting", "escalation.meeting.add", this::openMeeting));
+                case SUBMIT_REPORT -> bar.add(button("action-report", "escalation.report.submit", this::openReport));
+                case REVIEW_REPORT -> bar.add(button("action-report-review", "escalation.report.review",
+                        this::openReportReview));
+                case SEND_RESULT -> bar.add(button("action-result", "escalation.result.send", this::openResult));
+                case EVALUATE -> bar.add(button("action-evaluate", "escalation.evaluate", this::openEvaluate));
+                case COMPLETE_STEP -> {
+                    // a button on each open step of the plan
                 }
             }
-        }
-        if (s.canMoveTo(EscalationStatus.REPORT_APPROVED)) {
-            bar.add(button("action-report-review", "escalation.report.review", this::openReportReview));
-        }
-        if (s.canMoveTo(EscalationStatus.RESULT_SENT)) {
-            bar.add(button("action-result", "escalation.result.send", this::openResult));
-        }
-        if (s.canMoveTo(EscalationStatus.CLOSED)) {
-            bar.add(button("action-evaluate", "escalation.evaluate", this::openEvaluate));
         }
         return bar;
     }
@@ -377,12 +378,24 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
                 approve.getValue()), note.getValue(), e.version()), dialog));
     }
 
+    /** What was told, how, and — when the customer answered — their answer (nothing preselected). */
     private void openResult() {
         var e = current;
         var text = area("escalation.result", "result-text", this);
-        var dialog = dialog("escalation.result.send", text);
-        footer(dialog, "result-save", () -> act(() -> escalations.sendResult(e.id(), text.getValue(), e.version()),
-                dialog));
+        var channel = new com.vaadin.flow.component.select.Select<Feedback.ResultChannel>();
+        channel.setLabel(t("case.resultChannel"));
+        channel.setItems(Feedback.ResultChannel.values());
+        channel.setItemLabelGenerator(c -> t("case.resultChannel." + c));
+        channel.setValue(Feedback.ResultChannel.CALLBACK);
+        channel.setId("result-channel");
+        var accepted = new RadioButtonGroup<Boolean>(t("escalation.result.accepted"));
+        accepted.setItems(true, false);
+        accepted.setItemLabelGenerator(v -> t(v ? "case.feedback.accepted" : "case.feedback.rejected"));
+        accepted.setHelperText(t("escalation.result.accepted.help"));
+        accepted.setId("result-accepted");
+        var dialog = dialog("escalation.result.send", text, channel, accepted);
+        footer(dialog, "result-save", () -> act(() -> escalations.sendResult(e.id(), text.getValue(),
+                channel.getValue(), accepted.getValue(), e.version()), dialog));
     }
 
     private void openEvaluate() {

@@ -1,5 +1,7 @@
 package app.ombud.policy.ui;
 
+import app.ombud.directory.Department;
+import app.ombud.directory.DirectoryService;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.MainLayout;
 import app.ombud.policy.CallTestThresholds;
@@ -10,6 +12,7 @@ import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
 import app.ombud.policy.ReviewWindows;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -70,10 +73,17 @@ public class PolicySettingsView extends PolicyPage {
     private final IntegerField onSiteHoursContract = integer("operations.onSiteHoursContract");
     private final IntegerField onSiteHoursOther = integer("operations.onSiteHoursOther");
     private final IntegerField escalationApprovalWorkingDays = integer("operations.escalationApprovalWorkingDays");
+    private final ComboBox<Department> escalationDepartment = new ComboBox<>();
     private final TextField operationsComment = comment();
 
-    public PolicySettingsView(PolicyService policies) {
+    public PolicySettingsView(PolicyService policies, DirectoryService directory) {
         super(policies, "policy.settings.title");
+        escalationDepartment.setLabel(getTranslation("policy.settings.operations.escalationDepartmentId"));
+        escalationDepartment.setHelperText(getTranslation("policy.settings.operations.escalationDepartmentId.help"));
+        escalationDepartment.setId("operations-escalationDepartmentId");
+        escalationDepartment.setItems(directory.allDepartments());
+        escalationDepartment.setItemLabelGenerator(Department::name);
+        escalationDepartment.setClearButtonVisible(true);
         add(versionInfo);
         add(section("reviewWindows", windowsComment, this::saveWindows, teamLeadCheckHours, customerReplyHours,
                 followUpDays, panelVotingWorkingDays, earlyWarningCount, earlyWarningDays, outOfScopeSources,
@@ -93,7 +103,7 @@ public class PolicySettingsView extends PolicyPage {
         add(templates);
         add(section("operations", operationsComment, this::saveOperations, callsPerAgentPerDay,
                 commonQuestionMinutes, occupancyMin, occupancyMax, onSiteHoursContract, onSiteHoursOther,
-                escalationApprovalWorkingDays));
+                escalationApprovalWorkingDays, escalationDepartment));
 
         String[] windows = {"teamLeadCheckHours", "customerReplyHours", "followUpDays", "panelVotingWorkingDays",
             "earlyWarningCount", "earlyWarningDays", "appealDays", "panelQuorum"};
@@ -126,6 +136,7 @@ public class PolicySettingsView extends PolicyPage {
         field("onSiteHoursContract", onSiteHoursContract);
         field("onSiteHoursOther", onSiteHoursOther);
         field("escalationApprovalWorkingDays", escalationApprovalWorkingDays);
+        field("escalationDepartmentId", escalationDepartment);
         reload();
     }
 
@@ -165,6 +176,9 @@ public class PolicySettingsView extends PolicyPage {
         onSiteHoursContract.setValue(o.onSiteHoursContract());
         onSiteHoursOther.setValue(o.onSiteHoursOther());
         escalationApprovalWorkingDays.setValue(o.escalationApprovalWorkingDays());
+        escalationDepartment.setValue(o.escalationDepartmentId() == null ? null : escalationDepartment
+                .getListDataView().getItems().filter(d -> d.id().equals(o.escalationDepartmentId())).findFirst()
+                .orElse(null));
         for (TextField comment : List.of(windowsComment, thresholdsComment, templatesComment, operationsComment)) {
             comment.clear();
         }
@@ -199,7 +213,8 @@ public class PolicySettingsView extends PolicyPage {
         save(() -> policies.updateOperations(base.number(),
                 new OperationsTargets(number(callsPerAgentPerDay), number(commonQuestionMinutes),
                         occupancyMin.getValue(), occupancyMax.getValue(), number(onSiteHoursContract),
-                        number(onSiteHoursOther), number(escalationApprovalWorkingDays)),
+                        number(onSiteHoursOther), number(escalationApprovalWorkingDays),
+                        escalationDepartment.getValue() == null ? null : escalationDepartment.getValue().id()),
                 operationsComment.getValue()));
     }
 

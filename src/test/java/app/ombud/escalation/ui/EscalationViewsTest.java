@@ -11,6 +11,7 @@ import app.ombud.complaint.Customer;
 import app.ombud.complaint.IntakeChannel;
 import app.ombud.complaint.ui.CaseView;
 import app.ombud.directory.Department;
+import app.ombud.escalation.internal.EscalationJobs;
 import app.ombud.directory.DepartmentInput;
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.PersonInput;
@@ -52,6 +53,9 @@ class EscalationViewsTest extends SpringBrowserlessTest {
 
     @Autowired
     EscalationService escalations;
+
+    @Autowired
+    EscalationJobs jobs;
 
     @Autowired
     ComplaintService cases;
@@ -115,7 +119,7 @@ class EscalationViewsTest extends SpringBrowserlessTest {
         var onTime = raise(dispatchedCase());
         // reviewed in time, so it is never flagged
         as(chief, () -> escalations.review(onTime.id(), true, "同意", null), Role.SUPERIOR);
-        escalations.flagOverdueReviews(overdue.reviewDue().plus(Duration.ofMinutes(1)));
+        jobs.flagOverdueReviews(overdue.reviewDue().plus(Duration.ofMinutes(1)));
         signIn(chief, Role.SUPERIOR);
         navigate(EscalationQueueView.class);
 
@@ -183,6 +187,33 @@ class EscalationViewsTest extends SpringBrowserlessTest {
         assertThat(force.leadEmployeeId()).isEqualTo(chief);
         assertThat(force.members()).containsExactly(new TaskForce.Member(head, "部门协调"));
         assertThat($(Button.class).id("action-step").isVisible()).isTrue();
+    }
+
+    /** The buttons are the caller's allowedSteps, not what the status would allow anybody. */
+    @Test
+    void thePageShowsOnlyTheStepsTheReaderMayTake() {
+        var raised = raise(dispatchedCase());
+        signIn(agent, Role.AGENT);
+        navigate(EscalationView.class, Map.of("id", raised.id().toString()));
+        // the agent who raised it reads it, but only the superior department decides
+        assertThat($(Button.class).withId("action-review").exists()).isFalse();
+
+        var id = raised.id();
+        as(chief, () -> escalations.review(id, true, "同意", null), Role.SUPERIOR);
+        as(chief, () -> escalations.formTaskForce(id, new TaskForce(chief, java.util.List.of()), null), Role.SUPERIOR);
+        as(chief, () -> escalations.submitReport(id, "协调物流重新配送", "客户接受", 5, null), Role.SUPERIOR);
+        signIn(chief, Role.SUPERIOR);
+        navigate(EscalationView.class, Map.of("id", id.toString()));
+        // who submitted the report does not review it (four eyes) ...
+        assertThat($(Button.class).withId("action-report-review").exists()).isFalse();
+        // ... leadership does
+        String leader = p + "L1";
+        signIn(leader, Role.LEADERSHIP);
+        navigate(EscalationView.class, Map.of("id", id.toString()));
+        test($(Button.class).id("action-report-review")).click();
+        test($(Button.class).id("report-review-save")).click();
+        assertThat(as(leader, () -> escalations.get(id), Role.LEADERSHIP).status())
+                .isEqualTo(EscalationStatus.REPORT_APPROVED);
     }
 
     @Test
