@@ -223,7 +223,7 @@ class DemoData {
         {"营业厅人员推诿", "营业厅人员让我去热线，热线又让我去营业厅", "SERVICE_ATTITUDE", ""}};
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "马", "朱"};
 
-    /** The open demo cases (by their index) that are past their resolution deadline: one in each open state. */
+    /** The open demo cases (by their index) that are past their resolution deadline: dispatched, in progress, awaiting feedback. */
     static final Set<Integer> OVERDUE = Set.of(7, 14, 21);
 
     /**
@@ -250,7 +250,8 @@ class DemoData {
         /** The latest whole hour back from now at which a case with this many working days is due by {@code limit}. */
         private Instant latestWithDeadlineBy(int workingDays, Instant limit) {
             Instant at = now;
-            while (policy.addWorkingDays(at, workingDays).isAfter(limit)) {
+            Instant floor = now.minus(Duration.ofDays(60));
+            while (at.isAfter(floor) && policy.addWorkingDays(at, workingDays).isAfter(limit)) {
                 at = at.minus(Duration.ofHours(1));
             }
             return at;
