@@ -6,6 +6,7 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.platform.Actor;
 import app.ombud.platform.CurrentActor;
+import app.ombud.platform.PersonalData;
 import app.ombud.platform.Role;
 import app.ombud.platform.WorkItems;
 import app.ombud.policy.PolicyService;
@@ -41,7 +42,7 @@ public class CaseWorkQueue {
     @PreAuthorize("isAuthenticated()")
     public Optional<WorkItems> handling(int limit) {
         Actor actor = CurrentActor.required();
-        return actor.namesPerson() ? Optional.of(items(CaseWorkQueries.ownedBy(actor.employeeId()), limit))
+        return worker(actor) ? Optional.of(items(CaseWorkQueries.ownedBy(actor.employeeId()), limit))
                 : Optional.empty();
     }
 
@@ -49,6 +50,9 @@ public class CaseWorkQueue {
     @PreAuthorize("isAuthenticated()")
     public Optional<WorkItems> team(int limit) {
         Actor actor = CurrentActor.required();
+        if (!worker(actor)) {
+            return Optional.empty();
+        }
         Optional<Person> me = me(actor);
         if (actor.has(Role.DEPT_HEAD) && me.map(Person::departmentId).isPresent()) {
             return Optional.of(items(CaseWorkQueries.ofDepartment(me.get().departmentId(), actor.employeeId()), limit));
@@ -63,7 +67,7 @@ public class CaseWorkQueue {
     @PreAuthorize("isAuthenticated()")
     public Optional<WorkItems> toDispatch(int limit) {
         Actor actor = CurrentActor.required();
-        if (!actor.namesPerson() || !actor.hasAny(Role.TEAM_LEAD, Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
+        if (!worker(actor) || !actor.hasAny(Role.TEAM_LEAD, Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
             return Optional.empty();
         }
         boolean all = actor.hasAny(Role.LEADERSHIP, Role.ADMIN);
@@ -84,6 +88,11 @@ public class CaseWorkQueue {
             return new WorkItems.Item(c.number(), c.subject(), "case.status." + c.status(), "cases/" + c.id(), due,
                     WorkItems.Urgency.of(due, c.deadlines() != null && c.deadlines().breachedAt() != null, now, zone));
         });
+    }
+
+    /** A person who works on cases (BI readers only read, masked, and have no queue). */
+    private static boolean worker(Actor actor) {
+        return actor.namesPerson() && !PersonalData.hiddenFrom(actor);
     }
 
     private Optional<Person> me(Actor actor) {

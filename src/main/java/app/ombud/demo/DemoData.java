@@ -223,7 +223,7 @@ class DemoData {
         {"营业厅人员推诿", "营业厅人员让我去热线，热线又让我去营业厅", "SERVICE_ATTITUDE", ""}};
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "马", "朱"};
 
-    /** The open demo cases (by their index) that are past their resolution deadline: dispatched, in progress, awaiting feedback. */
+    /** The open demo cases (by index) past their resolution deadline: dispatched, in progress, awaiting feedback. */
     static final Set<Integer> OVERDUE = Set.of(7, 14, 21);
 
     /**

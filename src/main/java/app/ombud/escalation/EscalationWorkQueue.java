@@ -6,6 +6,7 @@ import app.ombud.escalation.internal.EscalationDocument;
 import app.ombud.escalation.internal.EscalationWorkQueries;
 import app.ombud.platform.Actor;
 import app.ombud.platform.CurrentActor;
+import app.ombud.platform.PersonalData;
 import app.ombud.platform.Role;
 import app.ombud.platform.WorkItems;
 import app.ombud.policy.PolicyService;
@@ -43,7 +44,7 @@ public class EscalationWorkQueue {
     @PreAuthorize("isAuthenticated()")
     public Optional<WorkItems> toReview(int limit) {
         Actor actor = CurrentActor.required();
-        if (!actor.namesPerson()) {
+        if (!worker(actor)) {
             return Optional.empty();
         }
         if (actor.hasAny(Role.SUPERIOR, Role.DEPT_HEAD)) {
@@ -60,8 +61,13 @@ public class EscalationWorkQueue {
     @PreAuthorize("isAuthenticated()")
     public Optional<WorkItems> taskForce(int limit) {
         Actor actor = CurrentActor.required();
-        return actor.namesPerson() ? Optional.of(items(EscalationWorkQueries.forTaskForce(actor.employeeId()), limit))
+        return worker(actor) ? Optional.of(items(EscalationWorkQueries.forTaskForce(actor.employeeId()), limit))
                 : Optional.empty();
+    }
+
+    /** A person who works on escalations (BI readers only read, masked, and have no queue). */
+    private static boolean worker(Actor actor) {
+        return actor.namesPerson() && !PersonalData.hiddenFrom(actor);
     }
 
     private WorkItems items(Query query, int limit) {

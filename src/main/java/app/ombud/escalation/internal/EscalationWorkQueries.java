@@ -23,7 +23,7 @@ public final class EscalationWorkQueries {
     private EscalationWorkQueries() {
     }
 
-    /** Waiting for the superior department {@code departmentId} (null: escalations with none, which leadership reviews). */
+    /** Waiting for the superior department {@code departmentId} (null: those with none, which leadership reviews). */
     public static Query toReview(UUID departmentId) {
         return Query.query(Criteria.where("status").in(REVIEWER_STEPS).and("toDepartmentId").is(departmentId));
     }

@@ -33,6 +33,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
     /** Items shown per list; the rest are behind the list's "all" link. */
     public static final int LIMIT = 5;
+    private static final int TITLE_LENGTH = 60;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final ObjectProvider<WorkQueue> queues;
@@ -82,7 +83,8 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeE
     }
 
     private Div item(WorkQueue.Section section, WorkItems.Item item) {
-        var link = new Anchor(item.link(), item.number() + (item.title() == null ? "" : " " + item.title()));
+        String title = item.title() == null ? "" : " " + shortened(item.title());
+        var link = new Anchor(item.link(), item.number() + title);
         link.setId("work-" + section.id() + "-" + item.number());
         var status = new Span(getTranslation(item.statusKey()));
         status.addClassNames("ombud-badge", "ombud-badge-status");
@@ -98,6 +100,12 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeE
             row.add(Texts.muted(getTranslation("home.queue.due", DUE.format(item.due().atZone(GridPaging.COMPANY_ZONE)))));
         }
         return row;
+    }
+
+    /** A title on one line: the first {@link #TITLE_LENGTH} characters. */
+    private static String shortened(String title) {
+        String line = title.strip().replaceAll("\\s+", " ");
+        return line.length() <= TITLE_LENGTH ? line : line.substring(0, TITLE_LENGTH - 1) + "…";
     }
 
     @Override
