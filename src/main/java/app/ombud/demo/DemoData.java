@@ -30,6 +30,8 @@ import app.ombud.platform.PortalUser;
 import app.ombud.platform.Role;
 import app.ombud.policy.CaseCategory;
 import app.ombud.policy.CaseFlag;
+import app.ombud.policy.LevelRule;
+import app.ombud.policy.PolicyService;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -56,7 +58,10 @@ import org.springframework.stereotype.Component;
  * demo people gets a small call center: a superior department with three departments and teams,
  * agents, team leads, heads, leadership, reviewers, whitelist owners and a site manager, complaints
  * in every state, and internal reviews from the team-lead check to an open panel — all made through
- * the same services as real work, so every rule applies. Demo logins
+ * the same services as real work, so every rule applies. The cases came in over the last three
+ * weeks (taken in with their {@code receivedAt}, so deadlines run from then): the closed ones are
+ * the older ones, the open ones mostly within their deadline, and {@link #OVERDUE} of them past it —
+ * like a live day, so the first run of the jobs raises a few escalations, not one per case. Demo logins
  * share one password, from {@code OMBUD_DEMO_PASSWORD} or generated and printed once.
  * {@code ombud.demo-data.bulk-cases=N} adds N more cases for benchmarks.
  */
@@ -73,13 +78,15 @@ class DemoData {
     private final AccountService accounts;
     private final ComplaintService cases;
     private final ReviewService reviews;
+    private final PolicyService policy;
     private final Clock clock;
     private final Random random = new Random(20261122);
 
     DemoData(@Value("${ombud.demo-data.enabled:false}") boolean enabled,
             @Value("${ombud.demo-data.password:}") String configuredPassword,
             @Value("${ombud.demo-data.bulk-cases:0}") int bulkCases, DirectoryService directory,
-            AccountService accounts, ComplaintService cases, ReviewService reviews, Clock clock) {
+            AccountService accounts, ComplaintService cases, ReviewService reviews, PolicyService policy,
+            Clock clock) {
         this.enabled = enabled;
         this.configuredPassword = configuredPassword;
         this.bulkCases = bulkCases;
@@ -87,6 +94,7 @@ class DemoData {
         this.accounts = accounts;
         this.cases = cases;
         this.reviews = reviews;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -215,28 +223,76 @@ class DemoData {
         {"营业厅人员推诿", "营业厅人员让我去热线，热线又让我去营业厅", "SERVICE_ATTITUDE", ""}};
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "马", "朱"};
 
+    /** The open demo cases (by index) past their resolution deadline: dispatched, in progress, awaiting feedback. */
+    static final Set<Integer> OVERDUE = Set.of(7, 14, 21);
+
+    /**
+     * When the cases came in, relative to now and on the policy's calendar: a case still open came
+     * in recently enough that its deadline is ahead (or, for {@link #OVERDUE}, a few working days
+     * too early); a finished one days or weeks ago.
+     */
+    private final class ReceivedTimes {
+
+        private final Instant now = clock.instant();
+        /** The earliest intake whose shortest resolution deadline is still a few hours ahead. */
+        private final Instant openFrom;
+        /** The latest intake whose longest resolution deadline has passed by an hour. */
+        private final Instant overdueUntil;
+
+        ReceivedTimes() {
+            var levels = policy.current().content().grading().levels();
+            int shortest = levels.stream().mapToInt(LevelRule::resolutionWorkingDays).min().orElse(1);
+            int longest = levels.stream().mapToInt(LevelRule::resolutionWorkingDays).max().orElse(1);
+            openFrom = latestWithDeadlineBy(shortest, now.plus(Duration.ofHours(3)));
+            overdueUntil = latestWithDeadlineBy(longest, now.minus(Duration.ofHours(1)));
+        }
+
+        /** The latest whole hour back from now at which a case with this many working days is due by {@code limit}. */
+        private Instant latestWithDeadlineBy(int workingDays, Instant limit) {
+            Instant at = now;
+            Instant floor = now.minus(Duration.ofDays(60));
+            while (at.isAfter(floor) && policy.addWorkingDays(at, workingDays).isAfter(limit)) {
+                at = at.minus(Duration.ofHours(1));
+            }
+            return at;
+        }
+
+        Instant of(int index, boolean open) {
+            if (!open) {
+                return now.minus(Duration.ofHours(24 * 3 + random.nextInt(24 * 18)));
+            }
+            if (OVERDUE.contains(index % 24)) {
+                return overdueUntil.minus(Duration.ofHours(random.nextInt(24 * 3)));
+            }
+            long span = Math.max(1, Duration.between(openFrom, now).toMinutes() - 30);
+            return openFrom.plus(Duration.ofMinutes(Math.floorMod(random.nextLong(), span)));
+        }
+    }
+
     private void complaints(Org org, Staff staff, int count) {
         Instant now = clock.instant();
+        var times = new ReceivedTimes();
         for (int n = 0; n < count; n++) {
             final int i = n;
             String[] c = COMPLAINTS[i % COMPLAINTS.length];
             String agent = staff.agents().get(i % staff.agents().size());
             Set<CaseFlag> flags = c[3].isEmpty() ? Set.of()
                     : Arrays.stream(c[3].split(",")).map(CaseFlag::valueOf).collect(java.util.stream.Collectors.toSet());
-            Instant received = now.minus(Duration.ofHours(2 + random.nextInt(24 * 12)));
+            int stage = i % 6;
+            Instant received = times.of(i, stage != 5);
             String phone = "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000));
             String customer = SURNAMES[random.nextInt(SURNAMES.length)] + (random.nextBoolean() ? "先生" : "女士");
             ComplaintCase created = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.values()[i % 5],
                     new Customer(customer, phone, null), c[0], c[1], CaseCategory.valueOf(c[2]), flags,
                     flags.contains(CaseFlag.CANNOT_USE) ? new BigDecimal("1500") : null, i % 7 == 0, received)),
                     Role.AGENT);
-            int stage = i % 6;
             if (stage == 0) {
                 continue;
             }
             int d = i % org.departments().size();
             var department = org.departments().get(d);
-            String owner = d == 2 ? agent : d == 0 ? "2501" : null;
+            // the hotline's cases are handled by its agents in turn, after-sales' by 2501, logistics' by the department
+            String owner = d == 2 ? (i / 3 % 2 == 0 ? "1701" : "1702") : d == 0 ? "2501" : null;
             String head = department.headEmployeeId();
             var dispatched = as("admin", () -> cases.dispatch(created.id(), department.id(), null, owner,
                     "请按时限处理并及时回访客户", null), Role.ADMIN);

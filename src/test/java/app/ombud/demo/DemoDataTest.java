@@ -12,6 +12,7 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.panel.PanelService;
 import app.ombud.panel.PanelStatus;
 import app.ombud.platform.Role;
+import app.ombud.policy.PolicyService;
 import app.ombud.review.Review;
 import app.ombud.review.ReviewFilter;
 import app.ombud.review.ReviewQueue;
@@ -19,8 +20,19 @@ import app.ombud.review.ReviewService;
 import app.ombud.review.ReviewStatus;
 import app.ombud.support.OmbudIntegrationTest;
 import app.ombud.support.TestData;
+import app.ombud.complaint.internal.CaseJobs;
+import app.ombud.escalation.Escalation;
+import app.ombud.escalation.EscalationService;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -29,6 +41,7 @@ import org.springframework.data.domain.ScrollPosition;
 
 @OmbudIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoDataTest {
 
     @Autowired
@@ -49,9 +62,13 @@ class DemoDataTest {
     @Autowired
     PanelService panels;
 
+    @Autowired
+    PolicyService policy;
+
     @Test
+    @Order(1)
     void theDemoCallCenterHasPeopleAndCasesInEveryStateAndLoadsOnlyOnce(CapturedOutput output) {
-        var demo = new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, reviews, clock);
+        var demo = new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, reviews, policy, clock);
         demo.load();
         demo.load();
         // the operator chose the password: the banner names the variable, never the value
@@ -76,6 +93,49 @@ class DemoDataTest {
         assertThat(seat).anySatisfy(panel -> assertThat(panel.status()).isEqualTo(PanelStatus.VOTING));
         assertThat(TestData.as("1801", () -> reviews.search(ReviewQueue.TEAM_CHECK, ReviewFilter.ALL,
                 ScrollPosition.keyset(), 10), Role.TEAM_LEAD).getContent()).isNotEmpty();
+    }
+
+    @Autowired
+    CaseJobs caseJobs;
+
+    @Autowired
+    EscalationService escalations;
+
+    /**
+     * The demo looks like a live day: cases came in over recent weeks, their deadlines run from
+     * then, a few open ones are overdue, and the first run of the jobs raises only their escalations.
+     */
+    @Test
+    @Order(2)
+    void demoCasesSpreadOverWeeksWithAFewOverdueAndTheFirstJobRunRaisesOnlyAFewEscalations() {
+        new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, reviews, policy, clock).load();
+        Instant now = clock.instant();
+        List<ComplaintCase> demo = demoCases();
+        List<ComplaintCase> open = demo.stream().filter(c -> c.status().open()).toList();
+        long overdue = open.stream().filter(c -> !c.deadlines().resolutionDue().isAfter(now)).count();
+        var received = demo.stream().map(ComplaintCase::receivedAt).sorted().toList();
+        Set<String> numbers = demo.stream().map(ComplaintCase::number).collect(Collectors.toSet());
+        long before = demoEscalations(numbers);
+
+        caseJobs.run();
+        asAdmin(() -> escalations.raiseAutomatically());
+        long raised = demoEscalations(numbers) - before;
+
+        System.out.printf("demo cases %d, open %d, overdue %d, received from %s to %s, escalations raised %d%n",
+                demo.size(), open.size(), overdue, received.getFirst(), received.getLast(), raised);
+        assertThat(overdue).isPositive().isLessThan(open.size() / 2);
+        assertThat(Duration.between(received.getFirst(), received.getLast())).isGreaterThan(Duration.ofDays(7));
+        assertThat(raised).isBetween(1L, 4L);
+    }
+
+    private List<ComplaintCase> demoCases() {
+        return asAdmin(() -> cases.search(CaseFilter.ALL, ScrollPosition.keyset(), 1000)).getContent().stream()
+                .filter(c -> c.intakeBy().matches("1701|1702|2501")).toList();
+    }
+
+    private long demoEscalations(Set<String> caseNumbers) {
+        return asAdmin(() -> escalations.search(null, false, ScrollPosition.keyset(), 1000)).getContent().stream()
+                .map(Escalation::caseNumber).filter(caseNumbers::contains).count();
     }
 
     @Test
