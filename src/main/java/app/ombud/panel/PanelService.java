@@ -2,6 +2,7 @@ package app.ombud.panel;
 
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
+import app.ombud.directory.PersonFilter;
 import app.ombud.notification.NotificationService;
 import app.ombud.panel.internal.Ballot;
 import app.ombud.panel.internal.BallotSeal;
@@ -26,9 +27,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -68,6 +71,10 @@ public class PanelService {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int BATCH = 100;
     private static final Duration REMIND_BEFORE = Duration.ofHours(24);
+    private static final int SCAN = 200;
+    /** A member holds one of these roles (staff, who may vote), and none that bars them ({@link #ineligibility}). */
+    private static final Set<Role> SITTING_ROLES = EnumSet.of(Role.AGENT, Role.TEAM_LEAD, Role.REVIEWER,
+            Role.DEPT_HEAD, Role.SUPERIOR, Role.LEADERSHIP, Role.CALLTEST_STAFF);
 
     private final MongoTemplate mongo;
     private final BallotSeal seal;
@@ -96,9 +103,9 @@ public class PanelService {
     // ---- forming ------------------------------------------------------------------------
 
     /**
-     * Checks one side's members before they are named: exactly three different active people,
-     * none excluded (the accused, the original judges) and none already named by the other side.
-     * Returns their employee IDs, trimmed, in the order given.
+     * Checks one side's members before they are named: exactly three different people who may sit
+     * ({@link #ineligibility}), none already named by the other side, and a site manager left to
+     * decide a tie ({@link #requireDecider}). Returns their employee IDs, trimmed, in the order given.
      */
     @PreAuthorize("isAuthenticated()")
     public List<String> checkSide(List<String> members, Collection<String> otherSide, Set<String> excluded,
@@ -115,20 +122,100 @@ public class PanelService {
         }
         Map<String, Person> people = directory.peopleByEmployeeIds(clean);
         for (String member : clean) {
-            if (excluded.contains(member)) {
-                throw OmbudException.badRequest("PANEL_MEMBER_EXCLUDED", field,
-                        "{0} may not sit: the accused employee and the original judges are excluded", member);
-            }
-            if (otherSide.contains(member)) {
-                throw OmbudException.badRequest("PANEL_MEMBER_ON_BOTH_SIDES", field,
-                        "{0} is already named by the other side", member);
-            }
-            Person person = people.get(member);
-            if (person == null || !person.active()) {
-                throw OmbudException.badRequest("PERSON_NOT_FOUND", field, "No active person {0}", member);
-            }
+            ineligibility(member, people.get(member), otherSide, excluded, field).ifPresent(refusal -> {
+                throw refusal;
+            });
         }
+        Set<String> seated = new LinkedHashSet<>(otherSide);
+        seated.addAll(clean);
+        requireDecider(seated, excluded, field);
         return clean;
+    }
+
+    /**
+     * The people who may still be named to a side, in employee-ID order: active staff who are not
+     * excluded, not on the other side and hold none of the roles that may not sit. {@code text}
+     * narrows them as the directory's person search does; {@code offset} and {@code limit} count
+     * eligible people. The portal's member picker offers exactly these.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<Person> eligibleMembers(String text, Collection<String> otherSide, Set<String> excluded, int offset,
+            int limit) {
+        List<Person> eligible = new ArrayList<>();
+        int skip = Math.max(0, offset);
+        var filter = new PersonFilter(text == null || text.isBlank() ? null : text, null, null, null, true);
+        ScrollPosition position = ScrollPosition.offset();
+        while (eligible.size() < limit) {
+            Window<Person> page = directory.people(filter, position, SCAN);
+            for (Person person : page) {
+                if (ineligibility(person.employeeId(), person, otherSide, excluded, "members").isPresent()) {
+                    continue;
+                }
+                if (skip > 0) {
+                    skip--;
+                } else if (eligible.size() < limit) {
+                    eligible.add(person);
+                }
+            }
+            if (page.isEmpty() || !page.hasNext()) {
+                break;
+            }
+            position = page.positionAt(page.size() - 1);
+        }
+        return eligible;
+    }
+
+    /**
+     * Why a person may not sit on a panel, or empty when they may. A member votes, so must be an
+     * active person with a role of call-center staff (not only a BI reader). The accused and the
+     * original judges are excluded; whitelist owners judge the appeal and name the review side,
+     * admins configure Ombud, and site managers decide a panel that closes undecided (SPEC §5) —
+     * none of them sits.
+     */
+    private static Optional<OmbudException> ineligibility(String member, Person person, Collection<String> otherSide,
+            Set<String> excluded, String field) {
+        if (excluded.contains(member)) {
+            return Optional.of(OmbudException.badRequest("PANEL_MEMBER_EXCLUDED", field,
+                    "{0} may not sit: the accused employee and the original judges are excluded", member));
+        }
+        if (otherSide.contains(member)) {
+            return Optional.of(OmbudException.badRequest("PANEL_MEMBER_ON_BOTH_SIDES", field,
+                    "{0} is already named by the other side", member));
+        }
+        if (person == null || !person.active()) {
+            return Optional.of(OmbudException.badRequest("PERSON_NOT_FOUND", field, "No active person {0}", member));
+        }
+        if (person.roles().contains(Role.WHITELIST_OWNER)) {
+            return Optional.of(OmbudException.badRequest("PANEL_MEMBER_WHITELIST_OWNER", field,
+                    "{0} may not sit: whitelist owners judge the appeal", member));
+        }
+        if (person.roles().contains(Role.ADMIN)) {
+            return Optional.of(OmbudException.badRequest("PANEL_MEMBER_ADMIN", field,
+                    "{0} may not sit: administrators are not panel members", member));
+        }
+        if (person.roles().contains(Role.SITE_MANAGER)) {
+            return Optional.of(OmbudException.badRequest("PANEL_MEMBER_SITE_MANAGER", field,
+                    "{0} may not sit: a site manager decides a panel that closes undecided", member));
+        }
+        if (person.roles().stream().noneMatch(SITTING_ROLES::contains)) {
+            return Optional.of(OmbudException.badRequest("PANEL_MEMBER_NOT_STAFF", field,
+                    "{0} may not sit: only call-center staff vote on a panel", member));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A panel that closes on a tie is decided by a site manager who neither sits on it nor is the
+     * accused or an original judge; without one it could never be decided, so it is not formed.
+     */
+    private void requireDecider(Collection<String> seated, Set<String> excluded, String field) {
+        boolean decider = directory.activeEmployeeIdsWithRole(Role.SITE_MANAGER).stream()
+                .anyMatch(m -> !seated.contains(m) && !excluded.contains(m));
+        if (!decider) {
+            throw OmbudException.badRequest("PANEL_NO_DECIDER", field,
+                    "No panel can be formed: no active site manager who is neither a member, the accused nor an "
+                            + "original judge is left to decide a tie");
+        }
     }
 
     /**

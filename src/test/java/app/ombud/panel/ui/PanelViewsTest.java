@@ -83,6 +83,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
     String judge;
     List<String> employeeSide;
     List<String> reviewSide;
+    String siteManager;
 
     @BeforeEach
     void setUp() {
@@ -91,7 +92,10 @@ class PanelViewsTest extends SpringBrowserlessTest {
         judge = p + "J";
         employeeSide = List.of(p + "E1", p + "E2", p + "E3");
         reviewSide = List.of(p + "R1", p + "R2", p + "R3");
+        siteManager = p + "SM";
         asAdmin(() -> {
+            // a panel is formed only while a site manager is left to decide a tie
+            person(siteManager, "现场负责人", Role.SITE_MANAGER);
             person(accused, "被投诉坐席", Role.AGENT);
             employeeSide.forEach(m -> person(m, "员工方成员" + m.substring(m.length() - 1), Role.AGENT));
             reviewSide.forEach(m -> person(m, "质检方成员" + m.substring(m.length() - 1), Role.REVIEWER));
@@ -279,9 +283,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
             castAs(member, panel, Choice.OVERTURN);
         }
         assertThat(asAdmin(() -> panels.get(panel.id())).status()).isEqualTo(PanelStatus.AWAITING_SITE_MANAGER);
-        String manager = p + "SM";
-        asAdmin(() -> person(manager, "现场负责人", Role.SITE_MANAGER));
-        signIn(manager, Role.SITE_MANAGER);
+        signIn(siteManager, Role.SITE_MANAGER);
 
         // the site manager's queue opens on the undecided panels ("all" is not taken for a panel ID)
         navigate("panels/all", PanelsView.class);
@@ -322,24 +324,8 @@ class PanelViewsTest extends SpringBrowserlessTest {
     /** The real appeal: a transferred-in review is judged, appealed, kept by the owner, and both sides name members. */
     @Test
     void aPanelFormedByAnAppealIsOnTheMembersBallotsAndDecidesTheReview() {
-        String reviewer = p + "RV";
         String owner = p + "WO";
-        asAdmin(() -> {
-            person(reviewer, "质检员", Role.REVIEWER);
-            person(owner, "白名单负责人", Role.WHITELIST_OWNER);
-        });
-        String criterion = asAdmin(() -> policy.current().content().reviewCriteria().attitude().get(0).code());
-        var review = as(reviewer, () -> {
-            var r = reviews.registerTransfer(new WorkOrder(null, "13800001111", Instant.now().minus(Duration.ofHours(2)),
-                    "13800001111", "客户称坐席态度冷淡", "要求道歉", DemandKind.EXPLICIT, accused, "10010", "宽带报修"),
-                    "LINE_89082000");
-            reviews.take(r.id(), null);
-            reviews.recordVerification(r.id(), "录音中坐席语气生硬", "REC-" + p, null);
-            return reviews.judge(r.id(), new Judgment(JudgmentType.ATTITUDE, List.of(criterion), true, "语气生硬", null,
-                    null), null);
-        }, Role.REVIEWER);
-        as(accused, () -> reviews.appeal(review.id(), List.of(new AppealPoint("02:15", "已道歉并解释")), null), Role.AGENT);
-        as(owner, () -> reviews.rejudge(review.id(), true, "需评审小组裁决", null), Role.WHITELIST_OWNER);
+        var review = panelForming(p + "RV", owner);
         as(accused, () -> reviews.namePanelSide(review.id(), PanelSide.EMPLOYEE, employeeSide, null), Role.AGENT);
         var formed = as(owner, () -> reviews.namePanelSide(review.id(), PanelSide.REVIEW, reviewSide, null),
                 Role.WHITELIST_OWNER);
@@ -390,7 +376,74 @@ class PanelViewsTest extends SpringBrowserlessTest {
                 .isEqualTo(t("panel.list.final", t("panel.choice.OVERTURN"), t("panel.decidedBy.PANEL")));
     }
 
+    /**
+     * Fault 1 of issue 10: the picker offered the accused, the judges, whitelist owners, admins and
+     * the site manager, so a panel could be formed that nobody may decide on a tie.
+     */
+    @Test
+    void theMemberPickerOffersOnlyPeopleWhoMaySit() {
+        String reviewer = p + "RV";
+        String owner = p + "WO";
+        var review = panelForming(reviewer, owner);
+        List<String> mayNotSit = List.of(p + "AD", p + "BI", p + "OW", siteManager, reviewer, owner, accused);
+        asAdmin(() -> {
+            person(p + "AD", "管理员", Role.ADMIN);
+            person(p + "BI", "报表", Role.BI_READER);
+            person(p + "OW", "另一白名单负责人", Role.REVIEWER, Role.WHITELIST_OWNER);
+        });
+
+        signIn(accused, Role.AGENT);
+        navigate(app.ombud.review.ui.ReviewView.class, Map.of("id", review.id().toString()));
+        test($(Button.class).id("action-name-employee-side")).click();
+        assertThat(suggested(p)).containsExactlyInAnyOrderElementsOf(concat(employeeSide, reviewSide))
+                .doesNotContainAnyElementsOf(mayNotSit);
+        assertThat(suggested(accused)).as("the accused").isEmpty();
+
+        as(accused, () -> reviews.namePanelSide(review.id(), PanelSide.EMPLOYEE, employeeSide, null), Role.AGENT);
+        signIn(owner, Role.WHITELIST_OWNER);
+        navigate(app.ombud.review.ui.ReviewView.class, Map.of("id", review.id().toString()));
+        test($(Button.class).id("action-name-review-side")).click();
+        assertThat(suggested(p)).as("the employee side is named already").containsExactlyInAnyOrderElementsOf(
+                reviewSide);
+    }
+
+    private List<String> suggested(String filter) {
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.MultiSelectComboBox<app.ombud.directory.Person> members =
+                $(com.vaadin.flow.component.combobox.MultiSelectComboBox.class).id("panel-members");
+        var picker = test(members);
+        picker.setFilter(filter);
+        return picker.getSuggestionItems().stream().map(app.ombud.directory.Person::employeeId).toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     // ---- helpers ------------------------------------------------------------------------
+
+    /** A transferred-in review judged by {@code reviewer}, appealed by the accused, kept by {@code owner}: its panel forms. */
+    private app.ombud.review.Review panelForming(String reviewer, String owner) {
+        asAdmin(() -> {
+            person(reviewer, "质检员", Role.REVIEWER);
+            person(owner, "白名单负责人", Role.WHITELIST_OWNER);
+        });
+        String criterion = asAdmin(() -> policy.current().content().reviewCriteria().attitude().get(0).code());
+        var review = as(reviewer, () -> {
+            var r = reviews.registerTransfer(new WorkOrder(null, "13800001111", Instant.now().minus(Duration.ofHours(2)),
+                    "13800001111", "客户称坐席态度冷淡", "要求道歉", DemandKind.EXPLICIT, accused, "10010", "宽带报修"),
+                    "LINE_89082000");
+            reviews.take(r.id(), null);
+            reviews.recordVerification(r.id(), "录音中坐席语气生硬", "REC-" + p, null);
+            return reviews.judge(r.id(), new Judgment(JudgmentType.ATTITUDE, List.of(criterion), true, "语气生硬", null,
+                    null), null);
+        }, Role.REVIEWER);
+        as(accused, () -> reviews.appeal(review.id(), List.of(new AppealPoint("02:15", "已道歉并解释")), null), Role.AGENT);
+        as(owner, () -> reviews.rejudge(review.id(), true, "需评审小组裁决", null), Role.WHITELIST_OWNER);
+        return review;
+    }
 
     @SuppressWarnings("unchecked")
     private Grid<Panel> gridOf(String id) {
