@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.PersonInput;
+import app.ombud.panel.internal.PanelJobs;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
@@ -46,6 +47,9 @@ class PanelBallotTest {
 
     @Autowired
     PanelService panels;
+
+    @Autowired
+    PanelJobs jobs;
 
     @Autowired
     DirectoryService directory;
@@ -148,6 +152,9 @@ class PanelBallotTest {
         assertThat(raw.getList("voted", String.class)).hasSize(1);
         var after = as(member, () -> panels.get(panel.id()), Role.AGENT);
         assertThat(after.votedCount()).isEqualTo(1);
+        assertThat(after.allowedSteps()).as("the member has voted").isEmpty();
+        assertThat(as(employeeSide.get(1), () -> panels.get(panel.id()), Role.AGENT).allowedSteps())
+                .containsExactly(PanelStep.CAST);
         assertThat(after.viewerHasVoted()).isTrue();
         assertThat(after.status()).isEqualTo(PanelStatus.VOTING);
     }
@@ -165,7 +172,7 @@ class PanelBallotTest {
         assertThat(raw(panel).getList("ballots", Document.class)).isEmpty();
 
         cast(panel, employeeSide.get(0), Choice.UPHOLD);
-        assertThat(panels.closeDue(panel.closesAt().plus(Duration.ofMinutes(1)))).isGreaterThanOrEqualTo(1);
+        assertThat(jobs.closeDue(panel.closesAt().plus(Duration.ofMinutes(1)))).isGreaterThanOrEqualTo(1);
         assertThat(code(() -> cast(panel, employeeSide.get(1), Choice.UPHOLD))).isEqualTo("PANEL_CLOSED");
         var closed = asAdmin(() -> panels.get(panel.id()));
         assertThat(closed.closeReason()).isEqualTo(CloseReason.WINDOW_ENDED);
@@ -247,7 +254,7 @@ class PanelBallotTest {
                         seats { employeeId side person { name } } seatCount votedCount viewerHoldsSeat viewerHasVoted
                         quorum openedAt closesAt closedAt closeReason outcome receipts
                         siteManagerDecision { decision reason by byName at } finalDecision decidedBy decidedAt
-                        timeline { at actor actorName action note } version }
+                        timeline { at actor actorName action note } allowedSteps version }
                       panels(first: 50) { edges { node { id votedCount outcome receipts finalDecision } } }
                     }""").variable("id", panel.id().toString()).execute()
                     .path("panel.votedCount").entity(Integer.class).isEqualTo(3)
@@ -295,6 +302,11 @@ class PanelBallotTest {
         }
         var tied = asAdmin(() -> panels.get(panel.id()));
         assertThat(tied.status()).isEqualTo(PanelStatus.AWAITING_SITE_MANAGER);
+        assertThat(as(siteManager, () -> panels.get(panel.id()), Role.SITE_MANAGER).allowedSteps())
+                .containsExactly(PanelStep.DECIDE_AS_SITE_MANAGER);
+        assertThat(as(employeeSide.get(0), () -> panels.get(panel.id()), Role.AGENT, Role.SITE_MANAGER)
+                .allowedSteps()).as("a member who is a site manager too").isEmpty();
+        assertThat(tied.allowedSteps()).as("an admin").isEmpty();
         assertThat(tied.outcome()).isEqualTo(PanelOutcome.UNDECIDED);
         assertThat(tied.finalDecision()).isNull();
 
@@ -323,7 +335,7 @@ class PanelBallotTest {
                 reviewSide.get(1))) {
             cast(panel, member, member.equals(reviewSide.get(1)) ? Choice.OVERTURN : Choice.UPHOLD);
         }
-        panels.closeDue(panel.closesAt().plusSeconds(1));
+        jobs.closeDue(panel.closesAt().plusSeconds(1));
         var closed = asAdmin(() -> panels.get(panel.id()));
         assertThat(closed.outcome()).isEqualTo(PanelOutcome.UPHELD);
         assertThat(closed.finalDecision()).isEqualTo(Choice.UPHOLD);

@@ -16,6 +16,7 @@ import app.ombud.panel.PanelRequest;
 import app.ombud.panel.PanelService;
 import app.ombud.panel.PanelSide;
 import app.ombud.panel.PanelStatus;
+import app.ombud.panel.PanelStep;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.PortalUser;
 import app.ombud.platform.Role;
@@ -171,7 +172,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
         assertThat(stored.viewerHasVoted()).isTrue();
         assertThat(as(member, () -> panels.receiptCounted(panel.id(), receipt))).isTrue();
         assertThat($(Span.class).id("panel-voted").getText()).isEqualTo(t("panel.page.voted", 1, 6));
-        assertThat($(Div.class).withId("ballot-form").exists()).isFalse();
+        assertThat($(Button.class).withId("ballot-cast").exists()).isFalse();
         assertThat($(Paragraph.class).id("panel-voted-already").getText()).isEqualTo(t("panel.page.votedAlready"));
         String page = renderedText();
         // the receipt is on the page once (not in a toast), and the member's choice is not shown back
@@ -181,7 +182,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
         // reopening: the receipt is gone for good, the form too; only "you have voted"
         open(panel);
         assertThat($(Div.class).withId("ballot-receipt").exists()).isFalse();
-        assertThat($(Div.class).withId("ballot-form").exists()).isFalse();
+        assertThat($(Button.class).withId("ballot-cast").exists()).isFalse();
         assertThat($(Paragraph.class).withId("panel-voted-already").exists()).isTrue();
         assertThat(renderedText()).doesNotContain(receipt);
         assertThatThrownBy(() -> castAs(member, panel, Choice.UPHOLD)).isInstanceOf(OmbudException.class)
@@ -225,7 +226,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
         open(panel);
 
         assertThat($(Span.class).id("panel-voted").getText()).isEqualTo(t("panel.page.voted", 2, 6));
-        assertThat($(Div.class).withId("ballot-form").exists()).isFalse();
+        assertThat($(Button.class).withId("ballot-cast").exists()).isFalse();
         assertThat($(RadioButtonGroup.class).exists()).isFalse();
         String page = renderedText();
         assertThat(page).contains(t("panel.page.voted", 2, 6), panel.number());
@@ -263,7 +264,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
         assertThat($(Span.class).id("panel-decided-by").getText()).isEqualTo(t("panel.decidedBy.PANEL"));
         var shown = $(Div.class).id("panel-receipts").getChildren().map(c -> c.getElement().getText()).toList();
         assertThat(shown).containsExactlyElementsOf(receipts.stream().sorted().toList());
-        assertThat($(Div.class).withId("ballot-form").exists()).isFalse();
+        assertThat($(Button.class).withId("ballot-cast").exists()).isFalse();
 
         test($(TextField.class).id("receipt-check")).setValue(receipts.get(5).toLowerCase(Locale.ROOT));
         test($(Button.class).id("receipt-check-button")).click();
@@ -318,7 +319,42 @@ class PanelViewsTest extends SpringBrowserlessTest {
         assertThat($(Span.class).id("panel-decided-by").getText()).isEqualTo(t("panel.decidedBy.SITE_MANAGER"));
         assertThat($(Span.class).id("panel-final").getText()).isEqualTo(t("panel.choice.UPHOLD"));
         assertThat($(Div.class).id("panel-site-manager-reason").getText()).isEqualTo("录音显示坐席已解释，维持原判");
-        assertThat($(Div.class).withId("decision-form").exists()).isFalse();
+        assertThat($(Button.class).withId("decision-save").exists()).isFalse();
+    }
+
+    /** Issue 10: the page offered a site manager the decide form that the service then refused. */
+    @Test
+    void aSiteManagerWhoMayNotDecideSeesNoDecideForm() {
+        String judgingManager = p + "JM";
+        asAdmin(() -> person(judgingManager, "兼任质检的现场负责人", Role.REVIEWER, Role.SITE_MANAGER));
+        var panel = asAdmin(() -> panels.form(UUID.randomUUID(), new PanelRequest("Review", UUID.randomUUID(),
+                "BM-TEST-" + p, "Keep or overturn?", employeeSide, reviewSide, Set.of(accused, judgingManager),
+                Set.of(accused))));
+        for (String member : employeeSide) {
+            castAs(member, panel, Choice.UPHOLD);
+        }
+        for (String member : reviewSide) {
+            castAs(member, panel, Choice.OVERTURN);
+        }
+
+        // the original judge is a site manager too, but may not decide the appeal against the verdict
+        signIn(judgingManager, Role.REVIEWER, Role.SITE_MANAGER);
+        open(panel);
+        assertThat($(Span.class).id("panel-outcome").getText()).isEqualTo(t("panel.outcome.UNDECIDED"));
+        assertThat(((PanelView) getCurrentView()).current().allowedSteps()).isEmpty();
+        assertThat($(Button.class).withId("decision-save").exists()).isFalse();
+        assertThat($(RadioButtonGroup.class).exists()).isFalse();
+
+        // a member of the panel who is no site manager neither
+        signIn(employeeSide.get(0), Role.AGENT);
+        open(panel);
+        assertThat($(Button.class).withId("decision-save").exists()).isFalse();
+
+        signIn(siteManager, Role.SITE_MANAGER);
+        open(panel);
+        assertThat(((PanelView) getCurrentView()).current().allowedSteps()).containsExactly(
+                PanelStep.DECIDE_AS_SITE_MANAGER);
+        assertThat($(Button.class).withId("decision-save").exists()).isTrue();
     }
 
     /** The real appeal: a transferred-in review is judged, appealed, kept by the owner, and both sides name members. */
