@@ -53,6 +53,9 @@ class PanelBrowserTest extends BrowserTest {
                         Set.of(Role.AGENT), true, null, null));
                 accounts.setPasswordForDemo(person.id(), password);
             }
+            // a panel is formed only while a site manager is left to decide a tie
+            directory.createPerson(new PersonInput(p + "M", "现场负责人", null, null, Set.of(Role.SITE_MANAGER), true,
+                    null, null));
             return panels.form(UUID.randomUUID(), new PanelRequest("Review", UUID.randomUUID(), "BM-TEST-" + p,
                     "维持还是推翻判责？", employeeSide, reviewSide, Set.of("17" + p, p + "J"), Set.of("17" + p)));
         });

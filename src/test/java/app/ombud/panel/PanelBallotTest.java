@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.PersonInput;
+import app.ombud.panel.internal.PanelJobs;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
@@ -46,6 +47,9 @@ class PanelBallotTest {
 
     @Autowired
     PanelService panels;
+
+    @Autowired
+    PanelJobs jobs;
 
     @Autowired
     DirectoryService directory;
@@ -90,8 +94,8 @@ class PanelBallotTest {
         });
     }
 
-    private void person(String id, Role role) {
-        directory.createPerson(new PersonInput(id, "成员" + id, null, null, Set.of(role), true, null, null));
+    private void person(String id, Role... roles) {
+        directory.createPerson(new PersonInput(id, "成员" + id, null, null, Set.of(roles), true, null, null));
     }
 
     Panel form() {
@@ -148,6 +152,9 @@ class PanelBallotTest {
         assertThat(raw.getList("voted", String.class)).hasSize(1);
         var after = as(member, () -> panels.get(panel.id()), Role.AGENT);
         assertThat(after.votedCount()).isEqualTo(1);
+        assertThat(after.allowedSteps()).as("the member has voted").isEmpty();
+        assertThat(as(employeeSide.get(1), () -> panels.get(panel.id()), Role.AGENT).allowedSteps())
+                .containsExactly(PanelStep.CAST);
         assertThat(after.viewerHasVoted()).isTrue();
         assertThat(after.status()).isEqualTo(PanelStatus.VOTING);
     }
@@ -165,7 +172,7 @@ class PanelBallotTest {
         assertThat(raw(panel).getList("ballots", Document.class)).isEmpty();
 
         cast(panel, employeeSide.get(0), Choice.UPHOLD);
-        assertThat(panels.closeDue(panel.closesAt().plus(Duration.ofMinutes(1)))).isGreaterThanOrEqualTo(1);
+        assertThat(jobs.closeDue(panel.closesAt().plus(Duration.ofMinutes(1)))).isGreaterThanOrEqualTo(1);
         assertThat(code(() -> cast(panel, employeeSide.get(1), Choice.UPHOLD))).isEqualTo("PANEL_CLOSED");
         var closed = asAdmin(() -> panels.get(panel.id()));
         assertThat(closed.closeReason()).isEqualTo(CloseReason.WINDOW_ENDED);
@@ -247,7 +254,7 @@ class PanelBallotTest {
                         seats { employeeId side person { name } } seatCount votedCount viewerHoldsSeat viewerHasVoted
                         quorum openedAt closesAt closedAt closeReason outcome receipts
                         siteManagerDecision { decision reason by byName at } finalDecision decidedBy decidedAt
-                        timeline { at actor actorName action note } version }
+                        timeline { at actor actorName action note } allowedSteps version }
                       panels(first: 50) { edges { node { id votedCount outcome receipts finalDecision } } }
                     }""").variable("id", panel.id().toString()).execute()
                     .path("panel.votedCount").entity(Integer.class).isEqualTo(3)
@@ -295,6 +302,11 @@ class PanelBallotTest {
         }
         var tied = asAdmin(() -> panels.get(panel.id()));
         assertThat(tied.status()).isEqualTo(PanelStatus.AWAITING_SITE_MANAGER);
+        assertThat(as(siteManager, () -> panels.get(panel.id()), Role.SITE_MANAGER).allowedSteps())
+                .containsExactly(PanelStep.DECIDE_AS_SITE_MANAGER);
+        assertThat(as(employeeSide.get(0), () -> panels.get(panel.id()), Role.AGENT, Role.SITE_MANAGER)
+                .allowedSteps()).as("a member who is a site manager too").isEmpty();
+        assertThat(tied.allowedSteps()).as("an admin").isEmpty();
         assertThat(tied.outcome()).isEqualTo(PanelOutcome.UNDECIDED);
         assertThat(tied.finalDecision()).isNull();
 
@@ -323,7 +335,7 @@ class PanelBallotTest {
                 reviewSide.get(1))) {
             cast(panel, member, member.equals(reviewSide.get(1)) ? Choice.OVERTURN : Choice.UPHOLD);
         }
-        panels.closeDue(panel.closesAt().plusSeconds(1));
+        jobs.closeDue(panel.closesAt().plusSeconds(1));
         var closed = asAdmin(() -> panels.get(panel.id()));
         assertThat(closed.outcome()).isEqualTo(PanelOutcome.UPHELD);
         assertThat(closed.finalDecision()).isEqualTo(Choice.UPHOLD);
@@ -349,6 +361,71 @@ class PanelBallotTest {
         var again = asAdmin(() -> panels.form(id, request));
         assertThat(again.number()).as("forming again returns the same panel").isEqualTo(first.number());
         assertThat(first.seats()).hasSize(6);
+    }
+
+    @Test
+    void onlyActiveStaffWhoNeitherJudgeNorDecideMaySit() {
+        String owner = p + "O";
+        String admin = p + "A";
+        String biReader = p + "B";
+        String gone = p + "G";
+        asAdmin(() -> {
+            person(owner, Role.REVIEWER, Role.WHITELIST_OWNER);
+            person(admin, Role.ADMIN);
+            person(biReader, Role.BI_READER);
+            directory.createPerson(new PersonInput(gone, "成员" + gone, null, null, Set.of(Role.AGENT), false, null,
+                    null));
+        });
+        Map<String, String> expected = Map.of(owner, "PANEL_MEMBER_WHITELIST_OWNER", admin, "PANEL_MEMBER_ADMIN",
+                siteManager, "PANEL_MEMBER_SITE_MANAGER", biReader, "PANEL_MEMBER_NOT_STAFF", gone, "PERSON_NOT_FOUND",
+                accused, "PANEL_MEMBER_EXCLUDED", judge, "PANEL_MEMBER_EXCLUDED");
+        expected.forEach((who, code) -> {
+            assertThat(code(() -> asAdmin(() -> panels.checkSide(List.of(employeeSide.get(0), employeeSide.get(1),
+                    who), List.of(), Set.of(accused, judge), "members")))).as(who).isEqualTo(code);
+            UUID id = UUID.randomUUID();
+            assertThat(code(() -> asAdmin(() -> panels.form(id, new PanelRequest("Review", UUID.randomUUID(),
+                    "BM-TEST-" + p, "q", employeeSide, List.of(reviewSide.get(0), reviewSide.get(1), who),
+                    Set.of(accused, judge), Set.of()))))).as("forming with " + who).isEqualTo(code);
+            assertThat(mongo.getCollection("panels").countDocuments(new Document("_id", id))).isZero();
+        });
+
+        // the picker's source: everyone of this test who may sit, and nobody else
+        var eligible = asAdmin(() -> panels.eligibleMembers(p, List.of(), Set.of(accused, judge), 0, 100));
+        List<String> mayNotSit = new ArrayList<>(expected.keySet());
+        assertThat(eligible).extracting(app.ombud.directory.Person::employeeId)
+                .containsExactlyInAnyOrderElementsOf(concat(members(), List.of(outsider)))
+                .doesNotContainAnyElementsOf(mayNotSit);
+        var paged = asAdmin(() -> panels.eligibleMembers(p, List.of(), Set.of(accused, judge), 2, 3));
+        assertThat(paged).as("offset and limit count eligible people").isEqualTo(eligible.subList(2, 5));
+        assertThat(asAdmin(() -> panels.eligibleMembers(p, reviewSide, Set.of(accused, judge), 0, 100)))
+                .extracting(app.ombud.directory.Person::employeeId).as("the other side's members")
+                .doesNotContainAnyElementsOf(reviewSide).contains(employeeSide.get(0));
+    }
+
+    @Test
+    void aPanelIsFormedOnlyWhileASiteManagerIsLeftToDecideATie() {
+        // every active site manager is the accused or an original judge: a tie could never be decided
+        Set<String> excluded = new java.util.HashSet<>(asAdmin(() ->
+                directory.activeEmployeeIdsWithRole(Role.SITE_MANAGER)));
+        excluded.add(accused);
+        assertThat(excluded).contains(siteManager);
+        assertThat(code(() -> asAdmin(() -> panels.checkSide(employeeSide, List.of(), excluded, "members"))))
+                .isEqualTo("PANEL_NO_DECIDER");
+        UUID id = UUID.randomUUID();
+        assertThat(code(() -> asAdmin(() -> panels.form(id, new PanelRequest("Review", UUID.randomUUID(),
+                "BM-TEST-" + p, "q", employeeSide, reviewSide, excluded, Set.of()))))).isEqualTo("PANEL_NO_DECIDER");
+        assertThat(mongo.getCollection("panels").countDocuments(new Document("_id", id))).isZero();
+
+        // one site manager who is neither accused nor a judge is enough
+        excluded.remove(siteManager);
+        assertThat(code(() -> asAdmin(() -> panels.checkSide(employeeSide, List.of(), excluded, "members"))))
+                .isEqualTo("OK");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private Document raw(Panel panel) {

@@ -7,13 +7,16 @@ import app.ombud.panel.Panel;
 import app.ombud.panel.PanelEntry;
 import app.ombud.panel.PanelOutcome;
 import app.ombud.panel.PanelStatus;
+import app.ombud.panel.PanelStep;
 import app.ombud.panel.Seat;
 import app.ombud.panel.SiteManagerDecision;
 import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.StepGuard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -27,16 +30,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A dispute panel with its ballot box in one document (DESIGN.md §5), so casting a ballot is one
  * conditional update: the seats (public), the voter tags of those who voted (HMACs, never the
- * members), and the ballots (receipt and sealed choice, sorted by receipt). Casting and closing
- * are conditional updates in {@code PanelService}; the site manager's decision goes through
- * {@link #decideAsSiteManager} and is saved with the version.
+ * members), and the ballots (receipt and sealed choice, sorted by receipt). Its steps' rules are
+ * {@link #refusal} (one per {@link PanelStep}); its state changes are {@link #open},
+ * {@link #close} and {@link #decideAsSiteManager}, saved with the version. Casting stays one
+ * conditional update ({@link PanelFields#castable}) so that a member votes once however many
+ * requests race; it changes no status.
  */
 @Document("panels")
 @CompoundIndexes({
     @CompoundIndex(name = "seat", def = "{'seats.employeeId': 1, 'openedAt': -1}"),
     @CompoundIndex(name = "status_closes", def = "{'status': 1, 'closesAt': 1}")
 })
-public class PanelDocument {
+public class PanelDocument implements StepGuard<PanelStep, PanelCaller> {
 
     @Id
     private final UUID id;
@@ -128,9 +133,69 @@ public class PanelDocument {
         return uphold > overturn ? PanelOutcome.UPHELD : PanelOutcome.OVERTURNED;
     }
 
-    /** The site manager's final decision on an undecided panel. */
+    @Override
+    public Class<PanelStep> stepType() {
+        return PanelStep.class;
+    }
+
+    /** The rule of each step: who may take it on this panel now. */
+    @Override
+    public Optional<OmbudException> refusal(PanelStep step, PanelCaller caller) {
+        return switch (step) {
+            case CAST -> !caller.seated()
+                    ? refuse(OmbudException.forbidden("PANEL_NOT_MEMBER", "You hold no seat on panel {0}", number))
+                    : caller.voted() ? refuse(OmbudException.conflict("BALLOT_ALREADY_CAST",
+                            "You have voted on panel {0} already", number))
+                    : !votingAt(caller.now()) ? refuse(OmbudException.conflict("PANEL_CLOSED",
+                            "Voting on panel {0} has ended", number))
+                    : Optional.empty();
+            case DECIDE_AS_SITE_MANAGER -> !caller.person() || !caller.siteManager()
+                    ? refuse(OmbudException.forbidden("PANEL_DECIDER_NOT_SITE_MANAGER",
+                            "Only a site manager decides an undecided panel"))
+                    : caller.seated() || caller.excluded() ? refuse(OmbudException.forbidden(
+                            "PANEL_DECIDER_NOT_IMPARTIAL",
+                            "A member of panel {0}, the accused or an original judge cannot decide it", number))
+                    : status != PanelStatus.AWAITING_SITE_MANAGER ? refuse(OmbudException.conflict(
+                            "PANEL_NOT_UNDECIDED", "Panel {0} is not waiting for the site manager", number))
+                    : Optional.empty();
+        };
+    }
+
+    private static Optional<OmbudException> refuse(OmbudException refusal) {
+        return Optional.of(refusal);
+    }
+
+    /** Whether ballots are taken at {@code now}: the panel votes and its window has not ended. */
+    public boolean votingAt(Instant now) {
+        return status == PanelStatus.VOTING && closesAt.isAfter(now);
+    }
+
+    /**
+     * Ends voting with the outcome of the opened ballots: a majority decides the panel, a tie or
+     * too few ballots leave it to the site manager. Returns the status afterwards.
+     */
+    public PanelStatus close(PanelOutcome counted, CloseReason reason, Instant now) {
+        PanelStatus next = counted == PanelOutcome.UNDECIDED ? PanelStatus.AWAITING_SITE_MANAGER : PanelStatus.DECIDED;
+        if (!status.canMoveTo(next)) {
+            throw OmbudException.conflict("PANEL_CLOSED", "Voting on panel {0} has ended", number);
+        }
+        status = next;
+        outcome = counted;
+        closeReason = reason;
+        closedAt = now;
+        if (next == PanelStatus.DECIDED) {
+            finalDecision = counted == PanelOutcome.UPHELD ? Choice.UPHOLD : Choice.OVERTURN;
+            decidedBy = DecidedBy.PANEL;
+            decidedAt = now;
+        }
+        timeline.add(new PanelEntry(now, Actor.SYSTEM.subject(), Actor.SYSTEM.name(), "closed",
+                reason.name() + " · " + counted.name()));
+        return status;
+    }
+
+    /** The site manager's final decision on an undecided panel; the command has required the step. */
     public void decideAsSiteManager(Choice decision, String reason, Actor actor, Instant now) {
-        if (!status.canMoveTo(PanelStatus.DECIDED) || status != PanelStatus.AWAITING_SITE_MANAGER) {
+        if (status != PanelStatus.AWAITING_SITE_MANAGER || !status.canMoveTo(PanelStatus.DECIDED)) {
             throw OmbudException.conflict("PANEL_NOT_UNDECIDED",
                     "Panel {0} is not waiting for the site manager", number);
         }
@@ -146,13 +211,13 @@ public class PanelDocument {
         return employeeId != null && seats.stream().anyMatch(s -> s.employeeId().equals(employeeId));
     }
 
-    /** The reader's view: receipts only once voting has ended. */
-    public Panel view(boolean viewerHoldsSeat, boolean viewerHasVoted) {
+    /** The reader's view: receipts only once voting has ended, and the steps the reader may take. */
+    public Panel view(PanelCaller reader) {
         return new Panel(id, number, subjectType, subjectId, subjectNumber, question, status, seats, voted.size(),
-                viewerHoldsSeat, viewerHasVoted, quorum, openedAt, closesAt, closedAt, closeReason, outcome,
+                reader.seated(), reader.voted(), quorum, openedAt, closesAt, closedAt, closeReason, outcome,
                 status == PanelStatus.VOTING ? null : ballots.stream().map(Ballot::receipt).toList(),
                 siteManagerDecision, finalDecision, decidedBy, decidedAt, List.copyOf(timeline),
-                version == null ? 0 : version);
+                allowedSteps(reader), version == null ? 0 : version);
     }
 
     public UUID id() {

@@ -7,11 +7,10 @@ import app.ombud.panel.Panel;
 import app.ombud.panel.PanelService;
 import app.ombud.panel.PanelSide;
 import app.ombud.panel.PanelStatus;
+import app.ombud.panel.PanelStep;
 import app.ombud.panel.Seat;
 import app.ombud.panel.SiteManagerDecision;
-import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
-import app.ombud.platform.Role;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.RouteIds;
@@ -96,9 +95,9 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         add(entry("panel-question", t("panel.page.question"), p.question()), facts(p), members(p));
         if (p.status() == PanelStatus.VOTING) {
-            if (p.viewerHoldsSeat() && !p.viewerHasVoted()) {
+            if (p.allowedSteps().contains(PanelStep.CAST)) {
                 add(ballot(p));
-            } else if (p.viewerHoldsSeat()) {
+            } else if (p.viewerHasVoted()) {
                 var voted = new Paragraph(t("panel.page.votedAlready"));
                 voted.addClassName("ombud-notice");
                 voted.setId("panel-voted-already");
@@ -107,8 +106,7 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
         } else {
             add(outcome(p), receipts(p));
         }
-        if (p.status() == PanelStatus.AWAITING_SITE_MANAGER && !p.viewerHoldsSeat()
-                && CurrentActor.find().filter(a -> a.has(Role.SITE_MANAGER)).isPresent()) {
+        if (p.allowedSteps().contains(PanelStep.DECIDE_AS_SITE_MANAGER)) {
             add(decision(p));
         }
     }
@@ -287,7 +285,7 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
         return new Div(new H3(t("panel.page.receipts")), help, list, new H3(t("panel.page.check")), checkRow);
     }
 
-    /** The site manager's final decision on a panel that closed undecided; the service checks who may. */
+    /** The site manager's final decision on a panel that closed undecided; shown only when it is an allowed step. */
     private Component decision(Panel p) {
         var choice = new RadioButtonGroup<Choice>(t("panel.page.decide.choice"));
         choice.setItems(Choice.values());
@@ -321,7 +319,7 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
             HasValidation field = "decision".equals(e.field()) ? choice : "reason".equals(e.field()) ? reason : null;
             if (field == null) {
                 Toasts.error(e);
-                if ("CONCURRENT_UPDATE".equals(e.code())) {
+                if (e.isConcurrentUpdate()) {
                     load(p.id());
                 }
                 return;

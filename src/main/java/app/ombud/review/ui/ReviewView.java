@@ -5,7 +5,7 @@ import static app.ombud.platform.ui.Texts.muted;
 
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
-import app.ombud.directory.PersonFilter;
+import app.ombud.panel.PanelService;
 import app.ombud.panel.PanelSide;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
@@ -71,6 +71,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,13 +94,16 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private final DirectoryService directory;
     private final PolicyService policy;
     private final Clock clock;
+    private final PanelService panels;
     private Review current;
 
-    public ReviewView(ReviewService reviews, DirectoryService directory, PolicyService policy, Clock clock) {
+    public ReviewView(ReviewService reviews, DirectoryService directory, PolicyService policy, Clock clock,
+            PanelService panels) {
         this.reviews = reviews;
         this.directory = directory;
         this.policy = policy;
         this.clock = clock;
+        this.panels = panels;
         addClassName("ombud-view");
     }
 
@@ -681,11 +685,13 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private void openPanelSide(Review r, ReviewStep step, PanelSide side) {
         var members = new MultiSelectComboBox<Person>(t("review.dialog.panel.members"));
         members.setItemLabelGenerator(p -> p.name() + " (" + p.employeeId() + ")");
-        members.setItems(query -> {
-            String filter = query.getFilter().filter(f -> !f.isBlank()).orElse(null);
-            return directory.people(new PersonFilter(filter, null, null, null, true),
-                    GridPaging.startingAt(query.getOffset()), query.getLimit()).stream();
-        });
+        // only people who may sit: not the accused or a judge, not on the other side, no owner, admin or site manager
+        var a = r.appeal();
+        List<String> otherSide = side == PanelSide.EMPLOYEE ? a.reviewSide() : a.employeeSide();
+        Set<String> excluded = new HashSet<>(Arrays.asList(r.workOrder().accusedEmployeeId(),
+                r.verdict() == null ? null : r.verdict().by(), a.rejudgment() == null ? null : a.rejudgment().by()));
+        members.setItems(query -> panels.eligibleMembers(query.getFilter().orElse(null), otherSide, excluded,
+                query.getOffset(), query.getLimit()).stream());
         members.setHelperText(t("review.dialog.panel.hint"));
         members.setWidthFull();
         members.setId("panel-members");

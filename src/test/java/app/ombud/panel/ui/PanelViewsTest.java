@@ -16,6 +16,7 @@ import app.ombud.panel.PanelRequest;
 import app.ombud.panel.PanelService;
 import app.ombud.panel.PanelSide;
 import app.ombud.panel.PanelStatus;
+import app.ombud.panel.PanelStep;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.PortalUser;
 import app.ombud.platform.Role;
@@ -83,6 +84,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
     String judge;
     List<String> employeeSide;
     List<String> reviewSide;
+    String siteManager;
 
     @BeforeEach
     void setUp() {
@@ -91,7 +93,10 @@ class PanelViewsTest extends SpringBrowserlessTest {
         judge = p + "J";
         employeeSide = List.of(p + "E1", p + "E2", p + "E3");
         reviewSide = List.of(p + "R1", p + "R2", p + "R3");
+        siteManager = p + "SM";
         asAdmin(() -> {
+            // a panel is formed only while a site manager is left to decide a tie
+            person(siteManager, "现场负责人", Role.SITE_MANAGER);
             person(accused, "被投诉坐席", Role.AGENT);
             employeeSide.forEach(m -> person(m, "员工方成员" + m.substring(m.length() - 1), Role.AGENT));
             reviewSide.forEach(m -> person(m, "质检方成员" + m.substring(m.length() - 1), Role.REVIEWER));
@@ -167,7 +172,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
         assertThat(stored.viewerHasVoted()).isTrue();
         assertThat(as(member, () -> panels.receiptCounted(panel.id(), receipt))).isTrue();
         assertThat($(Span.class).id("panel-voted").getText()).isEqualTo(t("panel.page.voted", 1, 6));
-        assertThat($(Div.class).withId("ballot-form").exists()).isFalse();
+        assertThat($(Button.class).withId("ballot-cast").exists()).isFalse();
         assertThat($(Paragraph.class).id("panel-voted-already").getText()).isEqualTo(t("panel.page.votedAlready"));
         String page = renderedText();
         // the receipt is on the page once (not in a toast), and the member's choice is not shown back
@@ -177,7 +182,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
         // reopening: the receipt is gone for good, the form too; only "you have voted"
         open(panel);
         assertThat($(Div.class).withId("ballot-receipt").exists()).isFalse();
-        assertThat($(Div.class).withId("ballot-form").exists()).isFalse();
+        assertThat($(Button.class).withId("ballot-cast").exists()).isFalse();
         assertThat($(Paragraph.class).withId("panel-voted-already").exists()).isTrue();
         assertThat(renderedText()).doesNotContain(receipt);
         assertThatThrownBy(() -> castAs(member, panel, Choice.UPHOLD)).isInstanceOf(OmbudException.class)
@@ -221,7 +226,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
         open(panel);
 
         assertThat($(Span.class).id("panel-voted").getText()).isEqualTo(t("panel.page.voted", 2, 6));
-        assertThat($(Div.class).withId("ballot-form").exists()).isFalse();
+        assertThat($(Button.class).withId("ballot-cast").exists()).isFalse();
         assertThat($(RadioButtonGroup.class).exists()).isFalse();
         String page = renderedText();
         assertThat(page).contains(t("panel.page.voted", 2, 6), panel.number());
@@ -259,7 +264,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
         assertThat($(Span.class).id("panel-decided-by").getText()).isEqualTo(t("panel.decidedBy.PANEL"));
         var shown = $(Div.class).id("panel-receipts").getChildren().map(c -> c.getElement().getText()).toList();
         assertThat(shown).containsExactlyElementsOf(receipts.stream().sorted().toList());
-        assertThat($(Div.class).withId("ballot-form").exists()).isFalse();
+        assertThat($(Button.class).withId("ballot-cast").exists()).isFalse();
 
         test($(TextField.class).id("receipt-check")).setValue(receipts.get(5).toLowerCase(Locale.ROOT));
         test($(Button.class).id("receipt-check-button")).click();
@@ -279,9 +284,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
             castAs(member, panel, Choice.OVERTURN);
         }
         assertThat(asAdmin(() -> panels.get(panel.id())).status()).isEqualTo(PanelStatus.AWAITING_SITE_MANAGER);
-        String manager = p + "SM";
-        asAdmin(() -> person(manager, "现场负责人", Role.SITE_MANAGER));
-        signIn(manager, Role.SITE_MANAGER);
+        signIn(siteManager, Role.SITE_MANAGER);
 
         // the site manager's queue opens on the undecided panels ("all" is not taken for a panel ID)
         navigate("panels/all", PanelsView.class);
@@ -316,30 +319,49 @@ class PanelViewsTest extends SpringBrowserlessTest {
         assertThat($(Span.class).id("panel-decided-by").getText()).isEqualTo(t("panel.decidedBy.SITE_MANAGER"));
         assertThat($(Span.class).id("panel-final").getText()).isEqualTo(t("panel.choice.UPHOLD"));
         assertThat($(Div.class).id("panel-site-manager-reason").getText()).isEqualTo("录音显示坐席已解释，维持原判");
-        assertThat($(Div.class).withId("decision-form").exists()).isFalse();
+        assertThat($(Button.class).withId("decision-save").exists()).isFalse();
+    }
+
+    /** Issue 10: the page offered a site manager the decide form that the service then refused. */
+    @Test
+    void aSiteManagerWhoMayNotDecideSeesNoDecideForm() {
+        String judgingManager = p + "JM";
+        asAdmin(() -> person(judgingManager, "兼任质检的现场负责人", Role.REVIEWER, Role.SITE_MANAGER));
+        var panel = asAdmin(() -> panels.form(UUID.randomUUID(), new PanelRequest("Review", UUID.randomUUID(),
+                "BM-TEST-" + p, "Keep or overturn?", employeeSide, reviewSide, Set.of(accused, judgingManager),
+                Set.of(accused))));
+        for (String member : employeeSide) {
+            castAs(member, panel, Choice.UPHOLD);
+        }
+        for (String member : reviewSide) {
+            castAs(member, panel, Choice.OVERTURN);
+        }
+
+        // the original judge is a site manager too, but may not decide the appeal against the verdict
+        signIn(judgingManager, Role.REVIEWER, Role.SITE_MANAGER);
+        open(panel);
+        assertThat($(Span.class).id("panel-outcome").getText()).isEqualTo(t("panel.outcome.UNDECIDED"));
+        assertThat(((PanelView) getCurrentView()).current().allowedSteps()).isEmpty();
+        assertThat($(Button.class).withId("decision-save").exists()).isFalse();
+        assertThat($(RadioButtonGroup.class).exists()).isFalse();
+
+        // a member of the panel who is no site manager neither
+        signIn(employeeSide.get(0), Role.AGENT);
+        open(panel);
+        assertThat($(Button.class).withId("decision-save").exists()).isFalse();
+
+        signIn(siteManager, Role.SITE_MANAGER);
+        open(panel);
+        assertThat(((PanelView) getCurrentView()).current().allowedSteps()).containsExactly(
+                PanelStep.DECIDE_AS_SITE_MANAGER);
+        assertThat($(Button.class).withId("decision-save").exists()).isTrue();
     }
 
     /** The real appeal: a transferred-in review is judged, appealed, kept by the owner, and both sides name members. */
     @Test
     void aPanelFormedByAnAppealIsOnTheMembersBallotsAndDecidesTheReview() {
-        String reviewer = p + "RV";
         String owner = p + "WO";
-        asAdmin(() -> {
-            person(reviewer, "质检员", Role.REVIEWER);
-            person(owner, "白名单负责人", Role.WHITELIST_OWNER);
-        });
-        String criterion = asAdmin(() -> policy.current().content().reviewCriteria().attitude().get(0).code());
-        var review = as(reviewer, () -> {
-            var r = reviews.registerTransfer(new WorkOrder(null, "13800001111", Instant.now().minus(Duration.ofHours(2)),
-                    "13800001111", "客户称坐席态度冷淡", "要求道歉", DemandKind.EXPLICIT, accused, "10010", "宽带报修"),
-                    "LINE_89082000");
-            reviews.take(r.id(), null);
-            reviews.recordVerification(r.id(), "录音中坐席语气生硬", "REC-" + p, null);
-            return reviews.judge(r.id(), new Judgment(JudgmentType.ATTITUDE, List.of(criterion), true, "语气生硬", null,
-                    null), null);
-        }, Role.REVIEWER);
-        as(accused, () -> reviews.appeal(review.id(), List.of(new AppealPoint("02:15", "已道歉并解释")), null), Role.AGENT);
-        as(owner, () -> reviews.rejudge(review.id(), true, "需评审小组裁决", null), Role.WHITELIST_OWNER);
+        var review = panelForming(p + "RV", owner);
         as(accused, () -> reviews.namePanelSide(review.id(), PanelSide.EMPLOYEE, employeeSide, null), Role.AGENT);
         var formed = as(owner, () -> reviews.namePanelSide(review.id(), PanelSide.REVIEW, reviewSide, null),
                 Role.WHITELIST_OWNER);
@@ -390,7 +412,74 @@ class PanelViewsTest extends SpringBrowserlessTest {
                 .isEqualTo(t("panel.list.final", t("panel.choice.OVERTURN"), t("panel.decidedBy.PANEL")));
     }
 
+    /**
+     * Fault 1 of issue 10: the picker offered the accused, the judges, whitelist owners, admins and
+     * the site manager, so a panel could be formed that nobody may decide on a tie.
+     */
+    @Test
+    void theMemberPickerOffersOnlyPeopleWhoMaySit() {
+        String reviewer = p + "RV";
+        String owner = p + "WO";
+        var review = panelForming(reviewer, owner);
+        List<String> mayNotSit = List.of(p + "AD", p + "BI", p + "OW", siteManager, reviewer, owner, accused);
+        asAdmin(() -> {
+            person(p + "AD", "管理员", Role.ADMIN);
+            person(p + "BI", "报表", Role.BI_READER);
+            person(p + "OW", "另一白名单负责人", Role.REVIEWER, Role.WHITELIST_OWNER);
+        });
+
+        signIn(accused, Role.AGENT);
+        navigate(app.ombud.review.ui.ReviewView.class, Map.of("id", review.id().toString()));
+        test($(Button.class).id("action-name-employee-side")).click();
+        assertThat(suggested(p)).containsExactlyInAnyOrderElementsOf(concat(employeeSide, reviewSide))
+                .doesNotContainAnyElementsOf(mayNotSit);
+        assertThat(suggested(accused)).as("the accused").isEmpty();
+
+        as(accused, () -> reviews.namePanelSide(review.id(), PanelSide.EMPLOYEE, employeeSide, null), Role.AGENT);
+        signIn(owner, Role.WHITELIST_OWNER);
+        navigate(app.ombud.review.ui.ReviewView.class, Map.of("id", review.id().toString()));
+        test($(Button.class).id("action-name-review-side")).click();
+        assertThat(suggested(p)).as("the employee side is named already").containsExactlyInAnyOrderElementsOf(
+                reviewSide);
+    }
+
+    private List<String> suggested(String filter) {
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.MultiSelectComboBox<app.ombud.directory.Person> members =
+                $(com.vaadin.flow.component.combobox.MultiSelectComboBox.class).id("panel-members");
+        var picker = test(members);
+        picker.setFilter(filter);
+        return picker.getSuggestionItems().stream().map(app.ombud.directory.Person::employeeId).toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     // ---- helpers ------------------------------------------------------------------------
+
+    /** A transferred-in review judged by {@code reviewer}, appealed by the accused, kept by {@code owner}: its panel forms. */
+    private app.ombud.review.Review panelForming(String reviewer, String owner) {
+        asAdmin(() -> {
+            person(reviewer, "质检员", Role.REVIEWER);
+            person(owner, "白名单负责人", Role.WHITELIST_OWNER);
+        });
+        String criterion = asAdmin(() -> policy.current().content().reviewCriteria().attitude().get(0).code());
+        var review = as(reviewer, () -> {
+            var r = reviews.registerTransfer(new WorkOrder(null, "13800001111", Instant.now().minus(Duration.ofHours(2)),
+                    "13800001111", "客户称坐席态度冷淡", "要求道歉", DemandKind.EXPLICIT, accused, "10010", "宽带报修"),
+                    "LINE_89082000");
+            reviews.take(r.id(), null);
+            reviews.recordVerification(r.id(), "录音中坐席语气生硬", "REC-" + p, null);
+            return reviews.judge(r.id(), new Judgment(JudgmentType.ATTITUDE, List.of(criterion), true, "语气生硬", null,
+                    null), null);
+        }, Role.REVIEWER);
+        as(accused, () -> reviews.appeal(review.id(), List.of(new AppealPoint("02:15", "已道歉并解释")), null), Role.AGENT);
+        as(owner, () -> reviews.rejudge(review.id(), true, "需评审小组裁决", null), Role.WHITELIST_OWNER);
+        return review;
+    }
 
     @SuppressWarnings("unchecked")
     private Grid<Panel> gridOf(String id) {

@@ -100,6 +100,8 @@ class PersonTokensTest {
             }
             person("17" + p, "张伟", department.id(), teamId, Role.AGENT);
             person(p + "J", "赵丽华", null, null, Role.REVIEWER);
+            // a panel is formed only while a site manager is left to decide a tie
+            person(p + "M", "刘海燕", null, null, Role.SITE_MANAGER);
         });
     }
 

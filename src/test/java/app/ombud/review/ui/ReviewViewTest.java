@@ -152,6 +152,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
         String accused = fx.accused("17");
         String owner = fx.p + "O";
         fx.person(owner, "白名单负责人", null, Role.WHITELIST_OWNER);
+        fx.person(fx.p + "SM", "现场负责人", null, Role.SITE_MANAGER);
         for (int i = 1; i <= 3; i++) {
             fx.person(fx.p + "M" + i, "评议员" + i, null, Role.AGENT);
         }
