@@ -60,7 +60,20 @@ class PolicyController {
     }
 
     record WorkingCalendarInput(String zone, List<DayOfWeek> workingDays, List<WorkingPeriodInput> periods,
-            List<CalendarDayInput> holidays, List<CalendarDayInput> workdays) {
+            List<CalendarDayInput> holidays, List<CalendarDayInput> workdays, List<HolidaySourceInput> sources) {
+    }
+
+    record HolidaySourceInput(Integer year, String title, String documentNumber, LocalDate published, String url) {
+    }
+
+    record CalendarImportInput(int year, String ics, HolidaySourceInput source) {
+    }
+
+    record ImportCalendarYearInput(int basedOnVersion, String comment, int year, String ics,
+            HolidaySourceInput source) {
+    }
+
+    record CalendarImportPreview(int year, HolidaySource source, int basedOnVersion, List<CalendarChange> changes) {
     }
 
     // ---- queries ------------------------------------------------------------------------
@@ -126,6 +139,15 @@ class PolicyController {
     @PreAuthorize("isAuthenticated()")
     boolean isWorkingDay(@Argument LocalDate date) {
         return policies.calendar().isWorkingDay(date);
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    CalendarImportPreview previewCalendarImport(@Argument CalendarImportInput input) {
+        byte[] ics = icsBytes(input.ics());
+        var preview = policies.previewCalendarImport(input.year(), ics, source(input.source(), "source"));
+        return new CalendarImportPreview(preview.year(), preview.source(), preview.basedOnVersion(),
+                preview.changes());
     }
 
     // ---- the content of a version -------------------------------------------------------
@@ -263,10 +285,38 @@ class PolicyController {
     UpdatePolicyPayload updateWorkingCalendar(@Argument UpdateWorkingCalendarInput input) {
         // every text is checked before the calendar is parsed, the comment too
         TextInput.optional(input.comment(), "comment", TextInput.Kind.NOTE);
-        return new UpdatePolicyPayload(policies.updateCalendar(input.basedOnVersion(), toCalendar(input.calendar()), input.comment()));
+        // sources left out: the holidays keep the sources of the calendar in force
+        var calendar = toCalendar(input.calendar(), policies.calendar().sources());
+        return new UpdatePolicyPayload(policies.updateCalendar(input.basedOnVersion(), calendar, input.comment()));
     }
 
-    static WorkingCalendar toCalendar(WorkingCalendarInput input) {
+    /** Checked here too: every text before the file is read. */
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    UpdatePolicyPayload importCalendarYear(@Argument ImportCalendarYearInput input) {
+        TextInput.optional(input.comment(), "comment", TextInput.Kind.NOTE);
+        HolidaySource source = source(input.source(), "source");
+        byte[] ics = icsBytes(input.ics());
+        return new UpdatePolicyPayload(policies.importCalendarYear(input.basedOnVersion(), input.year(), ics, source,
+                input.comment()));
+    }
+
+    private static byte[] icsBytes(String ics) {
+        return TextInput.required(ics, "ics", TextInput.Kind.FILE).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A source as given, its texts checked under {@code field}; the year is the import's or the input's. */
+    private static HolidaySource source(HolidaySourceInput input, String field) {
+        if (input == null) {
+            return null;
+        }
+        String title = TextInput.optional(input.title(), field + ".title", TextInput.Kind.LINE);
+        String number = TextInput.optional(input.documentNumber(), field + ".documentNumber", TextInput.Kind.NAME);
+        String url = TextInput.optional(input.url(), field + ".url", TextInput.Kind.LINE);
+        return new HolidaySource(input.year() == null ? 0 : input.year(), title, number, input.published(), url);
+    }
+
+    static WorkingCalendar toCalendar(WorkingCalendarInput input, List<HolidaySource> keptSources) {
         String zoneId = TextInput.required(input.zone(), "zone", TextInput.Kind.CODE);
         input.periods().forEach(p -> {
             TextInput.optional(p.start(), "periods.start", TextInput.Kind.CODE);
@@ -274,6 +324,8 @@ class PolicyController {
         });
         var holidays = map(input.holidays(), "holidays.name");
         var workdays = map(input.workdays(), "workdays.name");
+        List<HolidaySource> sources = input.sources() == null ? keptSources
+                : input.sources().stream().map(source -> source(source, "sources")).toList();
         ZoneId zone;
         try {
             zone = ZoneId.of(zoneId);
@@ -282,7 +334,7 @@ class PolicyController {
         }
         var periods = input.periods().stream()
                 .map(p -> new WorkingCalendar.Period(time(p.start()), time(p.end()))).toList();
-        return new WorkingCalendar(zone, Set.copyOf(input.workingDays()), periods, holidays, workdays);
+        return new WorkingCalendar(zone, Set.copyOf(input.workingDays()), periods, holidays, workdays, sources);
     }
 
     private static LocalTime time(String text) {

@@ -40,7 +40,15 @@ public final class PolicyDefaults {
                                 "Dear customer, your complaint {caseNumber} has been received; we will contact you soon."),
                         List.of("成立", "属实", "有责", "无责", "判责", "upheld", "not upheld", "verdict", "at fault")),
                 new OperationsTargets(70, 5, new BigDecimal("69"), new BigDecimal("74"), 24, 48, 2),
-                WorkingCalendar.chinaDefault(), reviewCriteria());
+                calendar(), reviewCriteria());
+    }
+
+    /**
+     * Mon–Fri, 09:00–12:00 and 13:30–18:00 in Asia/Shanghai, with the shipped holiday packs: the
+     * State Council's published holidays and swapped working days of every year Ombud ships.
+     */
+    public static WorkingCalendar calendar() {
+        return app.ombud.policy.internal.HolidayPacks.applyAll(WorkingCalendar.chinaDefault());
     }
 
     /** The verdict criteria of SPEC §5: attitude and business. */

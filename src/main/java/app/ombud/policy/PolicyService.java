@@ -176,6 +176,39 @@ public class PolicyService {
         return IcsDates.read(ics, current().content().calendar().zone());
     }
 
+    /**
+     * What importing a year's holidays and swapped working days from an .ics file would change on
+     * the calendar in force; nothing is saved. The source given (else the one the file names) is
+     * required: the title of the notice at least.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public CalendarImport previewCalendarImport(int year, byte[] ics, HolidaySource source) {
+        PolicyVersion base = current();
+        WorkingCalendar calendar = base.content().calendar();
+        CalendarDates dates = IcsDates.read(ics, calendar.zone());
+        HolidaySource named = source != null ? source : dates.source();
+        if (named == null || named.title() == null || named.title().isBlank()) {
+            throw OmbudException.badRequest("CALENDAR_SOURCE_MISSING", "sources.title",
+                    "Name the source of these dates: at least the title of the notice");
+        }
+        HolidaySource ofYear = new HolidaySource(year, named.title(), named.documentNumber(), named.published(),
+                named.url()).validate();
+        WorkingCalendar result = calendar.withYear(year, dates, ofYear).validate();
+        return new CalendarImport(year, ofYear, dates, calendar.changesTo(result), result, base.number());
+    }
+
+    /**
+     * Imports a year's holidays and swapped working days: the special days of that year are
+     * replaced by those of the file, its source is recorded, and the calendar is saved as the next
+     * version on top of {@code basedOn}.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public PolicyVersion importCalendarYear(int basedOn, int year, byte[] ics, HolidaySource source, String comment) {
+        CalendarImport preview = previewCalendarImport(year, ics, source);
+        return change(basedOn, c -> c.withCalendar(preview.result()), comment, PolicyOrigin.CALENDAR_IMPORT,
+                List.of(String.valueOf(year)));
+    }
+
     // ---- previews and computations for every module and client ---------------------------
 
     @PreAuthorize("isAuthenticated()")
@@ -205,6 +238,11 @@ public class PolicyService {
     // ---- internals ----------------------------------------------------------------------
 
     private PolicyVersion change(int basedOn, UnaryOperator<PolicyContent> change, String comment) {
+        return change(basedOn, change, comment, PolicyOrigin.EDIT, List.of());
+    }
+
+    private PolicyVersion change(int basedOn, UnaryOperator<PolicyContent> change, String comment,
+            PolicyOrigin origin, List<String> originArgs) {
         String given = TextInput.optional(comment, "comment", TextInput.Kind.NOTE);
         String why = given == null ? "" : given;
         PolicyVersion base = current();
@@ -218,14 +256,14 @@ public class PolicyService {
             throw OmbudException.badRequest("POLICY_UNCHANGED", null, "Nothing changed: no new version was saved");
         }
         var document = new PolicyVersionDocument(basedOn + 1, json.write(next), CurrentActor.get().subject(),
-                clock.instant(), why, sections);
+                clock.instant(), why, sections, origin.name(), originArgs);
         try {
             mongo.insert(document);
         } catch (DuplicateKeyException e) {
             throw conflict(basedOn, basedOn + 1);
         }
         audit.record("policy.saved", "Policy", String.valueOf(document.number()),
-                Map.of("sections", String.join(",", sections), "comment", why));
+                Map.of("sections", String.join(",", sections), "comment", why, "origin", origin.name()));
         return view(document);
     }
 
@@ -260,10 +298,12 @@ public class PolicyService {
 
     private PolicyVersion view(PolicyVersionDocument document) {
         return new PolicyVersion(document.number(), json.read(document.content()), document.author(),
-                document.createdAt(), document.comment(), document.changedSections());
+                document.createdAt(), document.commentOrLegacy(), document.changedSections(),
+                PolicyOrigin.valueOf(document.originOrLegacy()),
+                document.originArgs() == null ? List.of() : document.originArgs());
     }
 
-    /** A fresh store gets version 1: the shipped defaults. */
+    /** A fresh store gets version 1: the shipped defaults, the holiday packs on its calendar. */
     @EventListener(Bootstrap.class)
     @org.springframework.core.annotation.Order(Bootstrap.Step.POLICY)
     void ensureFirstVersion() {
@@ -272,8 +312,8 @@ public class PolicyService {
         }
         try {
             mongo.insert(new PolicyVersionDocument(1, json.write(PolicyDefaults.content().validate()),
-                    Actor.SYSTEM.subject(), clock.instant(), "Ombud defaults", List.of()));
-            audit.record(Actor.SYSTEM, "policy.saved", "Policy", "1", Map.of("comment", "Ombud defaults"));
+                    Actor.SYSTEM.subject(), clock.instant(), "", List.of(), PolicyOrigin.DEFAULTS.name(), List.of()));
+            audit.record(Actor.SYSTEM, "policy.saved", "Policy", "1", Map.of("origin", PolicyOrigin.DEFAULTS.name()));
         } catch (DuplicateKeyException e) {
             // another instance wrote version 1 first
         }

@@ -3,7 +3,10 @@ package app.ombud.policy;
 import java.time.Instant;
 import java.util.List;
 
-/** An immutable version of the policy: its number, who saved it, when, why, and what changed. */
+/**
+ * An immutable version of the policy: its number, who saved it, when, why (the admin's comment,
+ * and how it came about with that origin's arguments), and what changed.
+ */
 public record PolicyVersion(int number, PolicyContent content, String author, Instant createdAt, String comment,
-        List<String> changedSections) {
+        List<String> changedSections, PolicyOrigin origin, List<String> originArgs) {
 }

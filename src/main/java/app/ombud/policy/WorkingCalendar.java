@@ -27,9 +27,12 @@ import java.util.TreeMap;
  * to an instant outside working time starts at the next working moment; a result that lands
  * exactly at the end of a period stays there (a deadline "by the end of Tuesday" rather than
  * "Wednesday 09:00").
+ *
+ * <p>{@code sources} name where each year's holidays came from (the State Council's notice of
+ * the shipped holiday packs, or what an admin imported).
  */
 public record WorkingCalendar(ZoneId zone, Set<DayOfWeek> workingDays, List<Period> periods,
-        Map<LocalDate, String> holidays, Map<LocalDate, String> workdays) {
+        Map<LocalDate, String> holidays, Map<LocalDate, String> workdays, List<HolidaySource> sources) {
 
     /** How far ahead a computation may search for working time before it gives up. */
     private static final int SEARCH_DAYS = 3660;
@@ -47,10 +50,17 @@ public record WorkingCalendar(ZoneId zone, Set<DayOfWeek> workingDays, List<Peri
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
                 List.of(new Period(LocalTime.of(9, 0), LocalTime.of(12, 0)),
                         new Period(LocalTime.of(13, 30), LocalTime.of(18, 0))),
-                Map.of(), Map.of());
+                Map.of(), Map.of(), List.of());
+    }
+
+    /** This calendar with other holidays and swapped working days; the sources stay. */
+    public WorkingCalendar withSpecialDays(Map<LocalDate, String> nextHolidays, Map<LocalDate, String> nextWorkdays) {
+        return new WorkingCalendar(zone, workingDays, periods, nextHolidays, nextWorkdays, sources);
     }
 
     public WorkingCalendar {
+        sources = sources == null ? List.of()
+                : sources.stream().sorted(Comparator.comparingInt(HolidaySource::year)).toList();
         workingDays = workingDays.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(workingDays));
         periods = periods.stream().sorted(Comparator.comparing(Period::start)).toList();
         holidays = java.util.Collections.unmodifiableMap(new TreeMap<>(holidays));
@@ -63,6 +73,11 @@ public record WorkingCalendar(ZoneId zone, Set<DayOfWeek> workingDays, List<Peri
         workdays.values().forEach(name -> TextInput.optional(name, "workdays.name", TextInput.Kind.NAME));
         holidays.keySet().forEach(date -> TimeInput.checkRange(date, "holidays"));
         workdays.keySet().forEach(date -> TimeInput.checkRange(date, "workdays"));
+        sources.forEach(HolidaySource::validate);
+        if (sources.stream().map(HolidaySource::year).distinct().count() < sources.size()) {
+            throw OmbudException.badRequest("CALENDAR_SOURCE_YEAR_TWICE", "sources",
+                    "Name one source per year");
+        }
         if (workingDays.isEmpty()) {
             throw OmbudException.badRequest("CALENDAR_NO_WORKING_DAYS", "workingDays",
                     "Choose at least one working day of the week");
@@ -94,6 +109,73 @@ public record WorkingCalendar(ZoneId zone, Set<DayOfWeek> workingDays, List<Peri
             }
         }
         return this;
+    }
+
+    /**
+     * This calendar with a year's holidays and swapped working days replaced by those given:
+     * the special days of that year go, the given ones come (those of the neighbouring December
+     * or January too, as a notice for 2023 starts on 2022-12-31), and the source of that year
+     * becomes the one given. Dates further away are refused.
+     */
+    public WorkingCalendar withYear(int year, CalendarDates dates, HolidaySource source) {
+        LocalDate first = LocalDate.of(year, 1, 1).minusMonths(1);
+        LocalDate last = LocalDate.of(year, 12, 31).plusMonths(1);
+        java.util.stream.Stream.concat(dates.holidays().keySet().stream(), dates.workdays().keySet().stream())
+                .filter(date -> date.isBefore(first) || date.isAfter(last)).findFirst().ifPresent(date -> {
+                    throw OmbudException.badRequest("CALENDAR_IMPORT_OUTSIDE_YEAR", "year",
+                            "{0} is not in {1} or next to it; import each year on its own", date, String.valueOf(year));
+                });
+        Map<LocalDate, String> nextHolidays = new TreeMap<>(holidays);
+        Map<LocalDate, String> nextWorkdays = new TreeMap<>(workdays);
+        nextHolidays.keySet().removeIf(date -> date.getYear() == year);
+        nextWorkdays.keySet().removeIf(date -> date.getYear() == year);
+        dates.holidays().forEach((date, name) -> {
+            nextWorkdays.remove(date);
+            nextHolidays.put(date, name);
+        });
+        dates.workdays().forEach((date, name) -> {
+            nextHolidays.remove(date);
+            nextWorkdays.put(date, name);
+        });
+        List<HolidaySource> nextSources = new ArrayList<>(sources);
+        nextSources.removeIf(s -> s.year() == year);
+        if (source != null) {
+            nextSources.add(source);
+        }
+        return new WorkingCalendar(zone, workingDays, periods, nextHolidays, nextWorkdays, nextSources);
+    }
+
+    /** What a date is beyond the weekly pattern, and its name. */
+    public CalendarDayKind kindOf(LocalDate date) {
+        return holidays.containsKey(date) ? CalendarDayKind.HOLIDAY
+                : workdays.containsKey(date) ? CalendarDayKind.WORKDAY : CalendarDayKind.NORMAL;
+    }
+
+    private String nameOf(LocalDate date) {
+        return switch (kindOf(date)) {
+            case HOLIDAY -> holidays.get(date);
+            case WORKDAY -> workdays.get(date);
+            case NORMAL -> null;
+        };
+    }
+
+    /** The dates whose kind or name differ in {@code next}, in date order. */
+    public List<CalendarChange> changesTo(WorkingCalendar next) {
+        java.util.TreeSet<LocalDate> dates = new java.util.TreeSet<>(holidays.keySet());
+        dates.addAll(workdays.keySet());
+        dates.addAll(next.holidays().keySet());
+        dates.addAll(next.workdays().keySet());
+        List<CalendarChange> changes = new ArrayList<>();
+        for (LocalDate date : dates) {
+            CalendarDayKind before = kindOf(date);
+            CalendarDayKind after = next.kindOf(date);
+            String beforeName = nameOf(date);
+            String afterName = next.nameOf(date);
+            if (before != after || !java.util.Objects.equals(beforeName, afterName)) {
+                changes.add(new CalendarChange(date, before, beforeName, after, afterName));
+            }
+        }
+        return changes;
     }
 
     public boolean isWorkingDay(LocalDate date) {

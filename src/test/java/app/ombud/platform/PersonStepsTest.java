@@ -54,7 +54,8 @@ class PersonStepsTest {
             "createApiClient", "updateApiClient", "setApiClientEnabled", "rotateApiClientSecret",
             "createPublicApiClient", "updatePublicApiClient",
             "updateGrading", "updateRouting", "updateReviewWindows", "updateReviewCriteria",
-            "updateCallTestThresholds", "updateMessageTemplates", "updateOperationsTargets", "updateWorkingCalendar");
+            "updateCallTestThresholds", "updateMessageTemplates", "updateOperationsTargets", "updateWorkingCalendar",
+            "importCalendarYear");
 
     @Autowired
     ApiAccess api;

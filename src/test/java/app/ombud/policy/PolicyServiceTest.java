@@ -131,11 +131,9 @@ class PolicyServiceTest {
         Instant mondayMorning = LocalDateTime.of(2031, 3, 3, 9, 0).atZone(zone).toInstant();
         Map<LocalDate, String> holidays = new TreeMap<>(calendar.holidays());
         holidays.remove(holiday);
-        var without = new WorkingCalendar(zone, calendar.workingDays(), calendar.periods(), holidays,
-                calendar.workdays());
+        var without = calendar.withSpecialDays(holidays, calendar.workdays());
         holidays.put(holiday, "测试假日");
-        var with = new WorkingCalendar(zone, calendar.workingDays(), calendar.periods(), holidays,
-                calendar.workdays());
+        var with = calendar.withSpecialDays(holidays, calendar.workdays());
         if (!without.equals(calendar)) {
             asAdmin(() -> policies.updateCalendar(policies.current().number(), without, "reset"));
         }

@@ -29,7 +29,7 @@ class WorkingCalendarTest {
         }
         var base = WorkingCalendar.chinaDefault();
         return new WorkingCalendar(base.zone(), base.workingDays(), base.periods(), holidays,
-                Map.of(LocalDate.of(2026, 9, 27), "国庆调休", LocalDate.of(2026, 10, 10), "国庆调休")).validate();
+                Map.of(LocalDate.of(2026, 9, 27), "国庆调休", LocalDate.of(2026, 10, 10), "国庆调休"), List.of()).validate();
     }
 
     static Instant at(String localDateTime) {
@@ -83,7 +83,7 @@ class WorkingCalendarTest {
         assertThat(calendar.addWorkingHours(Instant.parse("2026-10-08T16:30:00Z"), 1))
                 .isEqualTo(at("2026-10-09T10:00"));
         var utcCalendar = new WorkingCalendar(ZoneId.of("UTC"), calendar.workingDays(), calendar.periods(),
-                Map.of(), Map.of());
+                Map.of(), Map.of(), List.of());
         assertThat(utcCalendar.addWorkingHours(Instant.parse("2026-10-08T16:30:00Z"), 1))
                 .isEqualTo(Instant.parse("2026-10-08T17:30:00Z"));
     }
@@ -112,7 +112,7 @@ class WorkingCalendarTest {
     void badCalendarsAreRefusedWithTheField() {
         var base = WorkingCalendar.chinaDefault();
         assertThatThrownBy(() -> new WorkingCalendar(base.zone(), base.workingDays(), base.periods(), Map.of(),
-                Map.of(LocalDate.of(2026, 10, 8), "Thursday")).validate())
+                Map.of(LocalDate.of(2026, 10, 8), "Thursday"), List.of()).validate())
                 .isInstanceOfSatisfying(OmbudException.class, e -> {
                     assertThat(e.code()).isEqualTo("CALENDAR_SWAPPED_DAY_ALREADY_WORKING");
                     assertThat(e.field()).isEqualTo("workdays");
@@ -120,11 +120,11 @@ class WorkingCalendarTest {
         assertThatThrownBy(() -> new WorkingCalendar(base.zone(), base.workingDays(),
                 List.of(new WorkingCalendar.Period(LocalTime.of(9, 0), LocalTime.of(13, 0)),
                         new WorkingCalendar.Period(LocalTime.of(12, 0), LocalTime.of(18, 0))),
-                Map.of(), Map.of()).validate())
+                Map.of(), Map.of(), List.of()).validate())
                 .isInstanceOfSatisfying(OmbudException.class,
                         e -> assertThat(e.code()).isEqualTo("CALENDAR_PERIODS_OVERLAP"));
         assertThatThrownBy(() -> new WorkingCalendar(base.zone(), EnumSet.noneOf(DayOfWeek.class), base.periods(),
-                Map.of(), Map.of()).validate())
+                Map.of(), Map.of(), List.of()).validate())
                 .isInstanceOfSatisfying(OmbudException.class,
                         e -> assertThat(e.code()).isEqualTo("CALENDAR_NO_WORKING_DAYS"));
     }

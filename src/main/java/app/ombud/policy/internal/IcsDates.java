@@ -2,6 +2,7 @@ package app.ombud.policy.internal;
 
 import app.ombud.platform.OmbudException;
 import app.ombud.policy.CalendarDates;
+import app.ombud.policy.HolidaySource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -23,6 +24,9 @@ import net.fortuna.ical4j.model.component.VEvent;
  * Reads holidays and swapped working days from an iCalendar file (a public holiday feed or an
  * export from Outlook): every day an event covers becomes a holiday, except events whose title
  * says it is a working day (补班, 上班, 调休上班, "workday"), which become swapped working days.
+ * The calendar's name ({@code X-WR-CALNAME}) and Ombud's properties {@code X-OMBUD-SOURCE-NUMBER},
+ * {@code X-OMBUD-SOURCE-PUBLISHED} (yyyy-MM-dd) and {@code X-OMBUD-SOURCE-URL} name the source,
+ * as the shipped holiday packs do.
  */
 public final class IcsDates {
 
@@ -76,7 +80,31 @@ public final class IcsDates {
         if (holidays.isEmpty() && workdays.isEmpty()) {
             throw OmbudException.badRequest("ICS_EMPTY", "file", "The file has no events");
         }
-        return new CalendarDates(holidays, workdays);
+        var dates = new CalendarDates(holidays, workdays, null);
+        return dates.withSource(source(calendar, dates.mainYear()));
+    }
+
+    /** The source the file names, or null when it names no title. */
+    private static HolidaySource source(net.fortuna.ical4j.model.Calendar calendar, int year) {
+        String title = text(calendar, "X-WR-CALNAME");
+        if (title == null) {
+            return null;
+        }
+        String published = text(calendar, "X-OMBUD-SOURCE-PUBLISHED");
+        LocalDate day;
+        try {
+            day = published == null ? null : LocalDate.parse(published);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw OmbudException.badRequest("ICS_UNREADABLE", "file", "Not an iCalendar file (line {0}): {1}", 0,
+                    "X-OMBUD-SOURCE-PUBLISHED " + published);
+        }
+        return new HolidaySource(year, title, text(calendar, "X-OMBUD-SOURCE-NUMBER"), day,
+                text(calendar, "X-OMBUD-SOURCE-URL"));
+    }
+
+    private static String text(net.fortuna.ical4j.model.Calendar calendar, String property) {
+        return calendar.getProperty(property).map(Property::getValue).map(String::strip)
+                .filter(value -> !value.isEmpty()).orElse(null);
     }
 
     static boolean isWorkday(String title) {

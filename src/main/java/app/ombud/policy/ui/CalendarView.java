@@ -5,7 +5,10 @@ import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.MainLayout;
 import app.ombud.platform.ui.Toasts;
+import app.ombud.policy.CalendarChange;
 import app.ombud.policy.CalendarDates;
+import app.ombud.policy.CalendarDayKind;
+import app.ombud.policy.HolidaySource;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
 import app.ombud.policy.WorkingCalendar;
@@ -13,8 +16,11 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -56,9 +62,6 @@ import java.util.TreeMap;
 @RolesAllowed("ADMIN")
 public class CalendarView extends PolicyPage {
 
-    /** What a day is in the calendar being edited. */
-    enum DayKind { NORMAL, HOLIDAY, WORKDAY }
-
     private ZoneId zone = ZoneId.of("Asia/Shanghai");
     private final Map<LocalDate, String> holidays = new TreeMap<>();
     private final Map<LocalDate, String> workdays = new TreeMap<>();
@@ -68,13 +71,24 @@ public class CalendarView extends PolicyPage {
     private final Span monthTitle = new Span();
     private final Div monthGrid = new Div();
     private final Span dayTitle = new Span();
-    private final RadioButtonGroup<DayKind> dayKind = new RadioButtonGroup<>();
+    private final RadioButtonGroup<CalendarDayKind> dayKind = new RadioButtonGroup<>();
     private final TextField dayName = new TextField();
     private final Button applyDay = new Button();
     private final CheckboxGroup<DayOfWeek> workingDays = new CheckboxGroup<>();
     private final VerticalLayout periodsBox = new VerticalLayout();
     private final List<PeriodRow> periods = new ArrayList<>();
     private final VerticalLayout importPreview = new VerticalLayout();
+    private final IntegerField importYear = new IntegerField();
+    private final TextField sourceTitle = new TextField();
+    private final TextField sourceNumber = new TextField();
+    private final DatePicker sourcePublished =
+            new DatePicker();
+    private final TextField sourceUrl = new TextField();
+    private final TextField importComment;
+    private final VerticalLayout importForm = new VerticalLayout();
+    private final UnorderedList sourcesList = new UnorderedList();
+    private byte[] importedFile;
+    private List<HolidaySource> sources = List.of();
     private final DateTimePicker previewStart = new DateTimePicker();
     private final IntegerField previewDays = new IntegerField();
     private final IntegerField previewHours = new IntegerField();
@@ -89,6 +103,8 @@ public class CalendarView extends PolicyPage {
         this.clock = clock;
         comment = comment();
         comment.setId("calendar-comment");
+        importComment = comment();
+        importComment.setId("calendar-import-comment");
 
         var previous = new Button(VaadinIcon.ANGLE_LEFT.create(), click -> showMonth(month.minusMonths(1)));
         previous.setId("calendar-previous");
@@ -109,7 +125,7 @@ public class CalendarView extends PolicyPage {
         monthBox.setPadding(false);
         monthBox.setWidth("auto");
 
-        var side = new VerticalLayout(weekEditor(), importBox(), deadlinePreview());
+        var side = new VerticalLayout(weekEditor(), importBox(), sourcesBox(), deadlinePreview());
         side.setPadding(false);
         side.setWidth(null);
         side.addClassName("ombud-cal-side");
@@ -131,15 +147,14 @@ public class CalendarView extends PolicyPage {
         holidays.putAll(calendar.holidays());
         workdays.clear();
         workdays.putAll(calendar.workdays());
+        sources = calendar.sources();
+        showSources();
         workingDays.setValue(calendar.workingDays());
         field("workingDays", workingDays);
         periodsBox.removeAll();
         periods.clear();
         calendar.periods().forEach(p -> addPeriod(p.start(), p.end()));
-        importPreview.removeAll();
-        if (upload != null) {
-            upload.clearFileList();
-        }
+        clearImport();
         comment.clear();
         if (month == null) {
             month = YearMonth.now(clock.withZone(zone));
@@ -151,7 +166,7 @@ public class CalendarView extends PolicyPage {
     /** The calendar as edited, unsaved. */
     WorkingCalendar edited() {
         return new WorkingCalendar(zone, workingDays.getValue(),
-                periods.stream().map(PeriodRow::value).toList(), holidays, workdays);
+                periods.stream().map(PeriodRow::value).toList(), holidays, workdays, sources);
     }
 
     private void saveCalendar() {
@@ -228,7 +243,7 @@ public class CalendarView extends PolicyPage {
 
     private VerticalLayout dayEditor() {
         dayTitle.setId("calendar-day-title");
-        dayKind.setItems(DayKind.values());
+        dayKind.setItems(CalendarDayKind.values());
         dayKind.setItemLabelGenerator(k -> getTranslation("policy.calendar.kind." + k.name()));
         dayKind.setId("calendar-day-kind");
         dayName.setLabel(getTranslation("policy.calendar.dayName"));
@@ -261,13 +276,13 @@ public class CalendarView extends PolicyPage {
         dayTitle.setText(getTranslation("policy.calendar.dayTitle", date.toString(),
                 getTranslation("policy.day." + date.getDayOfWeek().name())));
         if (holidays.containsKey(date)) {
-            dayKind.setValue(DayKind.HOLIDAY);
+            dayKind.setValue(CalendarDayKind.HOLIDAY);
             dayName.setValue(holidays.get(date));
         } else if (workdays.containsKey(date)) {
-            dayKind.setValue(DayKind.WORKDAY);
+            dayKind.setValue(CalendarDayKind.WORKDAY);
             dayName.setValue(workdays.get(date));
         } else {
-            dayKind.setValue(DayKind.NORMAL);
+            dayKind.setValue(CalendarDayKind.NORMAL);
             dayName.clear();
         }
         showMonth(month);
@@ -281,7 +296,7 @@ public class CalendarView extends PolicyPage {
         showMonth(month);
     }
 
-    private void mark(LocalDate date, DayKind kind, String name) {
+    private void mark(LocalDate date, CalendarDayKind kind, String name) {
         holidays.remove(date);
         workdays.remove(date);
         switch (kind) {
@@ -350,15 +365,15 @@ public class CalendarView extends PolicyPage {
         }
     }
 
-    // ---- .ics import ----------------------------------------------------------------------
+    // ---- import of a year's holidays -----------------------------------------------------
 
     private Details importBox() {
         var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
             UI ui = UI.getCurrent();
             if (ui != null) {
-                ui.access(() -> previewImport(bytes));
+                ui.access(() -> readImport(bytes));
             } else {
-                previewImport(bytes);
+                readImport(bytes);
             }
         }));
         upload.setAcceptedFileTypes(".ics", "text/calendar");
@@ -373,41 +388,164 @@ public class CalendarView extends PolicyPage {
                 .setMany(getTranslation("policy.calendar.uploadDrop")));
         upload.setI18n(uploadTexts);
         this.upload = upload;
+
+        importYear.setLabel(getTranslation("policy.calendar.importYear"));
+        importYear.setId("calendar-import-year");
+        importYear.setMin(1970);
+        importYear.setMax(2200);
+        field("year", importYear);
+        sourceTitle.setLabel(getTranslation("policy.calendar.sourceTitle"));
+        sourceTitle.setId("calendar-source-title");
+        sourceTitle.setMaxLength(Kind.LINE.maxLength());
+        sourceTitle.setWidth("24em");
+        field("sources.title", sourceTitle);
+        sourceNumber.setLabel(getTranslation("policy.calendar.sourceNumber"));
+        sourceNumber.setId("calendar-source-number");
+        sourceNumber.setMaxLength(Kind.NAME.maxLength());
+        field("sources.documentNumber", sourceNumber);
+        sourcePublished.setLabel(getTranslation("policy.calendar.sourcePublished"));
+        sourcePublished.setId("calendar-source-published");
+        DateLimits.anyDay(sourcePublished);
+        field("sources.published", sourcePublished);
+        sourceUrl.setLabel(getTranslation("policy.calendar.sourceUrl"));
+        sourceUrl.setId("calendar-source-url");
+        sourceUrl.setMaxLength(Kind.LINE.maxLength());
+        sourceUrl.setWidth("24em");
+        field("sources.url", sourceUrl);
+        var again = new Button(getTranslation("policy.calendar.importPreview"), click -> previewImport());
+        again.setId("calendar-import-preview");
+        var save = saveButton("calendar-import-save", this::saveImport);
+        save.setText(getTranslation("policy.calendar.importSave"));
+        var yearRow = new HorizontalLayout(importYear, sourceNumber, sourcePublished);
+        yearRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        yearRow.addClassName("ombud-toolbar");
+        var saveRow = new HorizontalLayout(importComment, again, save);
+        saveRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        saveRow.addClassName("ombud-toolbar");
         importPreview.setPadding(false);
         importPreview.setId("calendar-ics-preview");
-        var hint = new Span(getTranslation("policy.calendar.icsHint"));
+        importForm.setPadding(false);
+        importForm.add(yearRow, sourceTitle, sourceUrl, importPreview, saveRow);
+        importForm.setVisible(false);
+
+        var hint = new Span(getTranslation("policy.calendar.importHint"));
         hint.addClassName("ombud-muted");
-        var box = new VerticalLayout(hint, upload, importPreview);
+        var box = new VerticalLayout(hint, upload, importForm);
         box.setPadding(false);
-        return new Details(getTranslation("policy.calendar.import"), box);
+        var details = new Details(getTranslation("policy.calendar.importTitle"), box);
+        details.setId("calendar-import");
+        return details;
     }
 
-    /** Reads an .ics file and lists what it found; package-visible for tests. */
-    void previewImport(byte[] bytes) {
-        importPreview.removeAll();
+    /** Reads an uploaded file: fills in the year and the source it names and previews the import. */
+    void readImport(byte[] bytes) {
         CalendarDates dates;
         try {
             dates = policies.readIcs(bytes);
         } catch (OmbudException e) {
+            clearImport();
             Toasts.error(e);
             return;
         }
-        var list = new UnorderedList();
-        dates.holidays().forEach((date, name) -> list.add(new ListItem(
-                date + " · " + getTranslation("policy.calendar.holiday") + " · " + text(name))));
-        dates.workdays().forEach((date, name) -> list.add(new ListItem(
-                date + " · " + getTranslation("policy.calendar.workday") + " · " + text(name))));
-        var add = new Button(getTranslation("policy.calendar.addImported"), click -> {
-            dates.holidays().forEach((date, name) -> mark(date, DayKind.HOLIDAY, text(name)));
-            dates.workdays().forEach((date, name) -> mark(date, DayKind.WORKDAY, text(name)));
-            importPreview.removeAll();
-            importPreview.add(new Span(getTranslation("policy.calendar.importedHint")));
-            showMonth(month);
-        });
-        add.setId("calendar-ics-add");
-        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        importPreview.add(new H3(getTranslation("policy.calendar.found", dates.holidays().size(),
-                dates.workdays().size())), list, add);
+        importedFile = bytes;
+        importYear.setValue(dates.mainYear());
+        HolidaySource source = dates.source();
+        sourceTitle.setValue(source == null ? "" : text(source.title()));
+        sourceNumber.setValue(source == null ? "" : text(source.documentNumber()));
+        sourcePublished.setValue(source == null ? null : source.published());
+        sourceUrl.setValue(source == null ? "" : text(source.url()));
+        importForm.setVisible(true);
+        previewImport();
+    }
+
+    private HolidaySource typedSource() {
+        int year = importYear.getValue() == null ? 0 : importYear.getValue();
+        return new HolidaySource(year, orNull(sourceTitle.getValue()), orNull(sourceNumber.getValue()),
+                sourcePublished.getValue(), orNull(sourceUrl.getValue()));
+    }
+
+    /** Lists what the import would change on the version in force; package-visible for tests. */
+    void previewImport() {
+        importPreview.removeAll();
+        if (importedFile == null || importYear.getValue() == null) {
+            return;
+        }
+        try {
+            var preview = policies.previewCalendarImport(importYear.getValue(), importedFile, typedSource());
+            var list = new UnorderedList();
+            list.setId("calendar-import-changes");
+            preview.changes().forEach(change -> list.add(new ListItem(describe(change))));
+            importPreview.add(new H3(getTranslation("policy.calendar.importChanges", preview.year(),
+                    preview.changes().size())), list);
+        } catch (OmbudException e) {
+            failed(e);
+        }
+    }
+
+    private String describe(CalendarChange change) {
+        return getTranslation("policy.calendar.change", change.date().toString(),
+                getTranslation("policy.day." + change.date().getDayOfWeek().name()),
+                kindText(change.before(), change.beforeName()), kindText(change.after(), change.afterName()));
+    }
+
+    private String kindText(CalendarDayKind kind, String name) {
+        String label = getTranslation("policy.calendar.kind." + kind.name());
+        return name == null || name.isBlank() ? label : label + "（" + name + "）";
+    }
+
+    private void saveImport() {
+        if (importedFile == null || importYear.getValue() == null) {
+            return;
+        }
+        byte[] file = importedFile;
+        save(() -> policies.importCalendarYear(base.number(), importYear.getValue(), file, typedSource(),
+                importComment.getValue()));
+    }
+
+    private void clearImport() {
+        importedFile = null;
+        importPreview.removeAll();
+        importForm.setVisible(false);
+        importComment.clear();
+        if (upload != null) {
+            upload.clearFileList();
+        }
+    }
+
+    // ---- where the holidays come from -----------------------------------------------------
+
+    private Details sourcesBox() {
+        sourcesList.setId("calendar-sources");
+        var hint = new Span(getTranslation("policy.calendar.sourcesHint"));
+        hint.addClassName("ombud-muted");
+        var box = new VerticalLayout(hint, sourcesList);
+        box.setPadding(false);
+        var details = new Details(getTranslation("policy.calendar.sources"), box);
+        details.setOpened(true);
+        return details;
+    }
+
+    private void showSources() {
+        sourcesList.removeAll();
+        for (HolidaySource source : sources) {
+            var item = new ListItem();
+            String published = source.published() == null ? ""
+                    : getTranslation("policy.calendar.sourcePublishedOn", source.published().toString());
+            String number = source.documentNumber() == null ? "" : source.documentNumber();
+            item.add(new Span(getTranslation("policy.calendar.sourceLine", source.year(), source.title(), number,
+                    published)));
+            if (source.url() != null) {
+                var link = new Anchor(source.url(),
+                        getTranslation("policy.calendar.sourceLink"));
+                link.setTarget(AnchorTarget.BLANK);
+                link.getElement().setAttribute("rel", "noopener noreferrer");
+                item.add(new Span(" "), link);
+            }
+            sourcesList.add(item);
+        }
+        if (sources.isEmpty()) {
+            sourcesList.add(new ListItem(getTranslation("policy.calendar.sourcesNone")));
+        }
     }
 
     // ---- deadline preview ------------------------------------------------------------------

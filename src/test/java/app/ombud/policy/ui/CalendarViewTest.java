@@ -11,6 +11,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -34,7 +37,7 @@ class CalendarViewTest extends SpringBrowserlessTest {
             var holidays = new TreeMap<>(c.holidays());
             holidays.put(holiday, "Test holiday");
             return policies.updateCalendar(now.number(),
-                    new WorkingCalendar(c.zone(), c.workingDays(), c.periods(), holidays, c.workdays()), "test");
+                    c.withSpecialDays(holidays, c.workdays()), "test");
         });
 
         var view = navigate(CalendarView.class);
@@ -58,8 +61,8 @@ class CalendarViewTest extends SpringBrowserlessTest {
         var view = navigate(CalendarView.class);
         view.showMonth(YearMonth.of(2031, 4));
         test($view(Div.class).id("day-" + day)).click();
-        RadioButtonGroup<CalendarView.DayKind> kind = $view(RadioButtonGroup.class).id("calendar-day-kind");
-        kind.setValue(CalendarView.DayKind.HOLIDAY);
+        RadioButtonGroup<app.ombud.policy.CalendarDayKind> kind = $view(RadioButtonGroup.class).id("calendar-day-kind");
+        kind.setValue(app.ombud.policy.CalendarDayKind.HOLIDAY);
         test($view(TextField.class).id("calendar-day-name")).setValue("Company day");
         test($view(Button.class).id("calendar-apply-day")).click();
         assertThat($view(Div.class).id("day-" + day).getClassNames()).contains("ombud-cal-holiday");
@@ -77,19 +80,34 @@ class CalendarViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void datesImportedFromAnIcsFileAreListedAndMarkedInTheMonthBeforeSaving() {
-        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//test//EN",
-                "BEGIN:VEVENT", "UID:1@test", "DTSTAMP:20300101T000000Z", "DTSTART;VALUE=DATE:20310505",
-                "DTEND;VALUE=DATE:20310506", "SUMMARY:Imported day", "END:VEVENT", "END:VCALENDAR", "");
+    void anImportedYearIsPreviewedWithItsSourceAndSavedAsANewVersion() {
+        String ics = app.ombud.policy.PolicyFixture.ics(null, "20340501 20340503 劳动节",
+                "20340429 20340430 劳动节调休上班");
         int before = policies.current().number();
         var view = navigate(CalendarView.class);
-        view.previewImport(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat($view(com.vaadin.flow.component.orderedlayout.VerticalLayout.class).id("calendar-ics-preview").getElement().getTextRecursively())
-                .contains("2031-05-05").contains("Imported day");
+        view.readImport(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat($view(IntegerField.class).id("calendar-import-year").getValue()).isEqualTo(2034);
+        // no source named in the file: the import is refused on the source field until one is given
+        TextField title = $view(TextField.class).id("calendar-source-title");
+        assertThat(title.isInvalid()).isTrue();
+        test(title).setValue("国务院办公厅关于2034年部分节假日安排的通知");
+        test($view(TextField.class).id("calendar-source-url")).setValue("https://www.gov.cn/zhengce/2034.htm");
+        test($view(Button.class).id("calendar-import-preview")).click();
+        String changes = $view(VerticalLayout.class).id("calendar-ics-preview").getElement().getTextRecursively();
+        assertThat(changes).contains("2034-05-01", "2034-04-29", "劳动节调休上班");
+        assertThat(policies.current().number()).as("a preview saves nothing").isEqualTo(before);
 
-        test($view(Button.class).id("calendar-ics-add")).click();
-        view.showMonth(YearMonth.of(2031, 5));
-        assertThat($view(Div.class).id("day-2031-05-05").getClassNames()).contains("ombud-cal-holiday");
-        assertThat(policies.current().number()).isEqualTo(before);
+        test($view(Button.class).id("calendar-import-save")).click();
+
+        var current = policies.current();
+        assertThat(current.number()).isEqualTo(before + 1);
+        assertThat(current.origin()).isEqualTo(app.ombud.policy.PolicyOrigin.CALENDAR_IMPORT);
+        assertThat(current.content().calendar().isWorkingDay(LocalDate.of(2034, 5, 1))).isFalse();
+        assertThat(current.content().calendar().isWorkingDay(LocalDate.of(2034, 4, 29))).isTrue();
+        view.showMonth(YearMonth.of(2034, 5));
+        assertThat($view(Div.class).id("day-2034-05-01").getClassNames()).contains("ombud-cal-holiday");
+        assertThat($view(UnorderedList.class).id("calendar-sources").getElement().getTextRecursively())
+                .contains("国务院办公厅关于2034年部分节假日安排的通知", "国务院办公厅关于2026年部分节假日安排的通知",
+                        "国办发明电〔2025〕7号");
     }
 }
