@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -77,7 +78,7 @@ public class EscalationWorkQueue {
         var page = mongo.find(Query.of(query).with(EscalationWorkQueries.BY_DUE).limit(limit),
                 EscalationDocument.class);
         return WorkItems.of(total, page, document -> {
-            Escalation e = document.view();
+            Escalation e = document.view(Set.of());
             Instant due = due(e);
             boolean flagged = e.status() == EscalationStatus.SUBMITTED && e.reviewOverdueAt() != null;
             return new WorkItems.Item(e.number(), e.caseNumber() + " " + e.form().situation(),

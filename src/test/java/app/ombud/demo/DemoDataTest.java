@@ -101,6 +101,9 @@ class DemoDataTest {
     @Autowired
     EscalationService escalations;
 
+    @Autowired
+    app.ombud.escalation.internal.EscalationJobs escalationJobs;
+
     /**
      * The demo looks like a live day: cases came in over recent weeks, their deadlines run from
      * then, a few open ones are overdue, and the first run of the jobs raises only their escalations.
@@ -118,7 +121,7 @@ class DemoDataTest {
         long before = demoEscalations(numbers);
 
         caseJobs.run();
-        asAdmin(() -> escalations.raiseAutomatically());
+        escalationJobs.raiseAutomatically();
         long raised = demoEscalations(numbers) - before;
 
         System.out.printf("demo cases %d, open %d, overdue %d, received from %s to %s, escalations raised %d%n",

@@ -41,7 +41,7 @@ class PolicyCompanyZoneTest {
     private static WorkingCalendar in(String zone) {
         var china = WorkingCalendar.chinaDefault();
         return new WorkingCalendar(ZoneId.of(zone), china.workingDays(), china.periods(), china.holidays(),
-                china.workdays());
+                china.workdays(), china.sources());
     }
 
     @Test
