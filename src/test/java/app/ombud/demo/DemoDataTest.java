@@ -15,7 +15,12 @@ import app.ombud.platform.Role;
 import app.ombud.review.Review;
 import app.ombud.review.ReviewFilter;
 import app.ombud.review.ReviewQueue;
-import app.ombud.review.ReviewService;
+import app.ombud.review.Appeals;
+import app.ombud.review.CaseLibrary;
+import app.ombud.review.Replies;
+import app.ombud.review.ReviewDesk;
+import app.ombud.review.ReviewQueries;
+import app.ombud.review.WorkOrders;
 import app.ombud.review.ReviewStatus;
 import app.ombud.support.OmbudIntegrationTest;
 import app.ombud.support.TestData;
@@ -44,14 +49,30 @@ class DemoDataTest {
     Clock clock;
 
     @Autowired
-    ReviewService reviews;
+    ReviewQueries reviews;
+
+    @Autowired
+    WorkOrders workOrders;
+
+    @Autowired
+    ReviewDesk desk;
+
+    @Autowired
+    Appeals appeals;
+
+    @Autowired
+    Replies replies;
+
+    @Autowired
+    CaseLibrary library;
 
     @Autowired
     PanelService panels;
 
     @Test
     void theDemoCallCenterHasPeopleAndCasesInEveryStateAndLoadsOnlyOnce(CapturedOutput output) {
-        var demo = new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, reviews, clock);
+        var demo = new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, workOrders, desk, appeals,
+                replies, library, clock);
         demo.load();
         demo.load();
         // the operator chose the password: the banner names the variable, never the value

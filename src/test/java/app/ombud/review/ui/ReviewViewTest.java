@@ -1,6 +1,6 @@
 package app.ombud.review.ui;
 
-import static app.ombud.review.ui.ReviewFixture.signIn;
+import static app.ombud.review.ReviewFixture.signIn;
 import static app.ombud.support.TestData.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,10 @@ import app.ombud.platform.ui.GridPaging;
 import app.ombud.review.ReplyOutcome;
 import app.ombud.review.ReplyStatus;
 import app.ombud.review.Review;
-import app.ombud.review.ReviewService;
+import app.ombud.review.ReviewFixture;
+import app.ombud.review.ReviewQueries;
+import app.ombud.review.WorkOrders;
+import app.ombud.review.ReviewDesk;
 import app.ombud.review.ReviewStatus;
 import app.ombud.review.ReviewStep;
 import app.ombud.support.OmbudIntegrationTest;
@@ -50,7 +53,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class ReviewViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    ReviewService reviews;
+    ReviewQueries reviews;
+
+
+    @Autowired
+
+    WorkOrders workOrders;
+
+
+    @Autowired
+
+    ReviewDesk desk;
 
     @Autowired
     DirectoryService directory;
@@ -62,7 +75,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void setUp() {
-        fx = new ReviewFixture(directory, reviews);
+        fx = new ReviewFixture(directory, workOrders, desk, reviews);
     }
 
     @AfterEach
@@ -140,7 +153,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
         navigate(ReviewView.class, Map.of("id", submitted.id().toString()));
         assertThat(actionIds()).containsExactly("action-withdraw");
 
-        Review forwarded = as(fx.lead, () -> reviews.forward(submitted.id(), null, submitted.version()),
+        Review forwarded = as(fx.lead, () -> workOrders.forward(submitted.id(), null, submitted.version()),
                 Role.AGENT, Role.TEAM_LEAD);
         navigate(ReviewView.class, Map.of("id", forwarded.id().toString()));
         assertThat($(Span.class).id("review-status").getText()).isEqualTo(t("review.status.IN_REVIEW"));
@@ -157,7 +170,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
         }
         Review verified = fx.verified(accused);
         String code = policy.current().content().reviewCriteria().attitude().getFirst().code();
-        as(fx.reviewer, () -> reviews.judge(verified.id(), new Judgment(JudgmentType.ATTITUDE, List.of(code), true,
+        as(fx.reviewer, () -> desk.judge(verified.id(), new Judgment(JudgmentType.ATTITUDE, List.of(code), true,
                 "录音中坐席与客户争吵", null, null), verified.version()), Role.REVIEWER);
 
         signIn(accused, Role.AGENT);
