@@ -2,7 +2,6 @@ package app.ombud.review;
 
 import app.ombud.panel.PanelService;
 import app.ombud.panel.PanelSide;
-import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.platform.StaffOnly;
@@ -54,11 +53,9 @@ public class Appeals {
      */
     @StaffOnly
     public Review appeal(UUID id, List<AppealPoint> points, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         List<AppealPoint> cited = points(points);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.APPEAL, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.APPEAL, caller);
         document.fileAppeal(caller.appellantRole(document).orElseThrow(), cited, caller.actor(), clock.instant());
         var saved = store.save(document, "review.appealed");
         notices.tellEach(id, "appealed-%s", notices.withRole(Role.WHITELIST_OWNER), "review.notice.appealed",
@@ -72,11 +69,9 @@ public class Appeals {
      */
     @PreAuthorize("hasRole('WHITELIST_OWNER')")
     public Review rejudge(UUID id, boolean keep, String reason, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String why = TextInput.required(reason, "reason", Kind.TEXT);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.REJUDGE, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.REJUDGE, caller);
         document.rejudge(keep, why, caller.actor(), clock.instant());
         var saved = store.save(document, keep ? "review.rejudged-kept" : "review.rejudged-overturned");
         notices.tellParties(saved, keep ? "review.notice.panel-forming" : "review.notice.overturned");
@@ -90,11 +85,10 @@ public class Appeals {
      */
     @StaffOnly
     public Review namePanelSide(UUID id, PanelSide side, List<String> members, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         if (members != null) {
             members.forEach(m -> TextInput.optional(m, "members", Kind.EMPLOYEE_ID));
         }
-        ReviewCaller caller = callers.current();
         var document = store.visible(id, expectedVersion, caller);
         if (side == null) {
             throw OmbudException.badRequest("REQUIRED", "side", "{0} is required", "side");

@@ -40,7 +40,7 @@ public class CaseLibrary {
 
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review addToLibrary(UUID id, List<String> tags, String lesson, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         List<String> clean = tags == null ? List.of() : tags.stream()
                 .map(t -> TextInput.optional(t, "tags", Kind.TAG)).filter(Objects::nonNull).distinct().toList();
         String text = TextInput.required(lesson, "lesson", Kind.TEXT);
@@ -48,23 +48,19 @@ public class CaseLibrary {
             throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "tags", "{0} must be between {1} and {2}", "tags",
                     0, 10);
         }
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.ADD_TO_LIBRARY, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.ADD_TO_LIBRARY, caller);
         Instant now = clock.instant();
         document.addToLibrary(new LibraryEntry(clean, text, caller.actor().subject(), caller.actor().name(), now),
                 caller.actor(), now);
-        return ReviewStore.present(store.save(document, "review.library-added"), caller.actor());
+        return store.save(document, "review.library-added", caller);
     }
 
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review removeFromLibrary(UUID id, Long expectedVersion) {
-        CurrentActor.requirePerson();
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.REMOVE_FROM_LIBRARY, caller);
+        ReviewCaller caller = callers.person();
+        var document = store.forStep(id, expectedVersion, ReviewStep.REMOVE_FROM_LIBRARY, caller);
         document.removeFromLibrary(caller.actor(), clock.instant());
-        return ReviewStore.present(store.save(document, "review.library-removed"), caller.actor());
+        return store.save(document, "review.library-removed", caller);
     }
 
     /**

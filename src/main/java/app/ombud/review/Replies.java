@@ -1,7 +1,6 @@
 package app.ombud.review;
 
 import app.ombud.notification.OutboxMessage;
-import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.platform.TextInput.Kind;
@@ -59,11 +58,9 @@ public class Replies {
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review recordReplyAttempt(UUID id, Instant at, ReplyOutcome outcome, String note, boolean sendSms,
             Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String text = TextInput.optional(note, "note", Kind.NOTE);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.RECORD_REPLY_ATTEMPT, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.RECORD_REPLY_ATTEMPT, caller);
         if (outcome == null) {
             throw OmbudException.badRequest("REQUIRED", "outcome", "{0} is required", "outcome");
         }
@@ -76,19 +73,16 @@ public class Replies {
         document.recordAttempt(new ReplyAttempt(when, outcome, text, null, null, false),
                 content.reviewWindows().followUpDays(), zone, daySms,
                 notices.replySms(document, content, "unreachable", day), caller.actor(), now);
-        return ReviewStore.present(store.save(document, "review.reply-" + outcome.name().toLowerCase(Locale.ROOT)),
-                caller.actor());
+        return store.save(document, "review.reply-" + outcome.name().toLowerCase(Locale.ROOT), caller);
     }
 
     /** A long-term or unreasonable complainant: reported at once to the whitelist owners and site managers. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review reportSpecialComplainant(UUID id, SpecialComplainant.Kind kind, String report,
             Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String text = TextInput.required(report, "report", Kind.TEXT);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.REPORT_SPECIAL, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.REPORT_SPECIAL, caller);
         if (kind == null) {
             throw OmbudException.badRequest("REQUIRED", "kind", "{0} is required", "kind");
         }
@@ -102,40 +96,34 @@ public class Replies {
     /** The decision on a reported special complainant, by a whitelist owner or the site manager. */
     @PreAuthorize("hasAnyRole('WHITELIST_OWNER','SITE_MANAGER')")
     public Review decideSpecialHandling(UUID id, String decision, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String text = TextInput.required(decision, "decision", Kind.TEXT);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.DECIDE_SPECIAL, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.DECIDE_SPECIAL, caller);
         document.decideSpecial(text, caller.actor(), clock.instant());
-        return ReviewStore.present(store.save(document, "review.special-decided"), caller.actor());
+        return store.save(document, "review.special-decided", caller);
     }
 
     /** A direct-explanation case: the script agents use when this customer calls. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review explainDirectly(UUID id, String script, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String text = TextInput.required(script, "script", Kind.NOTE);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.EXPLAIN_DIRECTLY, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.EXPLAIN_DIRECTLY, caller);
         document.explainDirectly(text, caller.actor(), clock.instant());
-        return ReviewStore.present(store.save(document, "review.direct-explanation"), caller.actor());
+        return store.save(document, "review.direct-explanation", caller);
     }
 
     /** Other: the matter is already a complaint ticket, or handed to another line. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review replyOther(UUID id, OtherReply.Kind kind, String reference, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String text = TextInput.required(reference, "reference", Kind.LINE);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.REPLY_OTHER, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.REPLY_OTHER, caller);
         if (kind == null) {
             throw OmbudException.badRequest("REQUIRED", "kind", "{0} is required", "kind");
         }
         document.replyOther(kind, text, caller.actor(), clock.instant());
-        return ReviewStore.present(store.save(document, "review.reply-other"), caller.actor());
+        return store.save(document, "review.reply-other", caller);
     }
 
     /** The explanation scripts for a caller's number: what agents say when this customer calls. */

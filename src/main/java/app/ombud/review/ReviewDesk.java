@@ -1,7 +1,6 @@
 package app.ombud.review;
 
 import app.ombud.platform.Actor;
-import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.TextInput;
@@ -13,7 +12,6 @@ import app.ombud.policy.RoutingRule;
 import app.ombud.review.internal.EarlyWarnings;
 import app.ombud.review.internal.ReviewCaller;
 import app.ombud.review.internal.ReviewCallers;
-import app.ombud.review.internal.ReviewDocument;
 import app.ombud.review.internal.ReviewNotices;
 import app.ombud.review.internal.ReviewStore;
 import app.ombud.review.internal.WorkOrderRules;
@@ -54,13 +52,11 @@ public class ReviewDesk {
     /** A reviewer takes the review on; phone tasks and reminders then go to them. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review take(UUID id, Long expectedVersion) {
-        CurrentActor.requirePerson();
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.TAKE, caller);
+        ReviewCaller caller = callers.person();
+        var document = store.forStep(id, expectedVersion, ReviewStep.TAKE, caller);
         document.take(caller.actor(), clock.instant());
         notices.queuePhoneTask(document);
-        return ReviewStore.present(store.save(document, "review.taken"), caller.actor());
+        return store.save(document, "review.taken", caller);
     }
 
     /**
@@ -70,12 +66,10 @@ public class ReviewDesk {
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review returnToLead(UUID id, ReturnReason reason, Set<ExplanationGap> gaps, String note,
             Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String text = reason == ReturnReason.OUT_OF_SCOPE ? TextInput.required(note, "note", Kind.NOTE)
                 : TextInput.optional(note, "note", Kind.NOTE);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.RETURN_TO_LEAD, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.RETURN_TO_LEAD, caller);
         if (reason == null) {
             throw OmbudException.badRequest("REQUIRED", "reason", "{0} is required", "reason");
         }
@@ -101,11 +95,9 @@ public class ReviewDesk {
     /** Routes by hand to one of the policy's groups (no rule matched the accused, or a correction). */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review routeManually(UUID id, String group, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String wanted = TextInput.required(group, "group", Kind.CODE);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.ROUTE, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.ROUTE, caller);
         PolicyVersion current = policy.current();
         RoutingRule rule = current.content().routing().rules().stream().filter(r -> r.group().equals(wanted))
                 .findFirst().orElseThrow(() -> OmbudException.badRequest("ROUTING_GROUP_UNKNOWN", "group",
@@ -115,51 +107,45 @@ public class ReviewDesk {
         document.routeManually(new ReviewRoute(rule.group(), rule.name(), rule.mode(), rule.notifyNumber(), null, true,
                 current.number(), actor.subject(), now), actor, now);
         notices.queuePhoneTask(document);
-        return ReviewStore.present(store.save(document, "review.routed"), actor);
+        return store.save(document, "review.routed", caller);
     }
 
     /** Front desk: what the call recording shows. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review recordVerification(UUID id, String finding, String recordingRef, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String found = TextInput.required(finding, "finding", Kind.TEXT);
         String recording = TextInput.optional(recordingRef, "recordingRef", Kind.LINE);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.VERIFY, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.VERIFY, caller);
         Actor actor = caller.actor();
         Instant now = clock.instant();
         document.recordVerification(new Verification(found, recording, actor.subject(), actor.name(), now), actor,
                 now);
-        return ReviewStore.present(store.save(document, "review.verified"), actor);
+        return store.save(document, "review.verified", caller);
     }
 
     /** Back office and partner lines: the recorded call to the configured number and the lead reached. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review recordSideNotice(UUID id, Instant calledAt, String leadName, String note, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String lead = TextInput.required(leadName, "leadName", Kind.NAME);
         String text = TextInput.optional(note, "note", Kind.NOTE);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.RECORD_SIDE_NOTICE, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.RECORD_SIDE_NOTICE, caller);
         Instant now = clock.instant();
         document.recordSideNotice(WorkOrderRules.recordedAt(calledAt, "calledAt", now), lead, text, caller.actor(),
                 now);
-        return ReviewStore.present(store.save(document, "review.side-notified"), caller.actor());
+        return store.save(document, "review.side-notified", caller);
     }
 
     /** That side's answer, which ends the tracking. */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review recordSideAnswer(UUID id, String answer, Instant answeredAt, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String text = TextInput.required(answer, "answer", Kind.TEXT);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.RECORD_SIDE_ANSWER, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.RECORD_SIDE_ANSWER, caller);
         Instant now = clock.instant();
         document.recordSideAnswer(text, WorkOrderRules.recordedAt(answeredAt, "answeredAt", now), caller.actor(), now);
-        return ReviewStore.present(store.save(document, "review.side-answered"), caller.actor());
+        return store.save(document, "review.side-answered", caller);
     }
 
     /**
@@ -170,15 +156,13 @@ public class ReviewDesk {
      */
     @PreAuthorize("hasAnyRole('REVIEWER','WHITELIST_OWNER')")
     public Review judge(UUID id, Judgment judgment, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String basis = TextInput.required(judgment == null ? null : judgment.basis(), "basis", Kind.TEXT);
         String givenTopic = TextInput.optional(judgment.topic(), "topic", Kind.NAME);
         String knowledgeRef = TextInput.optional(judgment.knowledgeRef(), "knowledgeRef", Kind.LINE);
         List<String> codes = judgment.criteria() == null ? List.of() : judgment.criteria().stream()
                 .map(c -> TextInput.optional(c, "criteria", Kind.CODE)).toList();
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.JUDGE, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.JUDGE, caller);
         if (judgment.type() == null) {
             throw OmbudException.badRequest("REQUIRED", "type", "{0} is required", "type");
         }

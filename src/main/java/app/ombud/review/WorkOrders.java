@@ -105,13 +105,11 @@ public class WorkOrders {
     /** The employee completes a returned work order and submits it again. */
     @StaffOnly
     public Review resubmit(UUID id, WorkOrder input, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         Instant now = clock.instant();
         submitterText(input);
         WorkOrder checked = WorkOrderRules.validate(input, null, now);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.RESUBMIT, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.RESUBMIT, caller);
         PolicyContent content = policy.current().content();
         WorkOrder order = checked.withSubmitter(document.workOrder().submitterEmployeeId());
         checkScope(order, content);
@@ -127,13 +125,11 @@ public class WorkOrders {
     /** Withdraws a work order that was not judged: the submitter, their team lead, or an admin. */
     @StaffOnly
     public Review withdraw(UUID id, String reason, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String why = TextInput.required(reason, "reason", Kind.NOTE);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.WITHDRAW, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.WITHDRAW, caller);
         document.withdraw(why, caller.actor(), clock.instant());
-        return ReviewStore.present(store.save(document, "review.withdrawn"), caller.actor());
+        return store.save(document, "review.withdrawn", caller);
     }
 
     /**
@@ -143,11 +139,9 @@ public class WorkOrders {
      */
     @PreAuthorize("hasAnyRole('TEAM_LEAD','ADMIN')")
     public Review forward(UUID id, String note, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String handover = TextInput.optional(note, "note", Kind.NOTE);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.FORWARD, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.FORWARD, caller);
         Actor actor = caller.actor();
         Instant now = clock.instant();
         PolicyVersion current = policy.current();
@@ -163,11 +157,9 @@ public class WorkOrders {
     /** The team lead returns an incomplete work order to the employee, saying what is missing. */
     @PreAuthorize("hasAnyRole('TEAM_LEAD','ADMIN')")
     public Review returnToEmployee(UUID id, String note, Long expectedVersion) {
-        CurrentActor.requirePerson();
+        ReviewCaller caller = callers.person();
         String missing = TextInput.required(note, "note", Kind.NOTE);
-        ReviewCaller caller = callers.current();
-        var document = store.visible(id, expectedVersion, caller);
-        document.require(ReviewStep.RETURN_TO_EMPLOYEE, caller);
+        var document = store.forStep(id, expectedVersion, ReviewStep.RETURN_TO_EMPLOYEE, caller);
         document.returnToEmployee(missing, caller.actor(), clock.instant());
         var saved = store.save(document, "review.returned-to-employee");
         notices.tell(id, "returned-" + saved.version(), saved.workOrder().submitterEmployeeId(),

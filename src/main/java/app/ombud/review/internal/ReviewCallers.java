@@ -21,6 +21,12 @@ public class ReviewCallers {
         this.clock = clock;
     }
 
+    /** The caller of a step: every step on a review is a person's (an API client takes none). */
+    public ReviewCaller person() {
+        CurrentActor.requirePerson();
+        return current();
+    }
+
     /** The caller of this request and the team their team-lead rights reach. */
     public ReviewCaller current() {
         Actor actor = CurrentActor.required();

@@ -5,6 +5,7 @@ import app.ombud.platform.AuditTrail;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.PersonalData;
 import app.ombud.review.Review;
+import app.ombud.review.ReviewStep;
 import app.ombud.review.WorkOrder;
 import java.util.Collection;
 import java.util.List;
@@ -48,6 +49,16 @@ public class ReviewStore {
         return document;
     }
 
+    /**
+     * The review a caller takes a step on: one they may see, at the version they expect, and the
+     * step's rule ({@link ReviewDocument#refusal}) lets them take it now.
+     */
+    public ReviewDocument forStep(UUID id, Long expectedVersion, ReviewStep step, ReviewCaller caller) {
+        var document = visible(id, expectedVersion, caller);
+        document.require(step, caller);
+        return document;
+    }
+
     /** Those of the reviews the caller may see, in one query. */
     public List<ReviewDocument> visible(Collection<UUID> ids, ReviewCaller caller) {
         return mongo.find(ReviewFields.visible(ids, caller), ReviewDocument.class);
@@ -73,6 +84,11 @@ public class ReviewStore {
         } catch (OptimisticLockingFailureException e) {
             throw OmbudException.concurrentUpdate();
         }
+    }
+
+    /** Saves the caller's step (see {@link #save(ReviewDocument, String)}) and answers the review as they may see it. */
+    public Review save(ReviewDocument document, String action, ReviewCaller caller) {
+        return present(save(document, action), caller.actor());
     }
 
     /**

@@ -2,8 +2,8 @@ package app.ombud.review.ui;
 
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.ui.GridPaging;
-import app.ombud.review.ReviewQueue;
 import app.ombud.review.ReviewQueries;
+import app.ombud.review.ReviewQueue;
 import app.ombud.review.ReviewStatus;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -5,7 +5,6 @@ import app.ombud.review.ReviewStep;
 import app.ombud.review.WorkOrders;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.Clock;
-import java.util.Map;
 
 /** The work order's steps: resubmit (on the form), withdraw, the team lead's forward and return. */
 final class WorkOrderDialogs extends ReviewDialogs {

@@ -22,13 +22,13 @@ import app.ombud.platform.Role;
 import app.ombud.policy.JudgmentType;
 import app.ombud.policy.PolicyService;
 import app.ombud.review.AppealPoint;
+import app.ombud.review.Appeals;
 import app.ombud.review.DemandKind;
 import app.ombud.review.Judgment;
-import app.ombud.review.ReviewQueries;
-import app.ombud.review.WorkOrders;
 import app.ombud.review.ReviewDesk;
-import app.ombud.review.Appeals;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.WorkOrder;
+import app.ombud.review.WorkOrders;
 import app.ombud.support.OmbudIntegrationTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
@@ -351,7 +351,6 @@ class PanelViewsTest extends SpringBrowserlessTest {
             var r = workOrders.registerTransfer(new WorkOrder(null, "13800001111", Instant.now().minus(Duration.ofHours(2)),
                     "13800001111", "客户称坐席态度冷淡", "要求道歉", DemandKind.EXPLICIT, accused, "10010", "宽带报修"),
                     "LINE_89082000");
-            desk.take(r.id(), null);
             desk.recordVerification(r.id(), "录音中坐席语气生硬", "REC-" + p, null);
             return desk.judge(r.id(), new Judgment(JudgmentType.ATTITUDE, List.of(criterion), true, "语气生硬", null,
                     null), null);
