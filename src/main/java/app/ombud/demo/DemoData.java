@@ -21,7 +21,11 @@ import app.ombud.review.AppealPoint;
 import app.ombud.review.DemandKind;
 import app.ombud.review.Judgment;
 import app.ombud.review.Review;
-import app.ombud.review.ReviewService;
+import app.ombud.review.Appeals;
+import app.ombud.review.CaseLibrary;
+import app.ombud.review.Replies;
+import app.ombud.review.ReviewDesk;
+import app.ombud.review.WorkOrders;
 import app.ombud.review.ReplyOutcome;
 import app.ombud.review.WorkOrder;
 import app.ombud.platform.Bootstrap;
@@ -77,24 +81,32 @@ class DemoData {
     private final DirectoryService directory;
     private final AccountService accounts;
     private final ComplaintService cases;
-    private final ReviewService reviews;
     private final PolicyService policy;
+    private final WorkOrders workOrders;
+    private final ReviewDesk desk;
+    private final Appeals appeals;
+    private final Replies replies;
+    private final CaseLibrary library;
     private final Clock clock;
     private final Random random = new Random(20261122);
 
     DemoData(@Value("${ombud.demo-data.enabled:false}") boolean enabled,
             @Value("${ombud.demo-data.password:}") String configuredPassword,
             @Value("${ombud.demo-data.bulk-cases:0}") int bulkCases, DirectoryService directory,
-            AccountService accounts, ComplaintService cases, ReviewService reviews, PolicyService policy,
-            Clock clock) {
+            AccountService accounts, ComplaintService cases, PolicyService policy, WorkOrders workOrders,
+            ReviewDesk desk, Appeals appeals, Replies replies, CaseLibrary library, Clock clock) {
         this.enabled = enabled;
         this.configuredPassword = configuredPassword;
         this.bulkCases = bulkCases;
         this.directory = directory;
         this.accounts = accounts;
         this.cases = cases;
-        this.reviews = reviews;
         this.policy = policy;
+        this.workOrders = workOrders;
+        this.desk = desk;
+        this.appeals = appeals;
+        this.replies = replies;
+        this.library = library;
         this.clock = clock;
     }
 
@@ -329,36 +341,36 @@ class DemoData {
      * (agent 1701 holds a seat), a final verdict in the case library with an explanation script.
      */
     private void reviews() {
-        Review waiting = as("1701", () -> reviews.submit(order("1701", "1702", "坐席解释套餐扣费时不耐烦，打断客户",
+        Review waiting = as("1701", () -> workOrders.submit(order("1701", "1702", "坐席解释套餐扣费时不耐烦，打断客户",
                 "要求道歉并解释扣费", "套餐资费")), Role.AGENT);
         Review frontDesk = forwarded(order("1702", "2501", "坐席未核实身份就告知了通话详单", "要求说明信息泄露原因",
                 "客户信息"));
         Review backOffice = forwarded(order("1701", "1101", "后台工单处理人员告知的退费时间错误", "要求按时退费", "退费"));
-        as("R0002", () -> reviews.take(backOffice.id(), null), Role.REVIEWER);
-        as("R0001", () -> reviews.recordVerification(frontDesk.id(), "录音 01:20 处坐席直接报出近三月通话详单", "REC-2026-1102",
+        as("R0002", () -> desk.take(backOffice.id(), null), Role.REVIEWER);
+        as("R0001", () -> desk.recordVerification(frontDesk.id(), "录音 01:20 处坐席直接报出近三月通话详单", "REC-2026-1102",
                 null), Role.REVIEWER);
 
         Review upheld = judged(order("1702", "1702", "坐席与客户争吵并挂断电话", "要求投诉处理并回电", "宽带故障"),
                 JudgmentType.ATTITUDE, "A_ARGUING", "录音 03:05 处坐席提高音量与客户争吵");
-        as("R0002", () -> reviews.recordReplyAttempt(upheld.id(), null, ReplyOutcome.NO_ANSWER, "第一次回访无人接听", false,
+        as("R0002", () -> replies.recordReplyAttempt(upheld.id(), null, ReplyOutcome.NO_ANSWER, "第一次回访无人接听", false,
                 null), Role.REVIEWER);
 
         Review disputed = judged(order("1701", "1702", "坐席解释资费时语气生硬", "要求道歉", "套餐资费"),
                 JudgmentType.ATTITUDE, "A_ARROGANCE", "录音显示语气生硬、不耐烦");
-        as("1702", () -> reviews.appeal(disputed.id(), List.of(new AppealPoint("02:10", "是客户先情绪激动，本人一直在解释"),
+        as("1702", () -> appeals.appeal(disputed.id(), List.of(new AppealPoint("02:10", "是客户先情绪激动，本人一直在解释"),
                 new AppealPoint("04:30", "本人已道歉")), null), Role.AGENT);
-        as("W0001", () -> reviews.rejudge(disputed.id(), true, "录音中坐席确有不耐烦语气，维持原判，提交评审小组", null),
+        as("W0001", () -> appeals.rejudge(disputed.id(), true, "录音中坐席确有不耐烦语气，维持原判，提交评审小组", null),
                 Role.WHITELIST_OWNER);
-        as("1702", () -> reviews.namePanelSide(disputed.id(), PanelSide.EMPLOYEE, List.of("1701", "2501", "2801"),
+        as("1702", () -> appeals.namePanelSide(disputed.id(), PanelSide.EMPLOYEE, List.of("1701", "2501", "2801"),
                 null), Role.AGENT);
-        as("W0001", () -> reviews.namePanelSide(disputed.id(), PanelSide.REVIEW, List.of("R0002", "R0003", MARKER),
+        as("W0001", () -> appeals.namePanelSide(disputed.id(), PanelSide.REVIEW, List.of("R0002", "R0003", MARKER),
                 null), Role.WHITELIST_OWNER);
 
         Review explained = judged(order("2501", "2501", "客户认为停机销户未通知", "要求恢复号码", "停机销户"),
                 JudgmentType.BUSINESS, null, "知识库 KB-2207：停机 90 天后销户，已按规定短信通知");
-        as("R0002", () -> reviews.explainDirectly(explained.id(),
+        as("R0002", () -> replies.explainDirectly(explained.id(),
                 "您的号码停机超过 90 天，按规定已销户并已短信通知；如需恢复，请携带身份证到营业厅办理。", null), Role.REVIEWER);
-        as("R0001", () -> reviews.addToLibrary(explained.id(), List.of("停机", "解释口径"),
+        as("R0001", () -> library.addToLibrary(explained.id(), List.of("停机", "解释口径"),
                 "销户类投诉先核实停机时间与通知记录，再按口径解释", null), Role.REVIEWER);
         log.info("Demo reviews: {} waits for team lead 1801; panel of {} is voting", waiting.number(),
                 disputed.number());
@@ -372,15 +384,15 @@ class DemoData {
 
     /** Submitted by the agent and forwarded by their team lead (1801 leads 1701 and 1702, 2801 leads 2501). */
     private Review forwarded(WorkOrder order) {
-        Review submitted = as(order.submitterEmployeeId(), () -> reviews.submit(order), Role.AGENT);
+        Review submitted = as(order.submitterEmployeeId(), () -> workOrders.submit(order), Role.AGENT);
         String lead = order.submitterEmployeeId().startsWith("25") ? "2801" : "1801";
-        return as(lead, () -> reviews.forward(submitted.id(), "工单要素齐全，已核对", null), Role.TEAM_LEAD);
+        return as(lead, () -> workOrders.forward(submitted.id(), "工单要素齐全，已核对", null), Role.TEAM_LEAD);
     }
 
     private Review judged(WorkOrder order, JudgmentType type, String criterion, String basis) {
         Review review = forwarded(order);
-        as("R0001", () -> reviews.recordVerification(review.id(), "已调听录音核实", null, null), Role.REVIEWER);
-        return as("R0001", () -> reviews.judge(review.id(), new Judgment(type,
+        as("R0001", () -> desk.recordVerification(review.id(), "已调听录音核实", null, null), Role.REVIEWER);
+        return as("R0001", () -> desk.judge(review.id(), new Judgment(type,
                 criterion == null ? List.of() : List.of(criterion), criterion != null, basis, null, order.topic()),
                 null), Role.REVIEWER);
     }

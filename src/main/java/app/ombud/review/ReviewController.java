@@ -9,6 +9,7 @@ import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Paging;
 import app.ombud.policy.JudgmentType;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,6 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
@@ -27,11 +27,22 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ReviewController {
 
-    private final ReviewService reviews;
+    private final WorkOrders workOrders;
+    private final ReviewDesk desk;
+    private final Appeals appeals;
+    private final Replies replies;
+    private final CaseLibrary library;
+    private final ReviewQueries reviews;
     private final DirectoryService directory;
     private final Paging paging;
 
-    ReviewController(ReviewService reviews, DirectoryService directory, Paging paging) {
+    ReviewController(WorkOrders workOrders, ReviewDesk desk, Appeals appeals, Replies replies, CaseLibrary library,
+            ReviewQueries reviews, DirectoryService directory, Paging paging) {
+        this.workOrders = workOrders;
+        this.desk = desk;
+        this.appeals = appeals;
+        this.replies = replies;
+        this.library = library;
         this.reviews = reviews;
         this.directory = directory;
         this.paging = paging;
@@ -125,7 +136,7 @@ class ReviewController {
 
     @QueryMapping
     Window<LibraryCase> caseLibrary(@Argument String text, @Argument String tag, ScrollSubrange subrange) {
-        return reviews.library(text, tag, paging.position(subrange), paging.size(subrange));
+        return library.library(text, tag, paging.position(subrange), paging.size(subrange));
     }
 
     @QueryMapping
@@ -135,12 +146,18 @@ class ReviewController {
 
     @QueryMapping
     List<ExplanationScript> explanationScripts(@Argument String phone) {
-        return reviews.explanationScripts(phone);
+        return replies.explanationScripts(phone);
     }
 
-    @SchemaMapping(typeName = "Review")
-    List<ReviewStep> allowedSteps(Review review) {
-        return reviews.allowedSteps(review.id()).stream().sorted().toList();
+    /** The steps of a whole page at once: one read of the caller and of the page's reviews. */
+    @BatchMapping(typeName = "Review", field = "allowedSteps")
+    Map<Review, List<ReviewStep>> allowedSteps(List<Review> list) {
+        Map<UUID, Set<ReviewStep>> steps = reviews.allowedSteps(Batches.keys(list, Review::id));
+        Map<Review, List<ReviewStep>> answer = new LinkedHashMap<>();
+        for (Review review : list) {
+            answer.put(review, steps.getOrDefault(review.id(), Set.of()).stream().sorted().toList());
+        }
+        return answer;
     }
 
     @BatchMapping(typeName = "Review", field = "submitterTeam")
@@ -166,130 +183,130 @@ class ReviewController {
     @MutationMapping
     ReviewPayload submitWorkOrder(@Argument SubmitWorkOrderInput input,
             @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
-        return new ReviewPayload(reviews.submit(input.workOrder(), IdempotencyKey.fromHeader(idempotencyKey)));
+        return new ReviewPayload(workOrders.submit(input.workOrder(), IdempotencyKey.fromHeader(idempotencyKey)));
     }
 
     @MutationMapping
     ReviewPayload resubmitWorkOrder(@Argument ResubmitWorkOrderInput input) {
-        return new ReviewPayload(reviews.resubmit(input.reviewId(), input.workOrder(), input.expectedVersion()));
+        return new ReviewPayload(workOrders.resubmit(input.reviewId(), input.workOrder(), input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload withdrawReview(@Argument WithdrawReviewInput input) {
-        return new ReviewPayload(reviews.withdraw(input.reviewId(), input.reason(), input.expectedVersion()));
+        return new ReviewPayload(workOrders.withdraw(input.reviewId(), input.reason(), input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload forwardReview(@Argument ForwardReviewInput input) {
-        return new ReviewPayload(reviews.forward(input.reviewId(), input.note(), input.expectedVersion()));
+        return new ReviewPayload(workOrders.forward(input.reviewId(), input.note(), input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload returnReviewToEmployee(@Argument ReturnReviewToEmployeeInput input) {
-        return new ReviewPayload(reviews.returnToEmployee(input.reviewId(), input.note(), input.expectedVersion()));
+        return new ReviewPayload(workOrders.returnToEmployee(input.reviewId(), input.note(), input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload registerTransferredReview(@Argument RegisterTransferredReviewInput input,
             @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
-        return new ReviewPayload(reviews.registerTransfer(input.workOrder(), input.fromLine(),
+        return new ReviewPayload(workOrders.registerTransfer(input.workOrder(), input.fromLine(),
                 IdempotencyKey.fromHeader(idempotencyKey)));
     }
 
     @MutationMapping
     ReviewPayload takeReview(@Argument ReviewRefInput input) {
-        return new ReviewPayload(reviews.take(input.reviewId(), input.expectedVersion()));
+        return new ReviewPayload(desk.take(input.reviewId(), input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload returnReviewToLead(@Argument ReturnReviewToLeadInput input) {
-        return new ReviewPayload(reviews.returnToLead(input.reviewId(), input.reason(),
+        return new ReviewPayload(desk.returnToLead(input.reviewId(), input.reason(),
                 input.gaps() == null ? Set.of() : Set.copyOf(input.gaps()), input.note(), input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload routeReview(@Argument RouteReviewInput input) {
-        return new ReviewPayload(reviews.routeManually(input.reviewId(), input.group(), input.expectedVersion()));
+        return new ReviewPayload(desk.routeManually(input.reviewId(), input.group(), input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload recordReviewVerification(@Argument RecordReviewVerificationInput input) {
-        return new ReviewPayload(reviews.recordVerification(input.reviewId(), input.finding(), input.recordingRef(),
+        return new ReviewPayload(desk.recordVerification(input.reviewId(), input.finding(), input.recordingRef(),
                 input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload recordReviewSideNotice(@Argument RecordReviewSideNoticeInput input) {
-        return new ReviewPayload(reviews.recordSideNotice(input.reviewId(), input.calledAt(), input.leadName(),
+        return new ReviewPayload(desk.recordSideNotice(input.reviewId(), input.calledAt(), input.leadName(),
                 input.note(), input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload recordReviewSideAnswer(@Argument RecordReviewSideAnswerInput input) {
-        return new ReviewPayload(reviews.recordSideAnswer(input.reviewId(), input.answer(), input.answeredAt(),
+        return new ReviewPayload(desk.recordSideAnswer(input.reviewId(), input.answer(), input.answeredAt(),
                 input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload judgeReview(@Argument JudgeReviewInput input) {
-        return new ReviewPayload(reviews.judge(input.reviewId(), new Judgment(input.type(), input.criteria(),
+        return new ReviewPayload(desk.judge(input.reviewId(), new Judgment(input.type(), input.criteria(),
                 input.upheld(), input.basis(), input.knowledgeRef(), input.topic()), input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload appealReview(@Argument AppealReviewInput input) {
-        return new ReviewPayload(reviews.appeal(input.reviewId(), input.points(), input.expectedVersion()));
+        return new ReviewPayload(appeals.appeal(input.reviewId(), input.points(), input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload rejudgeReview(@Argument RejudgeReviewInput input) {
-        return new ReviewPayload(reviews.rejudge(input.reviewId(), input.keep(), input.reason(),
+        return new ReviewPayload(appeals.rejudge(input.reviewId(), input.keep(), input.reason(),
                 input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload nameReviewPanelSide(@Argument NameReviewPanelSideInput input) {
-        return new ReviewPayload(reviews.namePanelSide(input.reviewId(), input.side(), input.members(),
+        return new ReviewPayload(appeals.namePanelSide(input.reviewId(), input.side(), input.members(),
                 input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload recordReplyAttempt(@Argument RecordReplyAttemptInput input) {
-        return new ReviewPayload(reviews.recordReplyAttempt(input.reviewId(), input.at(), input.outcome(),
+        return new ReviewPayload(replies.recordReplyAttempt(input.reviewId(), input.at(), input.outcome(),
                 input.note(), Boolean.TRUE.equals(input.sendSms()), input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload reportSpecialComplainant(@Argument ReportSpecialComplainantInput input) {
-        return new ReviewPayload(reviews.reportSpecialComplainant(input.reviewId(), input.kind(), input.report(),
+        return new ReviewPayload(replies.reportSpecialComplainant(input.reviewId(), input.kind(), input.report(),
                 input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload decideSpecialComplainant(@Argument DecideSpecialComplainantInput input) {
-        return new ReviewPayload(reviews.decideSpecialHandling(input.reviewId(), input.decision(),
+        return new ReviewPayload(replies.decideSpecialHandling(input.reviewId(), input.decision(),
                 input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload recordExplanationScript(@Argument RecordExplanationScriptInput input) {
-        return new ReviewPayload(reviews.explainDirectly(input.reviewId(), input.script(), input.expectedVersion()));
+        return new ReviewPayload(replies.explainDirectly(input.reviewId(), input.script(), input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload closeReplyAsOther(@Argument CloseReplyAsOtherInput input) {
-        return new ReviewPayload(reviews.replyOther(input.reviewId(), input.kind(), input.reference(),
+        return new ReviewPayload(replies.replyOther(input.reviewId(), input.kind(), input.reference(),
                 input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload addReviewToLibrary(@Argument AddReviewToLibraryInput input) {
-        return new ReviewPayload(reviews.addToLibrary(input.reviewId(), input.tags(), input.lesson(),
+        return new ReviewPayload(library.addToLibrary(input.reviewId(), input.tags(), input.lesson(),
                 input.expectedVersion()));
     }
 
     @MutationMapping
     ReviewPayload removeReviewFromLibrary(@Argument ReviewRefInput input) {
-        return new ReviewPayload(reviews.removeFromLibrary(input.reviewId(), input.expectedVersion()));
+        return new ReviewPayload(library.removeFromLibrary(input.reviewId(), input.expectedVersion()));
     }
 }

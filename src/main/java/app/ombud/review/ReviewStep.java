@@ -1,6 +1,6 @@
 package app.ombud.review;
 
-/** The steps a person can take on a review; {@link ReviewService#allowedSteps} says which apply now. */
+/** The steps a person can take on a review; {@link ReviewQueries#allowedSteps} says which apply now. */
 public enum ReviewStep {
     RESUBMIT, WITHDRAW, FORWARD, RETURN_TO_EMPLOYEE, TAKE, RETURN_TO_LEAD, ROUTE, VERIFY, RECORD_SIDE_NOTICE,
     RECORD_SIDE_ANSWER, JUDGE, APPEAL, REJUDGE, NAME_EMPLOYEE_SIDE, NAME_REVIEW_SIDE, RECORD_REPLY_ATTEMPT,

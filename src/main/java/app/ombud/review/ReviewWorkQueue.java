@@ -22,11 +22,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReviewWorkQueue {
 
-    private final ReviewService reviews;
+    private final ReviewQueries reviews;
     private final PolicyService policy;
     private final Clock clock;
 
-    ReviewWorkQueue(ReviewService reviews, PolicyService policy, Clock clock) {
+    ReviewWorkQueue(ReviewQueries reviews, PolicyService policy, Clock clock) {
         this.reviews = reviews;
         this.policy = policy;
         this.clock = clock;

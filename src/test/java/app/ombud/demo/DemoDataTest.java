@@ -13,11 +13,16 @@ import app.ombud.panel.PanelService;
 import app.ombud.panel.PanelStatus;
 import app.ombud.platform.Role;
 import app.ombud.policy.PolicyService;
+import app.ombud.review.Appeals;
+import app.ombud.review.CaseLibrary;
+import app.ombud.review.Replies;
 import app.ombud.review.Review;
+import app.ombud.review.ReviewDesk;
 import app.ombud.review.ReviewFilter;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewQueue;
-import app.ombud.review.ReviewService;
 import app.ombud.review.ReviewStatus;
+import app.ombud.review.WorkOrders;
 import app.ombud.support.OmbudIntegrationTest;
 import app.ombud.support.TestData;
 import app.ombud.complaint.internal.CaseJobs;
@@ -57,7 +62,22 @@ class DemoDataTest {
     Clock clock;
 
     @Autowired
-    ReviewService reviews;
+    ReviewQueries reviews;
+
+    @Autowired
+    WorkOrders workOrders;
+
+    @Autowired
+    ReviewDesk desk;
+
+    @Autowired
+    Appeals appeals;
+
+    @Autowired
+    Replies replies;
+
+    @Autowired
+    CaseLibrary library;
 
     @Autowired
     PanelService panels;
@@ -68,7 +88,8 @@ class DemoDataTest {
     @Test
     @Order(1)
     void theDemoCallCenterHasPeopleAndCasesInEveryStateAndLoadsOnlyOnce(CapturedOutput output) {
-        var demo = new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, reviews, policy, clock);
+        var demo = new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, policy, workOrders, desk,
+                appeals, replies, library, clock);
         demo.load();
         demo.load();
         // the operator chose the password: the banner names the variable, never the value
@@ -111,7 +132,8 @@ class DemoDataTest {
     @Test
     @Order(2)
     void demoCasesSpreadOverWeeksWithAFewOverdueAndTheFirstJobRunRaisesOnlyAFewEscalations() {
-        new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, reviews, policy, clock).load();
+        new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, policy, workOrders, desk, appeals, replies,
+                library, clock).load();
         Instant now = clock.instant();
         List<ComplaintCase> demo = demoCases();
         List<ComplaintCase> open = demo.stream().filter(c -> c.status().open()).toList();

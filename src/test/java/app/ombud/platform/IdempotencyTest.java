@@ -20,8 +20,9 @@ import app.ombud.escalation.EscalationTrigger;
 import app.ombud.notification.internal.OutboxDispatcher;
 import app.ombud.policy.CaseCategory;
 import app.ombud.review.DemandKind;
-import app.ombud.review.ReviewService;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.WorkOrder;
+import app.ombud.review.WorkOrders;
 import app.ombud.support.ApiAccess;
 import app.ombud.support.MovableClock;
 import app.ombud.support.OmbudIntegrationTest;
@@ -75,7 +76,12 @@ class IdempotencyTest {
     DirectoryService directory;
 
     @Autowired
-    ReviewService reviews;
+    ReviewQueries reviews;
+
+
+    @Autowired
+
+    WorkOrders workOrders;
 
     @Autowired
     EscalationService escalations;
@@ -237,17 +243,17 @@ class IdempotencyTest {
                 "客户称坐席态度恶劣", "要求道歉", DemandKind.EXPLICIT, "17" + p, "10010", "话费查询");
 
         var key = IdempotencyKey.random();
-        var first = as(p + "A", () -> reviews.submit(order, key), Role.AGENT);
-        var repeat = as(p + "A", () -> reviews.submit(order, key), Role.AGENT);
+        var first = as(p + "A", () -> workOrders.submit(order, key), Role.AGENT);
+        var repeat = as(p + "A", () -> workOrders.submit(order, key), Role.AGENT);
         assertThat(repeat.id()).isEqualTo(first.id());
         assertThat(repeat.number()).isEqualTo(first.number());
 
         var transferKey = IdempotencyKey.random();
-        var transferred = as(p + "R", () -> reviews.registerTransfer(order, "LINE_10109696", transferKey),
+        var transferred = as(p + "R", () -> workOrders.registerTransfer(order, "LINE_10109696", transferKey),
                 Role.REVIEWER);
-        assertThat(as(p + "R", () -> reviews.registerTransfer(order, "LINE_10109696", transferKey), Role.REVIEWER)
+        assertThat(as(p + "R", () -> workOrders.registerTransfer(order, "LINE_10109696", transferKey), Role.REVIEWER)
                 .id()).isEqualTo(transferred.id());
-        assertThatThrownBy(() -> as(p + "R", () -> reviews.registerTransfer(order, "LINE_89082000", transferKey),
+        assertThatThrownBy(() -> as(p + "R", () -> workOrders.registerTransfer(order, "LINE_89082000", transferKey),
                 Role.REVIEWER)).isInstanceOfSatisfying(OmbudException.class,
                         e -> assertThat(e.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED"));
         assertThat(mongo.count(Query.query(Criteria.where("workOrder.accusedEmployeeId").is("17" + p)), "reviews"))

@@ -11,6 +11,7 @@ import app.ombud.notification.internal.OutboxDispatcher;
 import app.ombud.panel.PanelService;
 import app.ombud.platform.Role;
 import app.ombud.policy.PolicyService;
+import app.ombud.review.internal.ReviewJobs;
 import app.ombud.support.ApiAccess;
 import app.ombud.support.CompanyIdp;
 import app.ombud.support.MovableClock;
@@ -84,7 +85,12 @@ class ReviewApiIT {
     PolicyService policy;
 
     @Autowired
-    ReviewService reviews;
+    ReviewQueries reviews;
+
+
+    @Autowired
+
+    ReviewJobs jobs;
 
     @Autowired
     PanelService panels;
@@ -339,7 +345,7 @@ class ReviewApiIT {
                 .as("the lead of another team does not even see it").isEqualTo("REVIEW_NOT_FOUND");
         moving().advance(Duration.ofHours(2).plusMinutes(1));
         var onTime = run(agent, "submitWorkOrder", input("workOrder", workOrder(null, frontDesk, "10010", "准时")));
-        reviews.flagOverdueChecks(clock.instant());
+        jobs.flagOverdueChecks(clock.instant());
 
         var overdue = as(lead).document("""
                 { reviews(queue: TEAM_CHECK, filter: {overdueOnly: true}, first: 100) { edges { node { id } } } }""")
@@ -550,7 +556,7 @@ class ReviewApiIT {
         Object id = review.get("id");
         assertThat(at(review, "reply.status")).isEqualTo("PENDING");
         moving().advance(Duration.ofHours(49));
-        reviews.flagOverdueReplies(clock.instant());
+        jobs.flagOverdueReplies(clock.instant());
         assertThat(at(review(reviewer, id), "reply.overdueAt")).isNotNull();
 
         run(reviewer, "recordReplyAttempt", input("reviewId", id, "outcome", "NO_ANSWER", "note", "第一天无人接听"));
@@ -571,10 +577,10 @@ class ReviewApiIT {
         var quiet = upheld(frontDesk, "回复" + p);
         run(reviewer, "recordReplyAttempt", input("reviewId", quiet.get("id"), "outcome", "NO_ANSWER"));
         moving().advance(Duration.ofDays(1));
-        reviews.followUpReplies(clock.instant());
+        jobs.followUpReplies(clock.instant());
         assertThat(notifications(reviewer)).anySatisfy(n -> assertThat(n).contains((String) quiet.get("number")));
         moving().advance(Duration.ofDays(2));
-        reviews.followUpReplies(clock.instant());
+        jobs.followUpReplies(clock.instant());
         assertThat(at(review(reviewer, quiet.get("id")), "reply.status")).isEqualTo("UNREACHABLE");
 
         outbox.relay();

@@ -15,4 +15,15 @@ class TestSupportConfiguration {
                     com.nimbusds.jose.proc.SecurityContext>> keys) {
         return new ApiAccess(environment, clients, keys.getIfAvailable());
     }
+
+    @Bean
+    StoreCommands storeCommands() {
+        return new StoreCommands();
+    }
+
+    @Bean
+    org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer countStoreCommands(
+            StoreCommands commands) {
+        return settings -> settings.addCommandListener(commands);
+    }
 }

@@ -4,6 +4,8 @@ import app.ombud.notification.OutboxMessage;
 import app.ombud.panel.Choice;
 import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.Role;
+import app.ombud.platform.StepGuard;
 import app.ombud.review.Appeal;
 import app.ombud.review.AppealDecider;
 import app.ombud.review.AppealPoint;
@@ -20,6 +22,7 @@ import app.ombud.review.ReviewEntry;
 import app.ombud.review.ReviewReturn;
 import app.ombud.review.ReviewRoute;
 import app.ombud.review.ReviewStatus;
+import app.ombud.review.ReviewStep;
 import app.ombud.review.SideNotice;
 import app.ombud.review.SpecialComplainant;
 import app.ombud.review.Verdict;
@@ -29,9 +32,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -54,7 +60,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
     @CompoundIndex(name = "topic_upheld", def = "{'topicKey': 1, 'upheld': 1, 'verdict.at': -1}"),
     @CompoundIndex(name = "phones", def = "{'workOrder.contactNumber': 1, 'workOrder.callerNumber': 1}")
 })
-public class ReviewDocument {
+public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
 
     @Id
     private final UUID id;
@@ -240,11 +246,7 @@ public class ReviewDocument {
 
     public void recordVerification(Verification found, Actor actor, Instant now) {
         requireStatus("verified", ReviewStatus.IN_REVIEW);
-        if (route == null || route.notifyByCall()) {
-            throw OmbudException.conflict("REVIEW_NOT_FRONT_DESK",
-                    "Review {0} is not verified from the recording: it goes to {1}", number,
-                    route == null ? "-" : route.group());
-        }
+        raise(frontDesk());
         verification = found;
         log(actor, now, "verified", null, null, found.finding());
     }
@@ -252,10 +254,7 @@ public class ReviewDocument {
     /** The call to the configured number: when, and the name of the lead reached. */
     public void recordSideNotice(Instant calledAt, String leadName, String note, Actor actor, Instant now) {
         requireStatus("notified", ReviewStatus.IN_REVIEW);
-        if (route == null || !route.notifyByCall()) {
-            throw OmbudException.conflict("REVIEW_NOT_NOTIFY_BY_CALL",
-                    "Review {0} is not handled by notifying another side", number);
-        }
+        raise(notifiedSide());
         sideNotice = new SideNotice(route.notifyNumber(), calledAt, leadName, note, actor.subject(), now, null, null,
                 null);
         log(actor, now, "side-notified", null, null, route.notifyNumber() + " · " + leadName);
@@ -264,10 +263,7 @@ public class ReviewDocument {
     /** That side's answer: tracking ends. */
     public void recordSideAnswer(String answer, Instant answeredAt, Actor actor, Instant now) {
         requireStatus("answered", ReviewStatus.IN_REVIEW);
-        if (sideNotice == null) {
-            throw OmbudException.conflict("REVIEW_SIDE_NOT_NOTIFIED",
-                    "Record the call to {0} before its answer", route == null ? "-" : route.notifyNumber());
-        }
+        raise(sideNotified());
         sideNotice = new SideNotice(sideNotice.number(), sideNotice.calledAt(), sideNotice.leadName(),
                 sideNotice.note(), sideNotice.by(), sideNotice.recordedAt(), answer, answeredAt, actor.subject());
         log(actor, now, "side-answered", null, null, answer);
@@ -278,9 +274,7 @@ public class ReviewDocument {
      * answer. Upheld: appealable until {@code appealUntil}; not upheld: final at once.
      */
     public void judge(Verdict given, Instant appealUntil, Actor actor, Instant now) {
-        judgeRefusal().ifPresent(refusal -> {
-            throw refusal;
-        });
+        raise(judgeRefusal().orElse(null));
         ReviewStatus next = given.upheld() ? ReviewStatus.JUDGED : ReviewStatus.FINAL;
         move(next, actor, now, given.upheld() ? "judged-upheld" : "judged-not-upheld", given.basis());
         verdict = given;
@@ -294,8 +288,66 @@ public class ReviewDocument {
         }
     }
 
+    // ---- who may take which step now (StepGuard) -----------------------------------------
+
+    @Override
+    public Class<ReviewStep> stepType() {
+        return ReviewStep.class;
+    }
+
+    /**
+     * The one rule of each step: who may take it (their relation to this review) and in which
+     * state. The commands, {@code allowedSteps} and the portal's buttons all ask this.
+     */
+    @Override
+    public Optional<OmbudException> refusal(ReviewStep step, ReviewCaller caller) {
+        if (!caller.person()) {
+            return Optional.of(OmbudException.forbidden("PERSON_REQUIRED",
+                    "This step is taken by a person: use a token that names you (employee_id), not an API client's"));
+        }
+        return Optional.ofNullable(switch (step) {
+            case RESUBMIT -> or(submitterOrLead(caller),
+                    () -> unless(status == ReviewStatus.RETURNED_TO_EMPLOYEE, "resubmitted"));
+            case WITHDRAW -> or(submitterOrLead(caller),
+                    () -> unless(status.canMoveTo(ReviewStatus.WITHDRAWN), "withdrawn"));
+            case FORWARD -> or(teamLead(caller), () -> unless(status == ReviewStatus.SUBMITTED
+                    || status == ReviewStatus.RETURNED_TO_LEAD, "forwarded"));
+            case RETURN_TO_EMPLOYEE -> or(teamLead(caller), () -> unless(status == ReviewStatus.SUBMITTED, "returned"));
+            case TAKE -> or(inReview(caller, "taken"), () -> caller.me().equals(assignee)
+                    ? OmbudException.conflict("REVIEW_ALREADY_TAKEN", "You already hold review {0}", number) : null);
+            case RETURN_TO_LEAD -> inReview(caller, "returned");
+            case ROUTE -> or(inReview(caller, "routed"), () -> unless(verdict == null, "routed"));
+            case VERIFY -> or(inReview(caller, "verified"), this::frontDesk);
+            case RECORD_SIDE_NOTICE -> or(inReview(caller, "notified"), this::notifiedSide);
+            case RECORD_SIDE_ANSWER -> or(or(inReview(caller, "answered"), this::notifiedSide), this::sideNotified);
+            case JUDGE -> or(reviewTeam(caller), () -> caller.accusedIn(this) ? accusedJudge()
+                    : judgeRefusal().orElse(null));
+            case APPEAL -> caller.appellantRole(this).isEmpty() ? OmbudException.forbidden("APPEAL_NOT_ALLOWED",
+                    "Only the accused employee or their team lead may appeal review {0}", number)
+                    : status != ReviewStatus.JUDGED ? transitionRefused("appealed")
+                    : appealDue != null && !caller.now().isBefore(appealDue) ? appealWindowClosed() : null;
+            case REJUDGE -> !caller.has(Role.WHITELIST_OWNER) ? forbidden()
+                    : caller.accusedIn(this) ? accusedJudge()
+                    : caller.judgeOf(this) ? OmbudException.forbidden("REJUDGE_BY_ORIGINAL_JUDGE",
+                            "The appeal of review {0} is re-judged by another person than its judge", number)
+                    : unless(status == ReviewStatus.APPEALED, "re-judged");
+            case NAME_EMPLOYEE_SIDE -> caller.employeeSideOf(this) ? sideOpen(true) : sideNotYours();
+            case NAME_REVIEW_SIDE -> caller.has(Role.WHITELIST_OWNER) ? sideOpen(false) : sideNotYours();
+            case RECORD_REPLY_ATTEMPT, REPORT_SPECIAL, EXPLAIN_DIRECTLY, REPLY_OTHER ->
+                    or(reviewTeam(caller), () -> replyNotOpen("handled"));
+            case DECIDE_SPECIAL -> caller.actor().hasAny(Role.WHITELIST_OWNER, Role.SITE_MANAGER)
+                    ? specialReported() : forbidden();
+            case ADD_TO_LIBRARY -> or(reviewTeam(caller), this::judgedOnly);
+            case REMOVE_FROM_LIBRARY -> or(reviewTeam(caller), this::inLibrary);
+        });
+    }
+
+    private static OmbudException or(OmbudException first, Supplier<OmbudException> then) {
+        return first != null ? first : then.get();
+    }
+
     /** Why this review cannot be judged now (status, routing, verification, the other side's answer), if so. */
-    public Optional<OmbudException> judgeRefusal() {
+    private Optional<OmbudException> judgeRefusal() {
         Review.Task task = view().openTask();
         if (task == null) {
             return Optional.of(transitionRefused("judged"));
@@ -310,12 +362,105 @@ public class ReviewDocument {
         });
     }
 
+    private OmbudException unless(boolean allowed, String action) {
+        return allowed ? null : transitionRefused(action);
+    }
+
+    private OmbudException submitterOrLead(ReviewCaller caller) {
+        return caller.submitterOf(this) || caller.teamLeadOf(this) ? null
+                : OmbudException.forbidden("REVIEW_NOT_YOURS", "Review {0} is not yours to change", number);
+    }
+
+    private OmbudException teamLead(ReviewCaller caller) {
+        return caller.teamLeadOf(this) ? null : OmbudException.forbidden("REVIEW_NOT_TEAM_LEAD",
+                "Only the team lead of the employee who submitted review {0} checks it", number);
+    }
+
+    /** A step of the review team on a review with it. */
+    private OmbudException inReview(ReviewCaller caller, String action) {
+        return or(reviewTeam(caller), () -> unless(status == ReviewStatus.IN_REVIEW, action));
+    }
+
+    private OmbudException reviewTeam(ReviewCaller caller) {
+        return caller.reviewTeam() ? null
+                : OmbudException.forbidden("REVIEW_TEAM_ONLY", "Only the review team works on review {0}", number);
+    }
+
+    private OmbudException frontDesk() {
+        return route == null || route.notifyByCall() ? OmbudException.conflict("REVIEW_NOT_FRONT_DESK",
+                "Review {0} is not verified from the recording: it goes to {1}", number,
+                route == null ? "-" : route.group()) : null;
+    }
+
+    private OmbudException sideNotified() {
+        return sideNotice == null ? OmbudException.conflict("REVIEW_SIDE_NOT_NOTIFIED",
+                "Record the call to {0} before its answer", route == null ? "-" : route.notifyNumber()) : null;
+    }
+
+    private OmbudException judgedOnly() {
+        return status.judged() ? null : OmbudException.conflict("REVIEW_NOT_JUDGED",
+                "Only a judged review goes to the case library: {0}", number);
+    }
+
+    private OmbudException inLibrary() {
+        return library != null ? null
+                : OmbudException.conflict("REVIEW_NOT_IN_LIBRARY", "Review {0} is not in the case library", number);
+    }
+
+    private OmbudException specialReported() {
+        return reply != null && reply.status() == ReplyStatus.SPECIAL_REPORTED ? null : OmbudException.conflict(
+                "REPLY_NOT_SPECIAL", "Review {0} has no reported special complainant", number);
+    }
+
+    private static void raise(OmbudException refusal) {
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
+
+    private OmbudException notifiedSide() {
+        return route == null || !route.notifyByCall() ? OmbudException.conflict("REVIEW_NOT_NOTIFY_BY_CALL",
+                "Review {0} is not handled by notifying another side", number) : null;
+    }
+
+    private OmbudException sideOpen(boolean employeeSide) {
+        if (status != ReviewStatus.PANEL_FORMING || appeal == null) {
+            return transitionRefused("named");
+        }
+        return (employeeSide ? appeal.employeeSide() : appeal.reviewSide()).isEmpty() ? null
+                : OmbudException.conflict("PANEL_SIDE_ALREADY_NAMED", "This side of review {0} has named its members",
+                        number);
+    }
+
+    private OmbudException replyNotOpen(String action) {
+        return reply != null && reply.status().open() ? null : OmbudException.conflict("REPLY_NOT_OPEN",
+                "The reply of review {0} is not open; it cannot be {1}", number, action, reply == null ? "-"
+                        : new OmbudException.Label("review.replyStatus." + reply.status().name(),
+                                reply.status().name()));
+    }
+
+    private OmbudException appealWindowClosed() {
+        return OmbudException.conflict("APPEAL_WINDOW_CLOSED", "The verdict of {0} can no longer be appealed", number);
+    }
+
+    private static OmbudException sideNotYours() {
+        return OmbudException.forbidden("PANEL_SIDE_NOT_YOURS",
+                "Only the appellant names the employee side, a whitelist owner the review side");
+    }
+
+    private static OmbudException accusedJudge() {
+        return OmbudException.forbidden("JUDGE_IS_ACCUSED", "Nobody judges a complaint about themselves");
+    }
+
+    private static OmbudException forbidden() {
+        return OmbudException.forbidden("FORBIDDEN", "You are not allowed to do this");
+    }
+
     // ---- appeal -------------------------------------------------------------------------
 
     public void fileAppeal(AppellantRole role, List<AppealPoint> points, Actor actor, Instant now) {
         if (status == ReviewStatus.JUDGED && appealDue != null && !now.isBefore(appealDue)) {
-            throw OmbudException.conflict("APPEAL_WINDOW_CLOSED", "The verdict of {0} can no longer be appealed",
-                    number);
+            throw appealWindowClosed();
         }
         move(ReviewStatus.APPEALED, actor, now, "appealed", points.getFirst().text());
         appeal = new Appeal(role, actor.subject(), actor.name(), now, points, null, null, null, null, null, null,
@@ -341,13 +486,9 @@ public class ReviewDocument {
      * to PANEL_VOTING with the panel's ID and a pending marker until the panel exists.
      */
     public boolean nameSide(boolean employeeSide, List<String> members, UUID panelId, Actor actor, Instant now) {
-        requireStatus("named", ReviewStatus.PANEL_FORMING);
+        raise(sideOpen(employeeSide));
         List<String> employees = employeeSide ? members : appeal.employeeSide();
         List<String> reviewers = employeeSide ? appeal.reviewSide() : members;
-        if (!(employeeSide ? appeal.employeeSide() : appeal.reviewSide()).isEmpty()) {
-            throw OmbudException.conflict("PANEL_SIDE_ALREADY_NAMED", "This side of review {0} has named its members",
-                    number);
-        }
         boolean complete = !employees.isEmpty() && !reviewers.isEmpty();
         appeal = new Appeal(appeal.role(), appeal.by(), appeal.byName(), appeal.filedAt(), appeal.points(),
                 appeal.rejudgment(), employees, reviewers, complete ? panelId : null, null, null, null, null);
@@ -358,6 +499,32 @@ public class ReviewDocument {
             panelPending = true;
         }
         return complete;
+    }
+
+    /** Who cannot sit on the appeal's panel: the accused and the original judges. */
+    public Set<String> panelExcluded() {
+        Set<String> excluded = new LinkedHashSet<>();
+        excluded.add(workOrder.accusedEmployeeId());
+        if (verdict != null) {
+            excluded.add(verdict.by());
+        }
+        if (appeal != null && appeal.rejudgment() != null) {
+            excluded.add(appeal.rejudgment().by());
+        }
+        return excluded;
+    }
+
+    /** The panel asked for exists: its number is recorded and the pending marker cleared, once. */
+    public boolean panelFormed(String panelNumber, Actor actor, Instant now) {
+        if (!panelPending) {
+            return false;
+        }
+        panelPending = false;
+        appeal = new Appeal(appeal.role(), appeal.by(), appeal.byName(), appeal.filedAt(), appeal.points(),
+                appeal.rejudgment(), appeal.employeeSide(), appeal.reviewSide(), appeal.panelId(), panelNumber,
+                appeal.decision(), appeal.decidedBy(), appeal.decidedAt());
+        log(actor, now, "panel-formed", null, null, panelNumber);
+        return true;
     }
 
     /** Applies the panel's (or site manager's) final decision, once. */
@@ -374,6 +541,21 @@ public class ReviewDocument {
         upheld = decision == Choice.UPHOLD;
         finalAt = now;
         return true;
+    }
+
+    /** The appeal window ended without an appeal (scheduler): the upheld verdict is final. */
+    public boolean endAppealWindow(Instant now) {
+        if (status != ReviewStatus.JUDGED || appealDue == null || appealDue.isAfter(now)) {
+            return false;
+        }
+        move(ReviewStatus.FINAL, Actor.SYSTEM, now, "appeal-window-ended", null);
+        finalAt = now;
+        return true;
+    }
+
+    /** The entry a job appends with a marker it sets (an overdue check, an overdue reply). */
+    static ReviewEntry markerEntry(String action, Instant now) {
+        return new ReviewEntry(now, Actor.SYSTEM.subject(), Actor.SYSTEM.name(), action, null, null, null);
     }
 
     // ---- reply to the customer ----------------------------------------------------------
@@ -442,10 +624,7 @@ public class ReviewDocument {
     }
 
     public void decideSpecial(String decision, Actor actor, Instant now) {
-        if (reply == null || reply.status() != ReplyStatus.SPECIAL_REPORTED) {
-            throw OmbudException.conflict("REPLY_NOT_SPECIAL", "Review {0} has no reported special complainant",
-                    number);
-        }
+        raise(specialReported());
         var s = reply.special();
         reply = new Reply(reply.due(), ReplyStatus.SPECIAL_DECIDED, reply.attempts(), reply.overdueAt(),
                 reply.unreachableSmsAt(), new SpecialComplainant(s.kind(), s.report(), s.reportedBy(), s.reportedAt(),
@@ -469,11 +648,7 @@ public class ReviewDocument {
     }
 
     private Reply openReply(String action) {
-        if (reply == null || !reply.status().open()) {
-            throw OmbudException.conflict("REPLY_NOT_OPEN", "The reply of review {0} is not open; it cannot be {1}",
-                    number, action, reply == null ? "-" : new OmbudException.Label("review.replyStatus."
-                            + reply.status().name(), reply.status().name()));
-        }
+        raise(replyNotOpen(action));
         return reply;
     }
 
@@ -489,19 +664,14 @@ public class ReviewDocument {
     // ---- case library -------------------------------------------------------------------
 
     public void addToLibrary(LibraryEntry entry, Actor actor, Instant now) {
-        if (!status.judged()) {
-            throw OmbudException.conflict("REVIEW_NOT_JUDGED", "Only a judged review goes to the case library: {0}",
-                    number);
-        }
+        raise(judgedOnly());
         boolean again = library != null;
         library = entry;
         log(actor, now, again ? "library-updated" : "library-added", null, null, String.join(",", entry.tags()));
     }
 
     public void removeFromLibrary(Actor actor, Instant now) {
-        if (library == null) {
-            throw OmbudException.conflict("REVIEW_NOT_IN_LIBRARY", "Review {0} is not in the case library", number);
-        }
+        raise(inLibrary());
         library = null;
         log(actor, now, "library-removed", null, null, null);
     }

@@ -1,30 +1,51 @@
 package app.ombud.review.internal;
 
+import app.ombud.platform.Actor;
 import app.ombud.platform.CurrentActor;
-import app.ombud.review.ReviewService;
+import app.ombud.policy.PolicyContent;
+import app.ombud.policy.PolicyService;
+import app.ombud.review.Reply;
+import app.ombud.review.ReplyAttempt;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The review scheduler, one instance at a time: overdue team-lead checks and replies, the daily
  * follow-up and the unreachable SMS, the end of the appeal window, and whatever a crash left
- * pending (panels to form, early warnings to check).
+ * pending (panels to form, early warnings to check). Each job is safe to repeat; the policy is
+ * read once per run.
  */
 @Component
-class ReviewJobs {
+public class ReviewJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewJobs.class);
 
-    private final ReviewService reviews;
+    private final MongoTemplate mongo;
+    private final ReviewStore store;
+    private final ReviewNotices notices;
+    private final AppealPanels appealPanels;
+    private final EarlyWarnings warnings;
+    private final PolicyService policy;
     private final Clock clock;
 
-    ReviewJobs(ReviewService reviews, Clock clock) {
-        this.reviews = reviews;
+    ReviewJobs(MongoTemplate mongo, ReviewStore store, ReviewNotices notices, AppealPanels appealPanels,
+            EarlyWarnings warnings, PolicyService policy, Clock clock) {
+        this.mongo = mongo;
+        this.store = store;
+        this.notices = notices;
+        this.appealPanels = appealPanels;
+        this.warnings = warnings;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -32,14 +53,100 @@ class ReviewJobs {
     @SchedulerLock(name = "reviews", lockAtMostFor = "${ombud.review.jobs-interval:PT1M}")
     void run() {
         Instant now = clock.instant();
-        int checks = reviews.flagOverdueChecks(now);
-        int replies = reviews.flagOverdueReplies(now);
-        int followUps = reviews.followUpReplies(now);
-        int finals = reviews.finalizeUnappealed(now);
-        int resumed = CurrentActor.runAsSystem(reviews::resumePending);
+        int checks = flagOverdueChecks(now);
+        int replies = flagOverdueReplies(now);
+        int followUps = followUpReplies(now);
+        int finals = finalizeUnappealed(now);
+        int resumed = CurrentActor.runAsSystem(this::resumePending);
         if (checks + replies + followUps + finals + resumed > 0) {
             log.info("Review jobs: {} overdue checks, {} overdue replies, {} follow-ups, {} verdicts final, {} resumed",
                     checks, replies, followUps, finals, resumed);
         }
+    }
+
+    /** Flags work orders whose team-lead check is overdue and tells the team lead. */
+    public int flagOverdueChecks(Instant now) {
+        int flagged = 0;
+        for (var document : mongo.find(ReviewFields.overdueChecks(now), ReviewDocument.class)) {
+            notices.tellEach(document.id(), "check-overdue-%s-" + document.version(),
+                    notices.teamLeads(document.submitterTeamId()), "review.notice.check-overdue",
+                    List.of(document.number()));
+            flagged += (int) mongo.updateFirst(ReviewFields.checkStillDue(document.id()), ReviewFields.checkOverdue(
+                    now, ReviewDocument.markerEntry("check-overdue", now)), ReviewDocument.class).getModifiedCount();
+        }
+        return flagged;
+    }
+
+    /** Flags replies not given by their due time and tells the reviewer (or the review team). */
+    public int flagOverdueReplies(Instant now) {
+        int flagged = 0;
+        for (var document : mongo.find(ReviewFields.overdueReplies(now), ReviewDocument.class)) {
+            notices.tellEach(document.id(), "reply-overdue-%s", notices.replyOwners(document),
+                    "review.notice.reply-overdue", List.of(document.number()));
+            flagged += (int) mongo.updateFirst(ReviewFields.replyStillDue(document.id()), ReviewFields.replyOverdue(
+                    now, ReviewDocument.markerEntry("reply-overdue", now)), ReviewDocument.class).getModifiedCount();
+        }
+        return flagged;
+    }
+
+    /**
+     * Follow-up: a reply still owed after failed calls is a daily reminder to call again; when the
+     * follow-up days since the first failed call have passed, the customer counts as unreachable
+     * and the verdict-free SMS goes to the outbox.
+     */
+    public int followUpReplies(Instant now) {
+        PolicyContent content = policy.current().content();
+        ZoneId zone = content.calendar().zone();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        int done = 0;
+        for (var found : mongo.find(ReviewFields.repliesFollowedUp(), ReviewDocument.class)) {
+            Reply reply = found.reply();
+            Instant firstFailed = reply.attempts().stream().filter(a -> a.outcome().failed()).map(ReplyAttempt::at)
+                    .min(Instant::compareTo).orElse(null);
+            if (firstFailed == null) {
+                continue;
+            }
+            LocalDate firstDay = LocalDate.ofInstant(firstFailed, zone);
+            if (!today.isBefore(firstDay.plusDays(content.reviewWindows().followUpDays()))) {
+                done += store.update(found.id(), document -> {
+                    document.markUnreachable(notices.replySms(document, content, "unreachable", today), Actor.SYSTEM,
+                            now);
+                    return true;
+                }, "review.reply-unreachable", Map.of()) ? 1 : 0;
+                continue;
+            }
+            boolean calledToday = reply.attempts().stream()
+                    .anyMatch(a -> LocalDate.ofInstant(a.at(), zone).equals(today));
+            if (!calledToday) {
+                notices.tellEach(found.id(), "follow-up-" + today + "-%s", notices.replyOwners(found),
+                        "review.notice.follow-up", List.of(found.number()));
+                done++;
+            }
+        }
+        return done;
+    }
+
+    /** Upheld verdicts not appealed within the policy's days become final, through the document. */
+    public int finalizeUnappealed(Instant now) {
+        int done = 0;
+        for (var document : mongo.find(ReviewFields.appealWindowEnded(now), ReviewDocument.class)) {
+            done += store.update(document.id(), review -> review.endAppealWindow(now), "review.appeal-window-ended",
+                    Map.of()) ? 1 : 0;
+        }
+        return done;
+    }
+
+    /** Finishes what a crash may have left: panels to form, early warnings to check. */
+    public int resumePending() {
+        int done = 0;
+        for (var document : mongo.find(ReviewFields.panelPending(), ReviewDocument.class)) {
+            CurrentActor.runAsSystem(() -> appealPanels.form(document.id()));
+            done++;
+        }
+        for (var document : mongo.find(ReviewFields.warningPending(), ReviewDocument.class)) {
+            warnings.check(document.id());
+            done++;
+        }
+        return done;
     }
 }

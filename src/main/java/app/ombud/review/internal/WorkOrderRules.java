@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
-/** Input rules of a work order, the same for the portal and the API. */
+/** Input rules of a work order and of the times recorded on a review, the same for the portal and the API. */
 public final class WorkOrderRules {
 
     /** How long ago the call a work order is about may have been. */
     public static final Duration MAX_CALL_AGE = Duration.ofDays(90);
+
+    /** How long ago a call or an answer recorded on a review may have been. */
+    public static final Duration MAX_EVENT_AGE = Duration.ofDays(30);
 
     private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{3,20}");
     private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
@@ -50,6 +53,11 @@ public final class WorkOrderRules {
         Instant callAt = TimeInput.past(order.callAt(), "callAt", now, MAX_CALL_AGE);
         return new WorkOrder(submitter, caller, callAt, contact, complaint, demand, order.demandKind(),
                 accused, source, topic);
+    }
+
+    /** When a call or an answer happened: now when not given, else in the past within {@link #MAX_EVENT_AGE}. */
+    public static Instant recordedAt(Instant at, String field, Instant now) {
+        return at == null ? now : TimeInput.past(at, field, now, MAX_EVENT_AGE);
     }
 
     private static void phone(String value, String field) {

@@ -3,8 +3,8 @@ package app.ombud.review.ui;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.review.Review;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewQueue;
-import app.ombud.review.ReviewService;
 import app.ombud.review.ReviewStatus;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -17,7 +17,7 @@ import java.util.List;
 @RolesAllowed({"AGENT", "TEAM_LEAD", "REVIEWER"})
 public class AboutMeView extends ReviewListView {
 
-    public AboutMeView(ReviewService reviews, DirectoryService directory) {
+    public AboutMeView(ReviewQueries reviews, DirectoryService directory) {
         super(reviews, directory, ReviewQueue.ABOUT_ME, "nav.reviews.aboutMe", List.of(ReviewStatus.JUDGED,
                 ReviewStatus.APPEALED, ReviewStatus.PANEL_FORMING, ReviewStatus.PANEL_VOTING, ReviewStatus.FINAL),
                 false);

@@ -3,8 +3,8 @@ package app.ombud.review.ui;
 import app.ombud.directory.DirectoryService;
 import app.ombud.review.Appeal;
 import app.ombud.review.Review;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewQueue;
-import app.ombud.review.ReviewService;
 import app.ombud.review.ReviewStatus;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -17,7 +17,7 @@ import java.util.List;
 @RolesAllowed({"WHITELIST_OWNER", "SITE_MANAGER", "REVIEWER", "ADMIN"})
 public class AppealsView extends ReviewListView {
 
-    public AppealsView(ReviewService reviews, DirectoryService directory) {
+    public AppealsView(ReviewQueries reviews, DirectoryService directory) {
         super(reviews, directory, ReviewQueue.APPEALS, "nav.reviews.appeals",
                 List.of(ReviewStatus.APPEALED, ReviewStatus.PANEL_FORMING, ReviewStatus.PANEL_VOTING), false);
         grid.addColumn(r -> who(r.workOrder().accusedEmployeeId())).setHeader(t("review.list.accused"))

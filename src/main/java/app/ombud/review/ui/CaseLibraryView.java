@@ -9,9 +9,10 @@ import app.ombud.policy.JudgmentCriterion;
 import app.ombud.policy.JudgmentType;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.ReviewCriteria;
+import app.ombud.review.CaseLibrary;
 import app.ombud.review.EarlyWarning;
 import app.ombud.review.LibraryCase;
-import app.ombud.review.ReviewService;
+import app.ombud.review.ReviewQueries;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -48,7 +49,8 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
      * the same people receive and read the early warnings.
      */
 
-    private final ReviewService reviews;
+    private final CaseLibrary library;
+    private final ReviewQueries reviews;
     private final ReviewCriteria criteria;
     private final boolean opensReviews;
 
@@ -57,7 +59,8 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
     final Grid<LibraryCase> cases = new Grid<>();
     final Grid<EarlyWarning> warnings = new Grid<>();
 
-    public CaseLibraryView(ReviewService reviews, PolicyService policies) {
+    public CaseLibraryView(CaseLibrary library, ReviewQueries reviews, PolicyService policies) {
+        this.library = library;
         this.reviews = reviews;
         this.criteria = policies.current().content().reviewCriteria();
         addClassName("ombud-view");
@@ -102,7 +105,7 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(t("review.library.added")).setKey("added").setAutoWidth(true);
         cases.setItems(query -> {
             try {
-                return reviews.library(blank(text.getValue()), blank(tag.getValue()),
+                return library.library(blank(text.getValue()), blank(tag.getValue()),
                         GridPaging.startingAt(query.getOffset()), query.getLimit()).stream();
             } catch (OmbudException e) {
                 Toasts.error(e);

@@ -5,7 +5,7 @@ import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.review.ExplanationScript;
-import app.ombud.review.ReviewService;
+import app.ombud.review.Replies;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,12 +31,12 @@ import java.util.List;
 @RolesAllowed({"AGENT", "TEAM_LEAD", "REVIEWER", "WHITELIST_OWNER", "SITE_MANAGER", "ADMIN"})
 public class ExplanationScriptsView extends VerticalLayout implements HasDynamicTitle {
 
-    private final ReviewService reviews;
+    private final Replies reviews;
     final TextField phone = new TextField();
     final Button search = new Button();
     final VerticalLayout results = new VerticalLayout();
 
-    public ExplanationScriptsView(ReviewService reviews) {
+    public ExplanationScriptsView(Replies reviews) {
         this.reviews = reviews;
         phone.setMaxLength(Kind.PHONE.maxLength());
         addClassName("ombud-view");

@@ -14,8 +14,10 @@ import app.ombud.policy.PolicyService;
 import app.ombud.policy.ReviewCriteria;
 import app.ombud.review.Judgment;
 import app.ombud.review.Review;
+import app.ombud.review.ReviewDesk;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewRoute;
-import app.ombud.review.ReviewService;
+import app.ombud.review.ReviewStep;
 import app.ombud.review.SideNotice;
 import app.ombud.review.WorkOrder;
 import com.vaadin.flow.component.HasValidation;
@@ -55,7 +57,8 @@ import java.util.stream.Collectors;
 @RolesAllowed({"REVIEWER", "WHITELIST_OWNER"})
 public class JudgmentView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final ReviewService reviews;
+    private final ReviewDesk desk;
+    private final ReviewQueries reviews;
     private final DirectoryService directory;
     private final PolicyService policy;
     private Review current;
@@ -68,7 +71,8 @@ public class JudgmentView extends VerticalLayout implements BeforeEnterObserver,
     private final TextField topic = new TextField();
     private ReviewCriteria checklist;
 
-    public JudgmentView(ReviewService reviews, DirectoryService directory, PolicyService policy) {
+    public JudgmentView(ReviewDesk desk, ReviewQueries reviews, DirectoryService directory, PolicyService policy) {
+        this.desk = desk;
         this.reviews = reviews;
         this.directory = directory;
         this.policy = policy;
@@ -93,7 +97,7 @@ public class JudgmentView extends VerticalLayout implements BeforeEnterObserver,
         back.setId("judge-back");
         add(title, back);
         summary(current);
-        var refusal = reviews.judgeRefusal(id);
+        var refusal = reviews.refusal(id, ReviewStep.JUDGE);
         if (refusal.isEmpty()) {
             form(current);
         } else {
@@ -216,7 +220,7 @@ public class JudgmentView extends VerticalLayout implements BeforeEnterObserver,
             return;
         }
         try {
-            var judged = reviews.judge(current.id(), new Judgment(type.getValue(), criteria.getValue().stream()
+            var judged = desk.judge(current.id(), new Judgment(type.getValue(), criteria.getValue().stream()
                     .sorted(this::byListOrder).toList(), upheld.getValue(), basis.getValue(),
                     knowledgeRef.getValue(), topic.getValue()), current.version());
             Toasts.success(t("review.judge.done", judged.number()));

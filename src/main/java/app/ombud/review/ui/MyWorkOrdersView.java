@@ -2,8 +2,8 @@ package app.ombud.review.ui;
 
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.ui.GridPaging;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewQueue;
-import app.ombud.review.ReviewService;
 import app.ombud.review.ReviewStatus;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,7 +19,7 @@ import java.util.List;
 @RolesAllowed({"AGENT", "TEAM_LEAD"})
 public class MyWorkOrdersView extends ReviewListView {
 
-    public MyWorkOrdersView(ReviewService reviews, DirectoryService directory) {
+    public MyWorkOrdersView(ReviewQueries reviews, DirectoryService directory) {
         super(reviews, directory, ReviewQueue.MINE, "nav.reviews.mine", List.of(ReviewStatus.values()), false);
         grid.addColumn(r -> who(r.workOrder().accusedEmployeeId())).setHeader(t("review.list.accused"))
                 .setKey("accused").setAutoWidth(true);

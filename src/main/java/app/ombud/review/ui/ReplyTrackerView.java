@@ -6,8 +6,8 @@ import app.ombud.policy.PolicyService;
 import app.ombud.review.ReplyAttempt;
 import app.ombud.review.ReplyStatus;
 import app.ombud.review.Review;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewQueue;
-import app.ombud.review.ReviewService;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +26,7 @@ public class ReplyTrackerView extends ReviewListView {
 
     private final ZoneId zone;
 
-    public ReplyTrackerView(ReviewService reviews, DirectoryService directory, PolicyService policies) {
+    public ReplyTrackerView(ReviewQueries reviews, DirectoryService directory, PolicyService policies) {
         super(reviews, directory, ReviewQueue.REPLIES, "nav.reviews.replies", List.of(), true);
         zone = policies.calendar().zone();
         grid.addColumn(r -> r.workOrder().contactNumber()).setHeader(t("review.list.contactNumber"))

@@ -9,8 +9,8 @@ import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.review.Review;
 import app.ombud.review.ReviewFilter;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewQueue;
-import app.ombud.review.ReviewService;
 import app.ombud.review.ReviewStatus;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  */
 abstract class ReviewListView extends VerticalLayout implements HasDynamicTitle {
 
-    private final ReviewService reviews;
+    private final ReviewQueries reviews;
     private final DirectoryService directory;
     private final ReviewQueue queue;
     private final String titleKey;
@@ -58,7 +58,7 @@ abstract class ReviewListView extends VerticalLayout implements HasDynamicTitle 
      * @param statuses the states the status filter offers (none: no status filter)
      * @param overdue whether the queue has an "overdue only" filter
      */
-    ReviewListView(ReviewService reviews, DirectoryService directory, ReviewQueue queue, String titleKey,
+    ReviewListView(ReviewQueries reviews, DirectoryService directory, ReviewQueue queue, String titleKey,
             List<ReviewStatus> statuses, boolean overdue) {
         this.reviews = reviews;
         this.directory = directory;

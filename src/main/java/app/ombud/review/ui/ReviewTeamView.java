@@ -3,9 +3,9 @@ package app.ombud.review.ui;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.review.Review;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewQueue;
 import app.ombud.review.ReviewRoute;
-import app.ombud.review.ReviewService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Menu;
@@ -22,7 +22,7 @@ import java.util.List;
 @RolesAllowed({"REVIEWER", "WHITELIST_OWNER"})
 public class ReviewTeamView extends ReviewListView {
 
-    public ReviewTeamView(ReviewService reviews, DirectoryService directory) {
+    public ReviewTeamView(ReviewQueries reviews, DirectoryService directory) {
         super(reviews, directory, ReviewQueue.REVIEW_TEAM, "nav.reviews.team", List.of(), false);
         grid.addColumn(r -> who(r.workOrder().accusedEmployeeId())).setHeader(t("review.list.accused"))
                 .setKey("accused").setAutoWidth(true);

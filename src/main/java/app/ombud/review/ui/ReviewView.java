@@ -8,29 +8,26 @@ import app.ombud.directory.Person;
 import app.ombud.panel.PanelService;
 import app.ombud.panel.PanelSide;
 import app.ombud.platform.OmbudException;
-import app.ombud.platform.TextInput.Kind;
-import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.RouteIds;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Texts;
-import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.ReviewCriteria;
-import app.ombud.policy.RoutingRule;
 import app.ombud.review.Appeal;
 import app.ombud.review.AppealPoint;
-import app.ombud.review.ExplanationGap;
+import app.ombud.review.Appeals;
+import app.ombud.review.CaseLibrary;
 import app.ombud.review.OtherReply;
+import app.ombud.review.Replies;
 import app.ombud.review.Reply;
 import app.ombud.review.ReplyAttempt;
-import app.ombud.review.ReplyOutcome;
-import app.ombud.review.ReturnReason;
 import app.ombud.review.Review;
+import app.ombud.review.ReviewDesk;
 import app.ombud.review.ReviewEntry;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewReturn;
 import app.ombud.review.ReviewRoute;
-import app.ombud.review.ReviewService;
 import app.ombud.review.ReviewStatus;
 import app.ombud.review.ReviewStep;
 import app.ombud.review.SideNotice;
@@ -38,13 +35,9 @@ import app.ombud.review.SpecialComplainant;
 import app.ombud.review.Verdict;
 import app.ombud.review.Verification;
 import app.ombud.review.WorkOrder;
+import app.ombud.review.WorkOrders;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -56,28 +49,18 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.HashSet;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
@@ -90,20 +73,28 @@ import java.util.stream.Collectors;
 @PermitAll
 public class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final ReviewService reviews;
+    private final ReviewQueries reviews;
     private final DirectoryService directory;
     private final PolicyService policy;
-    private final Clock clock;
+    private final WorkOrderDialogs workOrders;
+    private final DeskDialogs desk;
+    private final AppealDialogs appeals;
+    private final ReplyDialogs replies;
+    private final LibraryDialogs library;
     private final PanelService panels;
     private Review current;
 
-    public ReviewView(ReviewService reviews, DirectoryService directory, PolicyService policy, Clock clock,
-            PanelService panels) {
+    public ReviewView(ReviewQueries reviews, WorkOrders workOrders, ReviewDesk desk, Appeals appeals, Replies replies,
+            CaseLibrary library, DirectoryService directory, PolicyService policy, Clock clock, PanelService panels) {
         this.reviews = reviews;
+        this.panels = panels;
         this.directory = directory;
         this.policy = policy;
-        this.clock = clock;
-        this.panels = panels;
+        this.workOrders = new WorkOrderDialogs(this, workOrders, clock, this::reload);
+        this.desk = new DeskDialogs(this, desk, policy, clock, this::reload);
+        this.appeals = new AppealDialogs(this, appeals, clock, this::reload);
+        this.replies = new ReplyDialogs(this, replies, clock, this::reload);
+        this.library = new LibraryDialogs(this, library, clock, this::reload);
         addClassName("ombud-view");
     }
 
@@ -535,151 +526,19 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         return "action-" + step.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** Each step opens the dialog of its family; the panel sides are named here. */
     private void open(ReviewStep step) {
         Review r = current;
         switch (step) {
-            case RESUBMIT -> getUI().ifPresent(ui -> WorkOrderFormView.openResubmit(ui, r.id()));
-            case WITHDRAW -> text(step, "review.dialog.reason", "withdraw-reason", "reason", "withdraw-save",
-                    reason -> reviews.withdraw(r.id(), reason, r.version()));
-            case FORWARD -> text(step, "review.dialog.note", "forward-note", "note", "forward-save",
-                    note -> reviews.forward(r.id(), note, r.version()));
-            case RETURN_TO_EMPLOYEE -> text(step, "review.dialog.missing", "return-employee-note", "note",
-                    "return-employee-save", note -> reviews.returnToEmployee(r.id(), note, r.version()));
-            case TAKE -> StepDialogs.run(() -> reviews.take(r.id(), r.version()), null, this::reload);
-            case RETURN_TO_LEAD -> openReturnToLead(r);
-            case ROUTE -> openRoute(r);
-            case VERIFY -> openVerify(r);
-            case RECORD_SIDE_NOTICE -> openSideNotice(r);
-            case RECORD_SIDE_ANSWER -> openSideAnswer(r);
-            case JUDGE -> getUI().ifPresent(ui -> ui.navigate(JudgmentView.class,
-                    new RouteParameters("id", r.id().toString())));
-            case APPEAL -> openAppeal(r);
-            case REJUDGE -> openRejudge(r);
+            case RESUBMIT, WITHDRAW, FORWARD, RETURN_TO_EMPLOYEE -> workOrders.open(step, r);
+            case TAKE, RETURN_TO_LEAD, ROUTE, VERIFY, RECORD_SIDE_NOTICE, RECORD_SIDE_ANSWER, JUDGE -> desk.open(step, r);
+            case APPEAL, REJUDGE -> appeals.open(step, r);
             case NAME_EMPLOYEE_SIDE -> openPanelSide(r, step, PanelSide.EMPLOYEE);
             case NAME_REVIEW_SIDE -> openPanelSide(r, step, PanelSide.REVIEW);
-            case RECORD_REPLY_ATTEMPT -> openReplyAttempt(r);
-            case REPORT_SPECIAL -> openReportSpecial(r);
-            case DECIDE_SPECIAL -> openDecideSpecial(r);
-            case EXPLAIN_DIRECTLY -> text(step, "review.dialog.explain.script", "explain-script", "script",
-                    "explain-save", script -> reviews.explainDirectly(r.id(), script, r.version()));
-            case REPLY_OTHER -> openReplyOther(r);
-            case ADD_TO_LIBRARY -> openLibrary(r);
-            case REMOVE_FROM_LIBRARY -> openRemoveFromLibrary(r);
+            case RECORD_REPLY_ATTEMPT, REPORT_SPECIAL, DECIDE_SPECIAL, EXPLAIN_DIRECTLY, REPLY_OTHER ->
+                    replies.open(step, r);
+            case ADD_TO_LIBRARY, REMOVE_FROM_LIBRARY -> library.open(step, r);
         }
-    }
-
-    /** A step whose dialog is one text area. */
-    private void text(ReviewStep step, String label, String id, String field, String saveId,
-            Function<String, Review> save) {
-        var area = area(label, id);
-        area.setMaxLength(Kind.NOTE.maxLength());
-        var dialog = dialog(step, area);
-        StepDialogs.footer(dialog, saveId, () -> act(() -> save.apply(area.getValue()), dialog,
-                Map.of(field, area)));
-    }
-
-    private void openReturnToLead(Review r) {
-        var reason = new RadioButtonGroup<ReturnReason>(t("review.dialog.returnLead.reason"));
-        reason.setItems(ReturnReason.values());
-        reason.setItemLabelGenerator(x -> t("review.returnReason." + x));
-        reason.setId("return-lead-reason");
-        var gaps = new CheckboxGroup<ExplanationGap>(t("review.dialog.returnLead.gaps"));
-        gaps.setItems(ExplanationGap.values());
-        gaps.setItemLabelGenerator(x -> t("review.gap." + x));
-        gaps.setId("return-lead-gaps");
-        gaps.setVisible(false);
-        // the gaps say what was missing when no explanation was given; out of scope has none
-        reason.addValueChangeListener(change -> {
-            boolean noExplanation = change.getValue() == ReturnReason.NO_EXPLANATION;
-            gaps.setVisible(noExplanation);
-            if (!noExplanation) {
-                gaps.clear();
-            }
-        });
-        var note = area("review.dialog.note", "return-lead-note");
-        note.setMaxLength(Kind.NOTE.maxLength());
-        var dialog = dialog(ReviewStep.RETURN_TO_LEAD, reason, gaps, note);
-        StepDialogs.footer(dialog, "return-lead-save", () -> act(() -> reviews.returnToLead(r.id(), reason.getValue(),
-                gaps.getValue(), note.getValue(), r.version()), dialog,
-                Map.of("reason", reason, "gaps", gaps, "note", note)));
-    }
-
-    private void openRoute(Review r) {
-        var group = new Select<RoutingRule>();
-        group.setLabel(t("review.dialog.route.group"));
-        group.setItems(policy.current().content().routing().rules());
-        group.setItemLabelGenerator(rule -> rule.name().in(getLocale()));
-        group.setId("route-group");
-        var dialog = dialog(ReviewStep.ROUTE, group);
-        StepDialogs.footer(dialog, "route-save", () -> act(() -> reviews.routeManually(r.id(),
-                group.getValue() == null ? null : group.getValue().group(), r.version()), dialog,
-                Map.of("group", group)));
-    }
-
-    private void openVerify(Review r) {
-        var finding = area("review.dialog.verify.finding", "verify-finding");
-        var recording = new TextField(t("review.dialog.verify.recording"));
-        recording.setMaxLength(Kind.LINE.maxLength());
-        recording.setId("verify-recording");
-        if (r.verification() != null) {
-            finding.setValue(r.verification().finding());
-            recording.setValue(r.verification().recordingRef() == null ? "" : r.verification().recordingRef());
-        }
-        var dialog = dialog(ReviewStep.VERIFY, finding, recording);
-        StepDialogs.footer(dialog, "verify-save", () -> act(() -> reviews.recordVerification(r.id(),
-                finding.getValue(), recording.getValue(), r.version()), dialog,
-                Map.of("finding", finding, "recordingRef", recording)));
-    }
-
-    private void openSideNotice(Review r) {
-        var number = new Paragraph(t("review.dialog.sideNotice.number", r.route().notifyNumber()));
-        var at = now("review.dialog.sideNotice.at", "side-notice-at");
-        var lead = new TextField(t("review.dialog.sideNotice.lead"));
-        lead.setMaxLength(Kind.NAME.maxLength());
-        lead.setId("side-notice-lead");
-        var note = area("review.dialog.note", "side-notice-note");
-        note.setMaxLength(Kind.NOTE.maxLength());
-        var dialog = dialog(ReviewStep.RECORD_SIDE_NOTICE, number, at, lead, note);
-        StepDialogs.footer(dialog, "side-notice-save", () -> act(() -> reviews.recordSideNotice(r.id(),
-                instant(at.getValue()), lead.getValue(), note.getValue(), r.version()), dialog,
-                Map.of("calledAt", at, "leadName", lead, "note", note)));
-    }
-
-    private void openSideAnswer(Review r) {
-        var answer = area("review.dialog.sideAnswer.text", "side-answer-text");
-        var at = now("review.dialog.sideAnswer.at", "side-answer-at");
-        var dialog = dialog(ReviewStep.RECORD_SIDE_ANSWER, answer, at);
-        StepDialogs.footer(dialog, "side-answer-save", () -> act(() -> reviews.recordSideAnswer(r.id(),
-                answer.getValue(), instant(at.getValue()), r.version()), dialog,
-                Map.of("answer", answer, "answeredAt", at)));
-    }
-
-    private void openAppeal(Review r) {
-        var points = new AppealPointsEditor();
-        points.setId("appeal-points");
-        var dialog = dialog(ReviewStep.APPEAL, points);
-        StepDialogs.footer(dialog, "appeal-save", () -> act(() -> reviews.appeal(r.id(), points.getValue(),
-                r.version()), dialog, Map.of("points", points, "points.position", points, "points.text", points)));
-    }
-
-    private void openRejudge(Review r) {
-        var hint = new Paragraph(t("review.dialog.rejudge.hint"));
-        var keep = new RadioButtonGroup<Boolean>(t("review.dialog.rejudge.decision"));
-        keep.setItems(true, false);
-        keep.setItemLabelGenerator(k -> t(k ? "review.dialog.rejudge.keep" : "review.dialog.rejudge.overturn"));
-        keep.setId("rejudge-keep");
-        var reason = area("review.dialog.reason", "rejudge-reason");
-        var dialog = dialog(ReviewStep.REJUDGE, hint, keep, reason);
-        StepDialogs.footer(dialog, "rejudge-save", () -> {
-            // keeping or overturning is the owner's decision: never assumed
-            if (keep.getValue() == null) {
-                keep.setErrorMessage(t("common.required"));
-                keep.setInvalid(true);
-                return;
-            }
-            act(() -> reviews.rejudge(r.id(), keep.getValue(), reason.getValue(), r.version()), dialog,
-                    Map.of("keep", keep, "reason", reason));
-        });
     }
 
     private void openPanelSide(Review r, ReviewStep step, PanelSide side) {
@@ -695,139 +554,10 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         members.setHelperText(t("review.dialog.panel.hint"));
         members.setWidthFull();
         members.setId("panel-members");
-        var dialog = dialog(step, members);
-        StepDialogs.footer(dialog, "panel-side-save", () -> act(() -> reviews.namePanelSide(r.id(), side,
-                members.getValue().stream().map(Person::employeeId).sorted().toList(), r.version()), dialog,
+        var dialog = appeals.dialog(step, members);
+        StepDialogs.footer(dialog, "panel-side-save", () -> appeals.act(() -> appeals.service().namePanelSide(r.id(),
+                side, members.getValue().stream().map(Person::employeeId).sorted().toList(), r.version()), dialog,
                 Map.of("members", members)));
-    }
-
-    private void openReplyAttempt(Review r) {
-        var at = now("review.dialog.reply.at", "reply-at");
-        var outcome = new Select<ReplyOutcome>();
-        outcome.setLabel(t("review.dialog.reply.outcome"));
-        outcome.setItems(ReplyOutcome.values());
-        outcome.setItemLabelGenerator(o -> t("review.replyOutcome." + o));
-        outcome.setId("reply-outcome");
-        var note = area("review.dialog.reply.note", "reply-note");
-        note.setMaxLength(Kind.NOTE.maxLength());
-        var sms = new Checkbox(t("review.dialog.reply.sms"));
-        sms.setId("reply-sms");
-        sms.setEnabled(false);
-        sms.setHelperText(t("review.dialog.reply.smsHint"));
-        // the day's SMS only follows a call that did not reach the customer
-        outcome.addValueChangeListener(change -> {
-            boolean failed = change.getValue() != null && change.getValue().failed();
-            sms.setEnabled(failed);
-            if (!failed) {
-                sms.setValue(false);
-            }
-        });
-        var dialog = dialog(ReviewStep.RECORD_REPLY_ATTEMPT, at, outcome, note, sms);
-        StepDialogs.footer(dialog, "reply-save", () -> act(() -> reviews.recordReplyAttempt(r.id(),
-                instant(at.getValue()), outcome.getValue(), note.getValue(), sms.getValue(), r.version()), dialog,
-                Map.of("at", at, "outcome", outcome, "note", note)));
-    }
-
-    private void openReportSpecial(Review r) {
-        var kind = new RadioButtonGroup<SpecialComplainant.Kind>(t("review.dialog.special.kind"));
-        kind.setItems(SpecialComplainant.Kind.values());
-        kind.setItemLabelGenerator(k -> t("review.special." + k));
-        kind.setId("special-kind");
-        var report = area("review.dialog.special.report", "special-report");
-        var dialog = dialog(ReviewStep.REPORT_SPECIAL, kind, report);
-        StepDialogs.footer(dialog, "special-save", () -> act(() -> reviews.reportSpecialComplainant(r.id(),
-                kind.getValue(), report.getValue(), r.version()), dialog, Map.of("kind", kind, "report", report)));
-    }
-
-    private void openDecideSpecial(Review r) {
-        SpecialComplainant special = r.reply().special();
-        var report = entry(t("review.special." + special.kind()), special.report());
-        var decision = area("review.dialog.special.decision", "special-decision");
-        var dialog = dialog(ReviewStep.DECIDE_SPECIAL, report, decision);
-        StepDialogs.footer(dialog, "special-decision-save", () -> act(() -> reviews.decideSpecialHandling(r.id(),
-                decision.getValue(), r.version()), dialog, Map.of("decision", decision)));
-    }
-
-    private void openReplyOther(Review r) {
-        var kind = new RadioButtonGroup<OtherReply.Kind>(t("review.dialog.other.kind"));
-        kind.setItems(OtherReply.Kind.values());
-        kind.setItemLabelGenerator(k -> t("review.other." + k));
-        kind.setId("other-kind");
-        var reference = new TextField(t("review.dialog.other.reference"));
-        reference.setMaxLength(Kind.LINE.maxLength());
-        reference.setId("other-reference");
-        var dialog = dialog(ReviewStep.REPLY_OTHER, kind, reference);
-        StepDialogs.footer(dialog, "other-save", () -> act(() -> reviews.replyOther(r.id(), kind.getValue(),
-                reference.getValue(), r.version()), dialog, Map.of("kind", kind, "reference", reference)));
-    }
-
-    private void openLibrary(Review r) {
-        var tags = new TextField(t("review.dialog.library.tags"));
-        tags.setWidthFull();
-        tags.setId("library-tags");
-        var lesson = area("review.dialog.library.lesson", "library-lesson");
-        if (r.library() != null) {
-            tags.setValue(String.join(", ", r.library().tags()));
-            lesson.setValue(r.library().lesson());
-        }
-        var dialog = StepDialogs.form(this, t(r.library() == null ? "review.step.ADD_TO_LIBRARY"
-                : "review.dialog.library.edit"), tags, lesson);
-        StepDialogs.footer(dialog, "library-save", () -> act(() -> reviews.addToLibrary(r.id(),
-                Arrays.stream(tags.getValue().split("[,，、;；]")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                lesson.getValue(), r.version()), dialog, Map.of("tags", tags, "lesson", lesson)));
-    }
-
-    private void openRemoveFromLibrary(Review r) {
-        var dialog = dialog(ReviewStep.REMOVE_FROM_LIBRARY, new Paragraph(t("review.dialog.library.remove",
-                r.number())));
-        StepDialogs.footer(dialog, "library-remove-save", () -> act(() -> reviews.removeFromLibrary(r.id(),
-                r.version()), dialog, Map.of()));
-    }
-
-    /**
-     * Runs a step like every record page does; a refusal that names one of the dialog's fields is
-     * also shown on that field.
-     */
-    private void act(Supplier<Review> step, Dialog dialog, Map<String, HasValidation> fields) {
-        fields.values().forEach(f -> f.setInvalid(false));
-        StepDialogs.run(() -> {
-            try {
-                return step.get();
-            } catch (OmbudException e) {
-                HasValidation field = e.field() == null ? null : fields.get(e.field());
-                if (field != null) {
-                    field.setErrorMessage("REQUIRED".equals(e.code()) ? t("common.required") : Toasts.message(e));
-                    field.setInvalid(true);
-                }
-                throw e;
-            }
-        }, dialog, this::reload);
-    }
-
-    private Dialog dialog(ReviewStep step, Component... content) {
-        return StepDialogs.form(this, t("review.step." + step), content);
-    }
-
-    private TextArea area(String label, String id) {
-        var area = new TextArea(t(label));
-        area.setWidthFull();
-        area.setId(id);
-        area.setMaxLength(Kind.TEXT.maxLength());
-        return area;
-    }
-
-    /** A date-time picker set to now (company time), for recording when a call was made. */
-    private DateTimePicker now(String label, String id) {
-        var picker = new DateTimePicker(t(label));
-        picker.setValue(LocalDateTime.ofInstant(clock.instant(), GridPaging.COMPANY_ZONE)
-                .truncatedTo(ChronoUnit.MINUTES));
-        picker.setId(id);
-        DateLimits.past(picker, clock, ReviewService.MAX_EVENT_AGE);
-        return picker;
-    }
-
-    private static Instant instant(LocalDateTime local) {
-        return local == null ? null : local.atZone(GridPaging.COMPANY_ZONE).toInstant();
     }
 
     private String t(String key, Object... args) {

@@ -3,8 +3,8 @@ package app.ombud.review.ui;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.review.Review;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewQueue;
-import app.ombud.review.ReviewService;
 import app.ombud.review.ReviewStatus;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -20,7 +20,7 @@ import java.util.List;
 @RolesAllowed({"TEAM_LEAD", "ADMIN"})
 public class TeamLeadCheckView extends ReviewListView {
 
-    public TeamLeadCheckView(ReviewService reviews, DirectoryService directory) {
+    public TeamLeadCheckView(ReviewQueries reviews, DirectoryService directory) {
         super(reviews, directory, ReviewQueue.TEAM_CHECK, "nav.reviews.check",
                 List.of(ReviewStatus.SUBMITTED, ReviewStatus.RETURNED_TO_LEAD), true);
         grid.addColumn(r -> who(r.workOrder().submitterEmployeeId())).setHeader(t("review.list.submitter"))

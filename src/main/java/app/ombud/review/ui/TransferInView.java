@@ -7,7 +7,7 @@ import app.ombud.platform.OmbudException;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.RoutingRule;
 import app.ombud.review.Review;
-import app.ombud.review.ReviewService;
+import app.ombud.review.WorkOrders;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -30,7 +30,7 @@ import java.time.Clock;
 @RolesAllowed({"REVIEWER", "WHITELIST_OWNER"})
 public class TransferInView extends VerticalLayout implements HasDynamicTitle {
 
-    private final ReviewService reviews;
+    private final WorkOrders reviews;
     final Select<RoutingRule> fromLine = new Select<>();
     final WorkOrderFields fields;
     final Button save = new Button();
@@ -41,7 +41,7 @@ public class TransferInView extends VerticalLayout implements HasDynamicTitle {
     /** One key per registration: however often it is sent, one review is registered. */
     private IdempotencyKey submission = IdempotencyKey.random();
 
-    public TransferInView(ReviewService reviews, PolicyService policies, DirectoryService directory, Clock clock) {
+    public TransferInView(WorkOrders reviews, PolicyService policies, DirectoryService directory, Clock clock) {
         this.reviews = reviews;
         addClassName("ombud-view");
         fields = new WorkOrderFields(policies, directory, clock);

@@ -10,9 +10,10 @@ import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.PolicyService;
 import app.ombud.review.Review;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewReturn;
-import app.ombud.review.ReviewService;
 import app.ombud.review.ReviewStep;
+import app.ombud.review.WorkOrders;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -42,7 +43,8 @@ public class WorkOrderFormView extends VerticalLayout implements BeforeEnterObse
 
     static final String RESUBMIT = "resubmit";
 
-    private final ReviewService reviews;
+    private final WorkOrders workOrders;
+    private final ReviewQueries reviews;
     final WorkOrderFields fields;
     final H2 title = new H2();
     final Paragraph returnNote = new Paragraph();
@@ -52,8 +54,9 @@ public class WorkOrderFormView extends VerticalLayout implements BeforeEnterObse
     /** The returned review being completed; null for a new work order. */
     private Review returned;
 
-    public WorkOrderFormView(ReviewService reviews, PolicyService policies, DirectoryService directory,
+    public WorkOrderFormView(WorkOrders workOrders, ReviewQueries reviews, PolicyService policies, DirectoryService directory,
             Clock clock) {
+        this.workOrders = workOrders;
         this.reviews = reviews;
         addClassName("ombud-view");
         fields = new WorkOrderFields(policies, directory, clock);
@@ -136,8 +139,8 @@ public class WorkOrderFormView extends VerticalLayout implements BeforeEnterObse
     private void save() {
         fields.clearErrors();
         try {
-            Review saved = returned == null ? reviews.submit(fields.value(), submission)
-                    : reviews.resubmit(returned.id(), fields.value(), returned.version());
+            Review saved = returned == null ? workOrders.submit(fields.value(), submission)
+                    : workOrders.resubmit(returned.id(), fields.value(), returned.version());
             Toasts.success(t(returned == null ? "review.form.submitted" : "review.form.resubmitted", saved.number()));
             getUI().ifPresent(ui -> ui.navigate("reviews/" + saved.id()));
         } catch (OmbudException e) {

@@ -23,10 +23,13 @@ import app.ombud.platform.Role;
 import app.ombud.policy.JudgmentType;
 import app.ombud.policy.PolicyService;
 import app.ombud.review.AppealPoint;
+import app.ombud.review.Appeals;
 import app.ombud.review.DemandKind;
 import app.ombud.review.Judgment;
-import app.ombud.review.ReviewService;
+import app.ombud.review.ReviewDesk;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.WorkOrder;
+import app.ombud.review.WorkOrders;
 import app.ombud.support.OmbudIntegrationTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
@@ -74,7 +77,16 @@ class PanelViewsTest extends SpringBrowserlessTest {
     DirectoryService directory;
 
     @Autowired
-    ReviewService reviews;
+    ReviewQueries reviews;
+
+    @Autowired
+    WorkOrders workOrders;
+
+    @Autowired
+    ReviewDesk desk;
+
+    @Autowired
+    Appeals appeals;
 
     @Autowired
     PolicyService policy;
@@ -362,8 +374,8 @@ class PanelViewsTest extends SpringBrowserlessTest {
     void aPanelFormedByAnAppealIsOnTheMembersBallotsAndDecidesTheReview() {
         String owner = p + "WO";
         var review = panelForming(p + "RV", owner);
-        as(accused, () -> reviews.namePanelSide(review.id(), PanelSide.EMPLOYEE, employeeSide, null), Role.AGENT);
-        var formed = as(owner, () -> reviews.namePanelSide(review.id(), PanelSide.REVIEW, reviewSide, null),
+        as(accused, () -> appeals.namePanelSide(review.id(), PanelSide.EMPLOYEE, employeeSide, null), Role.AGENT);
+        var formed = as(owner, () -> appeals.namePanelSide(review.id(), PanelSide.REVIEW, reviewSide, null),
                 Role.WHITELIST_OWNER);
         UUID panelId = formed.appeal().panelId();
         assertThat(panelId).isNotNull();
@@ -435,7 +447,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
                 .doesNotContainAnyElementsOf(mayNotSit);
         assertThat(suggested(accused)).as("the accused").isEmpty();
 
-        as(accused, () -> reviews.namePanelSide(review.id(), PanelSide.EMPLOYEE, employeeSide, null), Role.AGENT);
+        as(accused, () -> appeals.namePanelSide(review.id(), PanelSide.EMPLOYEE, employeeSide, null), Role.AGENT);
         signIn(owner, Role.WHITELIST_OWNER);
         navigate(app.ombud.review.ui.ReviewView.class, Map.of("id", review.id().toString()));
         test($(Button.class).id("action-name-review-side")).click();
@@ -468,16 +480,15 @@ class PanelViewsTest extends SpringBrowserlessTest {
         });
         String criterion = asAdmin(() -> policy.current().content().reviewCriteria().attitude().get(0).code());
         var review = as(reviewer, () -> {
-            var r = reviews.registerTransfer(new WorkOrder(null, "13800001111", Instant.now().minus(Duration.ofHours(2)),
+            var r = workOrders.registerTransfer(new WorkOrder(null, "13800001111", Instant.now().minus(Duration.ofHours(2)),
                     "13800001111", "客户称坐席态度冷淡", "要求道歉", DemandKind.EXPLICIT, accused, "10010", "宽带报修"),
                     "LINE_89082000");
-            reviews.take(r.id(), null);
-            reviews.recordVerification(r.id(), "录音中坐席语气生硬", "REC-" + p, null);
-            return reviews.judge(r.id(), new Judgment(JudgmentType.ATTITUDE, List.of(criterion), true, "语气生硬", null,
+            desk.recordVerification(r.id(), "录音中坐席语气生硬", "REC-" + p, null);
+            return desk.judge(r.id(), new Judgment(JudgmentType.ATTITUDE, List.of(criterion), true, "语气生硬", null,
                     null), null);
         }, Role.REVIEWER);
-        as(accused, () -> reviews.appeal(review.id(), List.of(new AppealPoint("02:15", "已道歉并解释")), null), Role.AGENT);
-        as(owner, () -> reviews.rejudge(review.id(), true, "需评审小组裁决", null), Role.WHITELIST_OWNER);
+        as(accused, () -> appeals.appeal(review.id(), List.of(new AppealPoint("02:15", "已道歉并解释")), null), Role.AGENT);
+        as(owner, () -> appeals.rejudge(review.id(), true, "需评审小组裁决", null), Role.WHITELIST_OWNER);
         return review;
     }
 

@@ -28,7 +28,7 @@ import app.ombud.policy.CaseCategory;
 import app.ombud.policy.PolicyService;
 import app.ombud.review.DemandKind;
 import app.ombud.review.Review;
-import app.ombud.review.ReviewService;
+import app.ombud.review.WorkOrders;
 import app.ombud.review.WorkOrder;
 import app.ombud.support.OmbudIntegrationTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -69,7 +69,7 @@ class HomeViewTest extends SpringBrowserlessTest {
     EscalationService escalations;
 
     @Autowired
-    ReviewService reviews;
+    WorkOrders reviews;
 
     @Autowired
     PanelService panels;

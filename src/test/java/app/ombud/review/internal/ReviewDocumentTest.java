@@ -22,6 +22,7 @@ import app.ombud.review.ReplyOutcome;
 import app.ombud.review.ReplyStatus;
 import app.ombud.review.ReviewRoute;
 import app.ombud.review.ReviewStatus;
+import app.ombud.review.ReviewStep;
 import app.ombud.review.Verdict;
 import app.ombud.review.Verification;
 import app.ombud.review.WorkOrder;
@@ -33,7 +34,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The rules a review document keeps by itself: its state machine, its reply follow-up, its appeal. */
+/**
+ * The rules a review document keeps by itself: its state machine, who may take which step now (one
+ * rule per step), its reply follow-up, its appeal.
+ */
 class ReviewDocumentTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -198,6 +202,111 @@ class ReviewDocumentTest {
         assertThat(review.status()).isEqualTo(ReviewStatus.SUBMITTED);
         assertThat(review.view().checkDue()).isEqualTo(later.plus(Duration.ofHours(2)));
         assertThat(review.view().returns()).hasSize(1);
+    }
+
+    // ---- the step rules (StepGuard): who may take which step now --------------------------
+
+    static final Actor AGENT = new Actor(Actor.Kind.PERSON, "1701", "王坐席", "1701", Set.of(Role.AGENT));
+    static final Actor ACCUSED = new Actor(Actor.Kind.PERSON, "1702", "李被诉", "1702", Set.of(Role.AGENT));
+    static final Actor CLIENT = new Actor(Actor.Kind.CLIENT, "bi", "BI", null, Set.of(Role.REVIEWER));
+
+    static ReviewCaller caller(Actor actor, UUID team) {
+        return new ReviewCaller(actor, team, MONDAY_10);
+    }
+
+    static ReviewDocument submittedBy(UUID submitterTeam, UUID accusedTeam) {
+        var order = new WorkOrder("1701", "13812345678", null, "13987654321", "态度生硬", "道歉", DemandKind.EXPLICIT,
+                "1702", "10010", "资费");
+        return ReviewDocument.submit(UUID.randomUUID(), "BM-20261130-0002", order, submitterTeam, accusedTeam,
+                MONDAY_10.plus(Duration.ofHours(2)), AGENT, MONDAY_10);
+    }
+
+    static void judgedUpheld(ReviewDocument review) {
+        review.forward(null, frontDesk(), MONDAY_10.plus(Duration.ofHours(48)), LEAD, MONDAY_10);
+        review.recordVerification(new Verification("属实", null, "R0001", "赵丽华", MONDAY_10), REVIEWER, MONDAY_10);
+        review.judge(verdict(true), MONDAY_10.plus(Duration.ofDays(3)), REVIEWER, MONDAY_10);
+    }
+
+    @Test
+    void aSubmittedWorkOrderIsTheSubmittersAndTheirTeamLeadsOnly() {
+        UUID team = UUID.randomUUID();
+        var review = submittedBy(team, null);
+        assertThat(review.allowedSteps(caller(LEAD, team))).containsExactlyInAnyOrder(ReviewStep.WITHDRAW,
+                ReviewStep.FORWARD, ReviewStep.RETURN_TO_EMPLOYEE);
+        assertThat(review.allowedSteps(caller(AGENT, null))).containsExactly(ReviewStep.WITHDRAW);
+        assertThat(review.allowedSteps(caller(LEAD, UUID.randomUUID()))).as("a lead of another team").isEmpty();
+        assertThat(review.refusal(ReviewStep.FORWARD, caller(LEAD, UUID.randomUUID())).orElseThrow().code())
+                .isEqualTo("REVIEW_NOT_TEAM_LEAD");
+        assertThat(review.refusal(ReviewStep.FORWARD, caller(AGENT, null)).orElseThrow().code())
+                .isEqualTo("REVIEW_NOT_TEAM_LEAD");
+        assertThat(review.allowedSteps(caller(REVIEWER, null))).isEmpty();
+    }
+
+    @Test
+    void noStepIsAnApiClients() {
+        var review = inReview();
+        for (ReviewStep step : ReviewStep.values()) {
+            assertThat(review.refusal(step, caller(CLIENT, null))).as(step.name()).get()
+                    .extracting(OmbudException::code).isEqualTo("PERSON_REQUIRED");
+        }
+    }
+
+    @Test
+    void theReviewTeamJudgesOnlyAVerifiedReviewAndNeverOneAboutThemselves() {
+        var review = inReview();
+        assertThat(review.allowedSteps(caller(REVIEWER, null))).containsExactlyInAnyOrder(ReviewStep.TAKE,
+                ReviewStep.RETURN_TO_LEAD, ReviewStep.ROUTE, ReviewStep.VERIFY, ReviewStep.RECORD_REPLY_ATTEMPT,
+                ReviewStep.REPORT_SPECIAL, ReviewStep.EXPLAIN_DIRECTLY, ReviewStep.REPLY_OTHER);
+        assertThat(review.refusal(ReviewStep.JUDGE, caller(REVIEWER, null)).orElseThrow().code())
+                .isEqualTo("REVIEW_NOT_VERIFIED");
+        assertThat(review.refusal(ReviewStep.RECORD_SIDE_NOTICE, caller(REVIEWER, null)).orElseThrow().code())
+                .as("a front-desk review notifies nobody").isEqualTo("REVIEW_NOT_NOTIFY_BY_CALL");
+        review.take(REVIEWER, MONDAY_10);
+        review.recordVerification(new Verification("属实", null, "R0001", "赵丽华", MONDAY_10), REVIEWER, MONDAY_10);
+        assertThat(review.allowedSteps(caller(REVIEWER, null))).contains(ReviewStep.JUDGE)
+                .doesNotContain(ReviewStep.TAKE);
+        assertThat(review.refusal(ReviewStep.TAKE, caller(REVIEWER, null)).orElseThrow().code())
+                .isEqualTo("REVIEW_ALREADY_TAKEN");
+        var accusedReviewer = new Actor(Actor.Kind.PERSON, "1702", "李被诉", "1702", Set.of(Role.REVIEWER));
+        assertThat(review.refusal(ReviewStep.JUDGE, caller(accusedReviewer, null)).orElseThrow().code())
+                .isEqualTo("JUDGE_IS_ACCUSED");
+        assertThat(review.refusal(ReviewStep.JUDGE, caller(LEAD, null)).orElseThrow().code())
+                .isEqualTo("REVIEW_TEAM_ONLY");
+    }
+
+    @Test
+    void theAccusedAndTheLeadOfTheirTeamAppealWithinTheWindowAndAnotherOwnerRejudges() {
+        UUID accusedTeam = UUID.randomUUID();
+        var review = submittedBy(null, accusedTeam);
+        judgedUpheld(review);
+        assertThat(review.allowedSteps(caller(ACCUSED, null))).containsExactly(ReviewStep.APPEAL);
+        assertThat(review.allowedSteps(caller(LEAD, accusedTeam))).contains(ReviewStep.APPEAL);
+        assertThat(review.refusal(ReviewStep.APPEAL, caller(LEAD, UUID.randomUUID())).orElseThrow().code())
+                .isEqualTo("APPEAL_NOT_ALLOWED");
+        var late = new ReviewCaller(ACCUSED, null, MONDAY_10.plus(Duration.ofDays(3)));
+        assertThat(review.refusal(ReviewStep.APPEAL, late).orElseThrow().code()).isEqualTo("APPEAL_WINDOW_CLOSED");
+
+        review.fileAppeal(AppellantRole.ACCUSED, List.of(new AppealPoint(null, "客户先辱骂")), ACCUSED, MONDAY_10);
+        var judge = new Actor(Actor.Kind.PERSON, "R0001", "赵丽华", "R0001", Set.of(Role.WHITELIST_OWNER));
+        assertThat(review.refusal(ReviewStep.REJUDGE, caller(judge, null)).orElseThrow().code())
+                .isEqualTo("REJUDGE_BY_ORIGINAL_JUDGE");
+        assertThat(review.allowedSteps(caller(OWNER, null))).contains(ReviewStep.REJUDGE);
+        review.rejudge(true, "维持", OWNER, MONDAY_10);
+        assertThat(review.allowedSteps(caller(ACCUSED, null))).containsExactly(ReviewStep.NAME_EMPLOYEE_SIDE);
+        assertThat(review.allowedSteps(caller(OWNER, null))).contains(ReviewStep.NAME_REVIEW_SIDE)
+                .doesNotContain(ReviewStep.NAME_EMPLOYEE_SIDE);
+        assertThat(review.panelExcluded()).containsExactlyInAnyOrder("1702", "R0001", "W0001");
+    }
+
+    @Test
+    void theAppealWindowEndsOnlyOnceAndOnlyWhenItHasPassed() {
+        var review = submittedBy(null, null);
+        judgedUpheld(review);
+        assertThat(review.endAppealWindow(MONDAY_10.plus(Duration.ofDays(2)))).isFalse();
+        assertThat(review.endAppealWindow(MONDAY_10.plus(Duration.ofDays(3)))).isTrue();
+        assertThat(review.status()).isEqualTo(ReviewStatus.FINAL);
+        assertThat(review.view().timeline().getLast().action()).isEqualTo("appeal-window-ended");
+        assertThat(review.endAppealWindow(MONDAY_10.plus(Duration.ofDays(4)))).isFalse();
     }
 
     static ReplyAttempt attempt(Instant at, ReplyOutcome outcome) {

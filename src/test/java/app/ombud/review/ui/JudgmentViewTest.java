@@ -1,6 +1,6 @@
 package app.ombud.review.ui;
 
-import static app.ombud.review.ui.ReviewFixture.signIn;
+import static app.ombud.review.ReviewFixture.signIn;
 import static app.ombud.support.TestData.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,8 +14,11 @@ import app.ombud.policy.PolicyService;
 import app.ombud.policy.ReviewCriteria;
 import app.ombud.review.Judgment;
 import app.ombud.review.Review;
-import app.ombud.review.ReviewService;
+import app.ombud.review.ReviewDesk;
+import app.ombud.review.ReviewFixture;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewStatus;
+import app.ombud.review.WorkOrders;
 import app.ombud.support.OmbudIntegrationTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
@@ -40,7 +43,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class JudgmentViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    ReviewService reviews;
+    ReviewQueries reviews;
+
+
+    @Autowired
+
+    ReviewDesk desk;
+
+    @Autowired
+    WorkOrders workOrders;
 
     @Autowired
     DirectoryService directory;
@@ -52,7 +63,7 @@ class JudgmentViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void setUp() {
-        fx = new ReviewFixture(directory, reviews);
+        fx = new ReviewFixture(directory, workOrders, desk, reviews);
     }
 
     @AfterEach
@@ -124,7 +135,7 @@ class JudgmentViewTest extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).id("judge-refused").getText()).isEqualTo(t("error.JUDGE_IS_ACCUSED"));
         // and the service refuses the verdict all the same
         var code = policy.current().content().reviewCriteria().attitude().getFirst().code();
-        assertThatThrownBy(() -> as(accused, () -> reviews.judge(review.id(), new Judgment(JudgmentType.ATTITUDE,
+        assertThatThrownBy(() -> as(accused, () -> desk.judge(review.id(), new Judgment(JudgmentType.ATTITUDE,
                 List.of(code), true, "自己判自己", null, null), null), Role.REVIEWER))
                 .isInstanceOfSatisfying(OmbudException.class, e -> assertThat(e.code()).isEqualTo("JUDGE_IS_ACCUSED"));
     }
@@ -133,7 +144,7 @@ class JudgmentViewTest extends SpringBrowserlessTest {
     void anUnroutedReviewIsRefusedWithTheRoutingMessage() {
         Review forwarded = fx.forwarded(fx.accused("99"));
         assertThat(forwarded.route()).isNull();
-        Review taken = as(fx.reviewer, () -> reviews.take(forwarded.id(), forwarded.version()), Role.REVIEWER);
+        Review taken = as(fx.reviewer, () -> desk.take(forwarded.id(), forwarded.version()), Role.REVIEWER);
         signIn(fx.reviewer, Role.REVIEWER);
         navigate(JudgmentView.class, Map.of("id", taken.id().toString()));
 

@@ -1,6 +1,6 @@
 package app.ombud.review.ui;
 
-import static app.ombud.review.ui.ReviewFixture.signIn;
+import static app.ombud.review.ReviewFixture.signIn;
 import static app.ombud.support.TestData.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,11 +8,15 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.platform.Role;
 import app.ombud.policy.JudgmentType;
 import app.ombud.policy.PolicyService;
+import app.ombud.review.CaseLibrary;
 import app.ombud.review.DemandKind;
 import app.ombud.review.Judgment;
 import app.ombud.review.Review;
-import app.ombud.review.ReviewService;
+import app.ombud.review.ReviewDesk;
+import app.ombud.review.ReviewFixture;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.WorkOrder;
+import app.ombud.review.WorkOrders;
 import app.ombud.support.ApiAccess;
 import app.ombud.support.OmbudIntegrationTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -39,7 +43,22 @@ class ReviewLeastPrivilegeTest extends SpringBrowserlessTest {
             "wang@example.com");
 
     @Autowired
-    ReviewService reviews;
+    ReviewQueries reviews;
+
+
+    @Autowired
+
+    WorkOrders workOrders;
+
+
+    @Autowired
+
+    ReviewDesk desk;
+
+
+    @Autowired
+
+    CaseLibrary library;
 
     @Autowired
     DirectoryService directory;
@@ -54,7 +73,7 @@ class ReviewLeastPrivilegeTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void setUp() {
-        fx = new ReviewFixture(directory, reviews);
+        fx = new ReviewFixture(directory, workOrders, desk, reviews);
     }
 
     @AfterEach
@@ -126,20 +145,20 @@ class ReviewLeastPrivilegeTest extends SpringBrowserlessTest {
     /** Submitted, forwarded, verified, judged and in the library, with numbers written into its texts. */
     private Review judged() {
         String accused = fx.accused("17");
-        Review submitted = as(fx.agent, () -> reviews.submit(new WorkOrder(fx.agent, "13800138000",
+        Review submitted = as(fx.agent, () -> workOrders.submit(new WorkOrder(fx.agent, "13800138000",
                 Instant.now().minus(Duration.ofHours(1)), "13900139000",
                 "客户称坐席态度恶劣，身份证 11010119900307123X，请回 13712345678", "邮件 wang@example.com 道歉",
                 DemandKind.EXPLICIT, accused, "10010", "话费查询")), Role.AGENT);
-        Review forwarded = as(fx.lead, () -> reviews.forward(submitted.id(), "已联系 13712345678",
+        Review forwarded = as(fx.lead, () -> workOrders.forward(submitted.id(), "已联系 13712345678",
                 submitted.version()), Role.TEAM_LEAD);
         String code = policy.current().content().reviewCriteria().attitude().getFirst().code();
         return as(fx.reviewer, () -> {
-            Review taken = reviews.take(forwarded.id(), forwarded.version());
-            Review verified = reviews.recordVerification(taken.id(), "录音中客户报出 13712345678", null,
+            Review taken = desk.take(forwarded.id(), forwarded.version());
+            Review verified = desk.recordVerification(taken.id(), "录音中客户报出 13712345678", null,
                     taken.version());
-            Review judgedNow = reviews.judge(verified.id(), new Judgment(JudgmentType.ATTITUDE, List.of(code), true,
+            Review judgedNow = desk.judge(verified.id(), new Judgment(JudgmentType.ATTITUDE, List.of(code), true,
                     "坐席拒绝记录 13712345678", null, null), verified.version());
-            return reviews.addToLibrary(judgedNow.id(), List.of("脱敏" + fx.p), "回访 13712345678 时先致歉",
+            return library.addToLibrary(judgedNow.id(), List.of("脱敏" + fx.p), "回访 13712345678 时先致歉",
                     judgedNow.version());
         }, Role.REVIEWER);
     }

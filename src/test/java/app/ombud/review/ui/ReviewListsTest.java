@@ -16,16 +16,21 @@ import app.ombud.platform.ui.GridPaging;
 import app.ombud.policy.JudgmentType;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.RoutingRule;
+import app.ombud.review.CaseLibrary;
 import app.ombud.review.DemandKind;
 import app.ombud.review.Judgment;
 import app.ombud.review.LibraryCase;
+import app.ombud.review.Replies;
 import app.ombud.review.ReplyOutcome;
 import app.ombud.review.Review;
+import app.ombud.review.ReviewDesk;
 import app.ombud.review.ReviewFilter;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewQueue;
-import app.ombud.review.ReviewService;
 import app.ombud.review.ReviewStatus;
 import app.ombud.review.WorkOrder;
+import app.ombud.review.WorkOrders;
+import app.ombud.review.internal.ReviewJobs;
 import app.ombud.support.OmbudIntegrationTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
@@ -60,7 +65,32 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class ReviewListsTest extends SpringBrowserlessTest {
 
     @Autowired
-    ReviewService reviews;
+    ReviewQueries reviews;
+
+
+    @Autowired
+
+    WorkOrders workOrders;
+
+
+    @Autowired
+
+    ReviewDesk desk;
+
+
+    @Autowired
+
+    Replies replies;
+
+
+    @Autowired
+
+    CaseLibrary library;
+
+
+    @Autowired
+
+    ReviewJobs jobs;
 
     @Autowired
     DirectoryService directory;
@@ -129,12 +159,12 @@ class ReviewListsTest extends SpringBrowserlessTest {
     }
 
     Review submitted(String accusedId) {
-        return as(agent, () -> reviews.submit(order(accusedId)), Role.AGENT);
+        return as(agent, () -> workOrders.submit(order(accusedId)), Role.AGENT);
     }
 
     Review forwarded(String accusedId) {
         var review = submitted(accusedId);
-        return as(lead, () -> reviews.forward(review.id(), "齐全", review.version()), Role.TEAM_LEAD);
+        return as(lead, () -> workOrders.forward(review.id(), "齐全", review.version()), Role.TEAM_LEAD);
     }
 
     /** Fills the form as an agent would, leaving the source at its default. */
@@ -246,7 +276,7 @@ class ReviewListsTest extends SpringBrowserlessTest {
         navigate(MyWorkOrdersView.class);
 
         // flagged by the check job: the badge shows, and "overdue only" keeps it
-        reviews.flagOverdueChecks(review.checkDue().plus(Duration.ofMinutes(1)));
+        jobs.flagOverdueChecks(review.checkDue().plus(Duration.ofMinutes(1)));
         navigate(TeamLeadCheckView.class);
         test($(Checkbox.class).id("filter-overdue")).click();
         assertThat(rows()).extracting(Review::id).contains(review.id());
@@ -273,9 +303,9 @@ class ReviewListsTest extends SpringBrowserlessTest {
 
         test($(TextField.class).id("filter-text")).setValue(backOffice.number());
         assertThat(cell(backOffice, "task")).isEqualTo(t("review.list.task.call", "8001"));
-        var taken = as(reviewer, () -> reviews.take(backOffice.id(), null), Role.REVIEWER);
+        var taken = as(reviewer, () -> desk.take(backOffice.id(), null), Role.REVIEWER);
         var calledAt = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
-        as(reviewer, () -> reviews.recordSideNotice(taken.id(), calledAt, "孙主管", null, null), Role.REVIEWER);
+        as(reviewer, () -> desk.recordSideNotice(taken.id(), calledAt, "孙主管", null, null), Role.REVIEWER);
         navigate(ReviewTeamView.class);
         test($(TextField.class).id("filter-text")).setValue(backOffice.number());
         assertThat(cell(backOffice, "task")).isEqualTo(t("review.list.task.waiting", "8001",
@@ -291,7 +321,7 @@ class ReviewListsTest extends SpringBrowserlessTest {
         assertThat(cell(frontDesk, "lastAttempt")).isEqualTo(t("review.list.noAttempt"));
 
         var calledCustomer = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
-        as(reviewer, () -> reviews.recordReplyAttempt(frontDesk.id(), calledCustomer, ReplyOutcome.NO_ANSWER, "无人接听",
+        as(reviewer, () -> replies.recordReplyAttempt(frontDesk.id(), calledCustomer, ReplyOutcome.NO_ANSWER, "无人接听",
                 false, null), Role.REVIEWER);
         navigate(ReplyTrackerView.class);
         test($(TextField.class).id("filter-text")).setValue(frontDesk.number());
@@ -307,12 +337,12 @@ class ReviewListsTest extends SpringBrowserlessTest {
         String tag = "态度" + p;
         String script = "您反映的问题已核实，我们已对相关人员进行辅导" + p;
         as(reviewer, () -> {
-            var v = reviews.take(review.id(), null).version();
-            v = reviews.recordVerification(review.id(), "录音显示坐席语气生硬", "REC-" + p, v).version();
-            v = reviews.judge(review.id(), new Judgment(JudgmentType.ATTITUDE, List.of("A_ARGUING"), true,
+            var v = desk.take(review.id(), null).version();
+            v = desk.recordVerification(review.id(), "录音显示坐席语气生硬", "REC-" + p, v).version();
+            v = desk.judge(review.id(), new Judgment(JudgmentType.ATTITUDE, List.of("A_ARGUING"), true,
                     "录音 02:10 处与客户争执", null, "宽带" + p), v).version();
-            v = reviews.addToLibrary(review.id(), List.of(tag), "先安抚再解释", v).version();
-            return reviews.explainDirectly(review.id(), script, v);
+            v = library.addToLibrary(review.id(), List.of(tag), "先安抚再解释", v).version();
+            return replies.explainDirectly(review.id(), script, v);
         }, Role.REVIEWER);
 
         // an agent reads the case in place and sees no early warnings
@@ -406,7 +436,7 @@ class ReviewListsTest extends SpringBrowserlessTest {
     @Test
     void aReturnedWorkOrderOpensPrefilledAndIsResubmitted() {
         var review = submitted(accused);
-        as(lead, () -> reviews.returnToEmployee(review.id(), "请补充客户的具体诉求", review.version()), Role.TEAM_LEAD);
+        as(lead, () -> workOrders.returnToEmployee(review.id(), "请补充客户的具体诉求", review.version()), Role.TEAM_LEAD);
 
         signIn(agent, Role.AGENT);
         WorkOrderFormView.openResubmit(UI.getCurrent(), review.id());

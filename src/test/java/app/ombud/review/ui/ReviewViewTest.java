@@ -1,23 +1,26 @@
 package app.ombud.review.ui;
 
-import static app.ombud.review.ui.ReviewFixture.signIn;
+import static app.ombud.review.ReviewFixture.signIn;
 import static app.ombud.support.TestData.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
+import app.ombud.platform.Role;
+import app.ombud.platform.ui.GridPaging;
 import app.ombud.policy.JudgmentType;
 import app.ombud.policy.PolicyService;
 import app.ombud.review.AppealPoint;
 import app.ombud.review.Judgment;
-import app.ombud.platform.Role;
-import app.ombud.platform.ui.GridPaging;
 import app.ombud.review.ReplyOutcome;
 import app.ombud.review.ReplyStatus;
 import app.ombud.review.Review;
-import app.ombud.review.ReviewService;
+import app.ombud.review.ReviewDesk;
+import app.ombud.review.ReviewFixture;
+import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewStatus;
 import app.ombud.review.ReviewStep;
+import app.ombud.review.WorkOrders;
 import app.ombud.support.OmbudIntegrationTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
@@ -50,7 +53,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class ReviewViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    ReviewService reviews;
+    ReviewQueries reviews;
+
+
+    @Autowired
+
+    WorkOrders workOrders;
+
+
+    @Autowired
+
+    ReviewDesk desk;
 
     @Autowired
     DirectoryService directory;
@@ -62,7 +75,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void setUp() {
-        fx = new ReviewFixture(directory, reviews);
+        fx = new ReviewFixture(directory, workOrders, desk, reviews);
     }
 
     @AfterEach
@@ -140,7 +153,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
         navigate(ReviewView.class, Map.of("id", submitted.id().toString()));
         assertThat(actionIds()).containsExactly("action-withdraw");
 
-        Review forwarded = as(fx.lead, () -> reviews.forward(submitted.id(), null, submitted.version()),
+        Review forwarded = as(fx.lead, () -> workOrders.forward(submitted.id(), null, submitted.version()),
                 Role.AGENT, Role.TEAM_LEAD);
         navigate(ReviewView.class, Map.of("id", forwarded.id().toString()));
         assertThat($(Span.class).id("review-status").getText()).isEqualTo(t("review.status.IN_REVIEW"));
@@ -158,7 +171,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
         }
         Review verified = fx.verified(accused);
         String code = policy.current().content().reviewCriteria().attitude().getFirst().code();
-        as(fx.reviewer, () -> reviews.judge(verified.id(), new Judgment(JudgmentType.ATTITUDE, List.of(code), true,
+        as(fx.reviewer, () -> desk.judge(verified.id(), new Judgment(JudgmentType.ATTITUDE, List.of(code), true,
                 "录音中坐席与客户争吵", null, null), verified.version()), Role.REVIEWER);
 
         signIn(accused, Role.AGENT);

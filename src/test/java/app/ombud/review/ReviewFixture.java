@@ -1,4 +1,4 @@
-package app.ombud.review.ui;
+package app.ombud.review;
 
 import static app.ombud.support.TestData.as;
 import static app.ombud.support.TestData.asAdmin;
@@ -9,10 +9,6 @@ import app.ombud.directory.PersonInput;
 import app.ombud.directory.TeamInput;
 import app.ombud.platform.PortalUser;
 import app.ombud.platform.Role;
-import app.ombud.review.DemandKind;
-import app.ombud.review.Review;
-import app.ombud.review.ReviewService;
-import app.ombud.review.WorkOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,19 +23,23 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * team, a reviewer, and accused employees whose IDs start with the digits that route them; and
  * reviews brought to a stage through the services as those people.
  */
-final class ReviewFixture {
+public final class ReviewFixture {
 
-    final String p;
-    final String agent;
-    final String lead;
-    final String reviewer;
+    public final String p;
+    public final String agent;
+    public final String lead;
+    public final String reviewer;
     private final UUID department;
     private final UUID team;
     private final DirectoryService directory;
-    private final ReviewService reviews;
+    private final WorkOrders workOrders;
+    private final ReviewDesk desk;
+    private final ReviewQueries reviews;
 
-    ReviewFixture(DirectoryService directory, ReviewService reviews) {
+    public ReviewFixture(DirectoryService directory, WorkOrders workOrders, ReviewDesk desk, ReviewQueries reviews) {
         this.directory = directory;
+        this.workOrders = workOrders;
+        this.desk = desk;
         this.reviews = reviews;
         p = "W" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
         agent = p + "A";
@@ -54,42 +54,42 @@ final class ReviewFixture {
     }
 
     /** An accused employee: the prefix routes the review (17 front desk, 99 no rule). */
-    String accused(String prefix, Role... roles) {
+    public String accused(String prefix, Role... roles) {
         String id = prefix + p;
         person(id, "被投诉" + prefix, team, roles.length == 0 ? new Role[] {Role.AGENT} : roles);
         return id;
     }
 
-    void person(String employeeId, String name, UUID teamId, Role... roles) {
+    public void person(String employeeId, String name, UUID teamId, Role... roles) {
         asAdmin(() -> directory.createPerson(new PersonInput(employeeId, name, department, teamId, Set.of(roles), true,
                 null, null)));
     }
 
-    Review submitted(String accused) {
-        return as(agent, () -> reviews.submit(new WorkOrder(agent, "13800138000",
+    public Review submitted(String accused) {
+        return as(agent, () -> workOrders.submit(new WorkOrder(agent, "13800138000",
                 Instant.now().minus(Duration.ofHours(1)), "13900139000", "客户称坐席态度恶劣、中途挂断",
                 "要求坐席道歉", DemandKind.EXPLICIT, accused, "10010", "话费查询")), Role.AGENT);
     }
 
-    Review forwarded(String accused) {
+    public Review forwarded(String accused) {
         Review submitted = submitted(accused);
-        return as(lead, () -> reviews.forward(submitted.id(), "要素齐全", submitted.version()), Role.TEAM_LEAD);
+        return as(lead, () -> workOrders.forward(submitted.id(), "要素齐全", submitted.version()), Role.TEAM_LEAD);
     }
 
     /** Forwarded, taken by the reviewer and verified from the recording (front desk). */
-    Review verified(String accused) {
+    public Review verified(String accused) {
         Review forwarded = forwarded(accused);
         return as(reviewer, () -> {
-            Review taken = reviews.take(forwarded.id(), forwarded.version());
-            return reviews.recordVerification(taken.id(), "录音显示坐席语气生硬并提前挂机", "REC-" + p, taken.version());
+            Review taken = desk.take(forwarded.id(), forwarded.version());
+            return desk.recordVerification(taken.id(), "录音显示坐席语气生硬并提前挂机", "REC-" + p, taken.version());
         }, Role.REVIEWER);
     }
 
-    Review get(UUID id) {
+    public Review get(UUID id) {
         return asAdmin(() -> reviews.get(id));
     }
 
-    static void signIn(String employeeId, Role... roles) {
+    public static void signIn(String employeeId, Role... roles) {
         var authorities = Arrays.stream(roles).map(r -> new SimpleGrantedAuthority(r.authority())).toList();
         var user = new PortalUser(employeeId, "", true, true, authorities, employeeId, employeeId, false);
         SecurityContextHolder.getContext()
