@@ -164,6 +164,7 @@ class HomeViewTest extends SpringBrowserlessTest {
         asAdmin(() -> {
             employeeSide.forEach(m -> person(m, "员工方" + m, department, null, Role.AGENT));
             reviewSide.forEach(m -> person(m, "质检方" + m, null, null, Role.REVIEWER));
+            person(p + "SM", "现场经理", null, null, Role.SITE_MANAGER); // decides a tie
         });
         Panel panel = asAdmin(() -> panels.form(UUID.randomUUID(), new PanelRequest("Review", UUID.randomUUID(),
                 "BM-HOME-" + p, "维持还是推翻？", employeeSide, reviewSide, Set.of(agent), Set.of(agent))));
