@@ -238,6 +238,9 @@ class PortalBrowserTest extends BrowserTest {
         page.locator("#result-text textarea").fill("已电话致歉");
         page.locator("#result-save").click();
         page.locator("#action-answer").click();
+        // nothing is preselected: the person records what the customer said
+        page.locator("#answer-accepted vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("客户接受"))
+                .first().click();
         page.locator("#answer-save").click();
         assertThat(page.locator("#case-status")).hasText("已结案");
 

@@ -169,6 +169,7 @@ public class ComplaintService {
     @PreAuthorize("hasAnyRole('TEAM_LEAD','DEPT_HEAD','LEADERSHIP','ADMIN')")
     public ComplaintCase dispatch(UUID caseId, UUID departmentId, UUID teamId, String ownerEmployeeId, String note,
             Long expectedVersion) {
+        refuseClient(CaseStep.DISPATCH);
         String owner = TextInput.optional(ownerEmployeeId, "ownerEmployeeId", Kind.EMPLOYEE_ID);
         String text = TextInput.optional(note, "note", Kind.NOTE);
         var document = stepOn(caseId, CaseStep.DISPATCH, expectedVersion);
@@ -200,6 +201,7 @@ public class ComplaintService {
     /** Sets another level than the one in force, with a reason (LEVEL_UNCHANGED for the same level). */
     @PreAuthorize("hasAnyRole('DEPT_HEAD','LEADERSHIP','ADMIN')")
     public ComplaintCase overrideLevel(UUID caseId, int level, String reason, Long expectedVersion) {
+        refuseClient(CaseStep.OVERRIDE_LEVEL);
         String why = TextInput.required(reason, "reason", Kind.NOTE);
         var document = stepOn(caseId, CaseStep.OVERRIDE_LEVEL, expectedVersion);
         if (level < 1 || level > 4) {
@@ -219,6 +221,7 @@ public class ComplaintService {
     /** A finding, a contact with the customer, or a progress update, by whoever handles the case. */
     @StaffOnly
     public ComplaintCase addNote(UUID caseId, CaseNote.Kind kind, String text, Long expectedVersion) {
+        refuseClient(CaseStep.ADD_NOTE);
         String note = TextInput.required(text, "text", Kind.TEXT);
         var document = stepOn(caseId, CaseStep.ADD_NOTE, expectedVersion);
         if (kind == null) {
@@ -296,6 +299,7 @@ public class ComplaintService {
     /** The resolution plan: remedies (compensation with an amount), owner, due time. */
     @StaffOnly
     public ComplaintCase planResolution(UUID caseId, ResolutionPlan plan, Long expectedVersion) {
+        refuseClient(CaseStep.PLAN);
         String owner = plan == null ? null : TextInput.optional(plan.ownerEmployeeId(), "ownerEmployeeId",
                 Kind.EMPLOYEE_ID);
         String description = plan == null ? null : TextInput.optional(plan.description(), "description", Kind.NOTE);
@@ -348,6 +352,7 @@ public class ComplaintService {
     /** The result is told to the customer; the case waits for their answer. */
     @StaffOnly
     public ComplaintCase sendResult(UUID caseId, Feedback.ResultChannel channel, String result, Long expectedVersion) {
+        refuseClient(CaseStep.SEND_RESULT);
         String text = TextInput.required(result, "result", Kind.NOTE);
         var document = stepOn(caseId, CaseStep.SEND_RESULT, expectedVersion);
         if (channel == null) {
@@ -364,6 +369,7 @@ public class ComplaintService {
     @StaffOnly
     public ComplaintCase recordAnswer(UUID caseId, boolean accepted, Integer satisfaction, String comment,
             Long expectedVersion) {
+        refuseClient(CaseStep.RECORD_ANSWER);
         String remark = TextInput.optional(comment, "comment", Kind.NOTE);
         var document = stepOn(caseId, CaseStep.RECORD_ANSWER, expectedVersion);
         if (satisfaction != null && (satisfaction < 1 || satisfaction > 5)) {
@@ -376,6 +382,7 @@ public class ComplaintService {
 
     @StaffOnly
     public ComplaintCase decideValidity(UUID caseId, boolean valid, String reason, Long expectedVersion) {
+        refuseClient(CaseStep.DECIDE_VALIDITY);
         String why = TextInput.required(reason, "reason", Kind.NOTE);
         var document = stepOn(caseId, CaseStep.DECIDE_VALIDITY, expectedVersion);
         document.decideValidity(valid, why, CurrentActor.required(), clock.instant());
@@ -384,6 +391,7 @@ public class ComplaintService {
 
     @StaffOnly
     public ComplaintCase closeAsInvalid(UUID caseId, String explanation, Long expectedVersion) {
+        refuseClient(CaseStep.CLOSE_INVALID);
         String text = TextInput.required(explanation, "explanation", Kind.NOTE);
         var document = stepOn(caseId, CaseStep.CLOSE_INVALID, expectedVersion);
         document.closeAsInvalid(text, CurrentActor.required(), clock.instant());
@@ -533,9 +541,7 @@ public class ComplaintService {
      * to them now ({@link CaseDocument#require}).
      */
     private CaseDocument stepOn(UUID caseId, CaseStep step, Long expectedVersion) {
-        if (CaseDocument.takenByPerson(step)) {
-            CurrentActor.requirePerson();
-        }
+        refuseClient(step);
         var reader = reader();
         var document = visibleDocument(caseId, reader);
         if (expectedVersion != null && !expectedVersion.equals(document.version() == null ? 0L
@@ -544,6 +550,13 @@ public class ComplaintService {
         }
         document.require(step, reader.callerOf(document));
         return document;
+    }
+
+    /** PERSON_REQUIRED for an API client, before anything else is checked, for a step of people. */
+    private static void refuseClient(CaseStep step) {
+        if (CaseDocument.takenByPerson(step)) {
+            CurrentActor.requirePerson();
+        }
     }
 
     private CaseDocument visibleDocument(UUID caseId, CaseReader reader) {

@@ -65,4 +65,43 @@ class CaseSearchApiTest {
                 .satisfies(found -> org.assertj.core.api.Assertions.assertThat(found)
                         .as("filter %s", filter).containsExactlyInAnyOrder(numbers));
     }
+
+    @Test
+    void aCustomerIsFoundByTheLastDigitsAndEachCaseSaysItsSteps() {
+        var fx = new CaseFixture(cases, directory, "FA");
+        var dispatched = fx.dispatched();
+        String last4 = fx.phone.substring(fx.phone.length() - 4);
+        var agent = api.withToken(api.personToken(fx.agent, Role.AGENT));
+        var found = agent.documentName("cases").variable("filter", java.util.Map.of("customer", last4))
+                .variable("first", 50).execute();
+        found.path("cases.edges[*].node.number").entityList(String.class).contains(dispatched.number());
+        found.path("cases.edges[0].node.allowedSteps").entityList(String.class)
+                .containsExactly("ACKNOWLEDGE", "ADD_NOTE", "ATTACH_EVIDENCE", "DECIDE_VALIDITY");
+        // a pattern is searched for as text
+        agent.documentName("cases").variable("filter", java.util.Map.of("customer", "1.*")).variable("first", 50)
+                .execute().path("cases.edges").entityList(Object.class).hasSize(0);
+        // BI readers may not search by the customer
+        api.as(Role.BI_READER).documentName("cases").variable("filter", java.util.Map.of("customer", last4))
+                .execute().errors().satisfy(errors -> org.assertj.core.api.Assertions.assertThat(errors)
+                        .singleElement().satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getExtensions())
+                                .containsEntry("code", "PERSONAL_DATA_FILTER_REFUSED")
+                                .containsEntry("field", "customer")));
+    }
+
+    @Test
+    void anOverrideToTheSameLevelIsRefusedWithItsCode() {
+        var fx = new CaseFixture(cases, directory, "FO");
+        var created = fx.newCase();
+        var head = api.withToken(api.personToken(fx.head, Role.DEPT_HEAD));
+        head.documentName("overrideCaseLevel").variable("input", java.util.Map.of("caseId", created.id().toString(),
+                "level", created.grade().level(), "reason", "确认级别")).execute()
+                .errors().satisfy(errors -> org.assertj.core.api.Assertions.assertThat(errors).singleElement()
+                        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getExtensions())
+                                .containsEntry("code", "LEVEL_UNCHANGED").containsEntry("field", "level")));
+        head.documentName("overrideCaseLevel").variable("input", java.util.Map.of("caseId", created.id().toString(),
+                "level", 2, "reason", "大客户")).execute()
+                .path("overrideCaseLevel.case.grade.level").entity(Integer.class).isEqualTo(2)
+                .path("overrideCaseLevel.case.allowedSteps").entityList(String.class).contains("DISPATCH",
+                        "OVERRIDE_LEVEL");
+    }
 }

@@ -12,12 +12,9 @@ import app.ombud.complaint.Customer;
 import app.ombud.complaint.IntakeChannel;
 import app.ombud.complaint.TimelineEntry;
 import app.ombud.directory.Department;
-import app.ombud.directory.DepartmentInput;
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
-import app.ombud.directory.PersonInput;
 import app.ombud.directory.Team;
-import app.ombud.directory.TeamInput;
 import app.ombud.platform.PortalUser;
 import app.ombud.platform.Role;
 import app.ombud.platform.ui.GridPaging;
@@ -68,23 +65,18 @@ class CaseViewsTest extends SpringBrowserlessTest {
     String head;
     String phone;
 
+    app.ombud.complaint.CaseFixture fx;
+
     @BeforeEach
     void setUp() {
-        p = "U" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-        department = asAdmin(() -> directory.createDepartment(new DepartmentInput(p, "售后部" + p, null, null)));
-        team = asAdmin(() -> directory.createTeam(new TeamInput("一班", department.id(), null)));
-        agent = p + "A1";
-        otherAgent = p + "A2";
-        head = p + "H1";
-        asAdmin(() -> {
-            directory.createPerson(new PersonInput(agent, "坐席甲", department.id(), team.id(), Set.of(Role.AGENT), true,
-                    null, null));
-            directory.createPerson(new PersonInput(otherAgent, "坐席乙", null, null, Set.of(Role.AGENT), true, null,
-                    null));
-            directory.createPerson(new PersonInput(head, "售后经理", department.id(), null, Set.of(Role.DEPT_HEAD), true,
-                    null, null));
-        });
-        phone = "138" + String.format("%08d", Math.abs(p.hashCode()) % 100_000_000);
+        fx = fixture();
+        p = fx.p;
+        department = fx.department;
+        team = fx.team;
+        agent = fx.agent;
+        otherAgent = fx.otherAgent;
+        head = fx.head;
+        phone = fx.phone;
     }
 
     @AfterEach
@@ -301,9 +293,10 @@ class CaseViewsTest extends SpringBrowserlessTest {
 
     @Test
     void theInboxFindsACustomerByTheLastDigitsOfThePhoneOrByName() {
-        var fx = fixture();
         var mine = fx.newCase();
-        var other = intake(agent, "别的客户");
+        String otherPhone = "137" + fx.phone.substring(3, 7) + "0000";
+        var other = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.HOTLINE, new Customer("李女士", otherPhone,
+                null), "别的客户", null, CaseCategory.OTHER, Set.of(), null, false, null)), Role.AGENT);
         signIn(fx.agent, Role.AGENT);
         navigate(CaseInboxView.class);
 
@@ -339,7 +332,6 @@ class CaseViewsTest extends SpringBrowserlessTest {
 
     @Test
     void reworkingARejectedResultKeepsADueTimeTheFormCanSave() {
-        var fx = fixture();
         var rejected = fx.rejected();
         // the plan's due time and the case's deadline have passed by the time the customer rejects
         mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
@@ -365,7 +357,6 @@ class CaseViewsTest extends SpringBrowserlessTest {
 
     @Test
     void aRePlanBeforeTheResultKeepsThePlansDueTime() {
-        var fx = fixture();
         var planned = fx.planned();
         signIn(fx.agent, Role.AGENT);
         navigate(CaseView.class, java.util.Map.of("id", planned.id().toString()));
@@ -376,7 +367,6 @@ class CaseViewsTest extends SpringBrowserlessTest {
 
     @Test
     void theCustomersAnswerIsChosenNotPreselected() {
-        var fx = fixture();
         var waiting = fx.awaitingAnswer();
         signIn(fx.agent, Role.AGENT);
         navigate(CaseView.class, java.util.Map.of("id", waiting.id().toString()));
@@ -398,7 +388,6 @@ class CaseViewsTest extends SpringBrowserlessTest {
 
     @Test
     void archivingAsksForConfirmation() {
-        var fx = fixture();
         var waiting = fx.awaitingAnswer();
         var closed = fx.asAgent(() -> cases.recordAnswer(waiting.id(), true, 5, null, null));
         signIn(fx.head, Role.DEPT_HEAD);
