@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * Call-center operation targets (SPEC §3) and the escalation approval window (SPEC §2).
  */
 public record OperationsTargets(int callsPerAgentPerDay, int commonQuestionMinutes, BigDecimal occupancyMin,
-        BigDecimal occupancyMax, int onSiteHoursContract, int onSiteHoursOther, int escalationApprovalWorkingDays) {
+        BigDecimal occupancyMax, int onSiteHoursContract, int onSiteHoursOther, int escalationApprovalWorkingDays) implements PolicySection {
 
     public OperationsTargets validate() {
         Grading.range(callsPerAgentPerDay, 1, 1000, "callsPerAgentPerDay");

@@ -123,44 +123,11 @@ public class PolicyService {
         return change(basedOn, c -> content, comment);
     }
 
+    /** Saves one section on top of version {@code basedOn}: the next version, validated as a whole. */
     @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateGrading(int basedOn, Grading grading, String comment) {
-        return change(basedOn, c -> c.withGrading(grading), comment);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateRouting(int basedOn, Routing routing, String comment) {
-        return change(basedOn, c -> c.withRouting(routing), comment);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateReviewWindows(int basedOn, ReviewWindows windows, String comment) {
-        return change(basedOn, c -> c.withReviewWindows(windows), comment);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateReviewCriteria(int basedOn, ReviewCriteria criteria, String comment) {
-        return change(basedOn, c -> c.withReviewCriteria(criteria), comment);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateCallTestThresholds(int basedOn, CallTestThresholds thresholds, String comment) {
-        return change(basedOn, c -> c.withCallTestThresholds(thresholds), comment);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateTemplates(int basedOn, MessageTemplates templates, String comment) {
-        return change(basedOn, c -> c.withTemplates(templates), comment);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateOperations(int basedOn, OperationsTargets targets, String comment) {
-        return change(basedOn, c -> c.withOperations(targets), comment);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateCalendar(int basedOn, WorkingCalendar calendar, String comment) {
-        return change(basedOn, c -> c.withCalendar(calendar), comment);
+    public <T extends PolicySection> PolicyVersion update(PolicySections.Kind<T> section, int basedOn, T value,
+            String comment) {
+        return change(basedOn, c -> c.with(section, value), comment);
     }
 
     /** Reads holidays and swapped working days from an .ics file, for the admin to review and save. */
@@ -198,7 +165,7 @@ public class PolicyService {
     @PreAuthorize("hasRole('ADMIN')")
     public PolicyVersion importCalendarYear(int basedOn, int year, byte[] ics, HolidaySource source, String comment) {
         CalendarImport preview = previewCalendarImport(year, ics, source);
-        return change(basedOn, c -> c.withCalendar(preview.result()), comment, PolicyOrigin.CALENDAR_IMPORT,
+        return change(basedOn, c -> c.with(PolicySections.CALENDAR, preview.result()), comment, PolicyOrigin.CALENDAR_IMPORT,
                 List.of(String.valueOf(year)));
     }
 

@@ -9,6 +9,7 @@ import app.ombud.policy.CalendarChange;
 import app.ombud.policy.CalendarDates;
 import app.ombud.policy.CalendarDayKind;
 import app.ombud.policy.HolidaySource;
+import app.ombud.policy.PolicySections;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
 import app.ombud.policy.WorkingCalendar;
@@ -170,7 +171,7 @@ public class CalendarView extends PolicyPage {
     }
 
     private void saveCalendar() {
-        save(() -> policies.updateCalendar(base.number(), edited(), comment.getValue()));
+        save(() -> policies.update(PolicySections.CALENDAR, base.number(), edited(), comment.getValue()));
     }
 
     // ---- month view ---------------------------------------------------------------------

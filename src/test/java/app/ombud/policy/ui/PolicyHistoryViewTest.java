@@ -3,6 +3,7 @@ package app.ombud.policy.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.policy.PolicyDiff;
+import app.ombud.policy.PolicySections;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.ReviewWindows;
 import app.ombud.support.OmbudIntegrationTest;
@@ -25,7 +26,7 @@ class PolicyHistoryViewTest extends SpringBrowserlessTest {
         var saved = TestData.asAdmin(() -> {
             var now = policies.current();
             ReviewWindows w = now.content().reviewWindows();
-            return policies.updateReviewWindows(now.number(), new ReviewWindows(w.teamLeadCheckHours(),
+            return policies.update(PolicySections.REVIEW_WINDOWS, now.number(), new ReviewWindows(w.teamLeadCheckHours(),
                     w.customerReplyHours(), w.followUpDays() == 5 ? 6 : 5, w.panelVotingWorkingDays(),
                     w.earlyWarningCount(), w.earlyWarningDays(), w.outOfScopeSources()), "history test");
         });
