@@ -11,13 +11,25 @@ public final class PolicySections {
 
     /**
      * A section: its key (its name in the stored JSON, in {@code changedSections}, the GraphQL
-     * schema and the translations), its record type and the defaults a fresh store starts with.
+     * schema and the translations), its record type, the defaults a fresh store starts with, and
+     * for settings whose values are codes the translation prefix of those codes (by the setting's
+     * path without list keys, e.g. {@code levels.handler} → {@code policy.role.}), so the history
+     * shows 责任部门负责人 rather than DEPARTMENT_HEAD. Settings are labelled by
+     * {@code policy.field.<key>.<path>} in the translations.
      */
-    public record Kind<T extends PolicySection>(String key, Class<T> type, Supplier<T> defaults) {
+    public record Kind<T extends PolicySection>(String key, Class<T> type, Supplier<T> defaults,
+            Map<String, String> codeLabels) {
+
+        Kind(String key, Class<T> type, Supplier<T> defaults) {
+            this(key, type, defaults, Map.of());
+        }
     }
 
-    public static final Kind<Grading> GRADING = new Kind<>("grading", Grading.class, PolicyDefaults::grading);
-    public static final Kind<Routing> ROUTING = new Kind<>("routing", Routing.class, PolicyDefaults::routing);
+    public static final Kind<Grading> GRADING = new Kind<>("grading", Grading.class, PolicyDefaults::grading,
+            Map.of("levels.handler", "policy.role.", "levels.criteria.flags", "policy.flag.",
+                    "levels.criteria.categories", "policy.category."));
+    public static final Kind<Routing> ROUTING = new Kind<>("routing", Routing.class, PolicyDefaults::routing,
+            Map.of("rules.mode", "policy.mode."));
     public static final Kind<ReviewWindows> REVIEW_WINDOWS = new Kind<>("reviewWindows", ReviewWindows.class,
             PolicyDefaults::reviewWindows);
     public static final Kind<CallTestThresholds> CALL_TEST_THRESHOLDS = new Kind<>("callTestThresholds",
@@ -27,7 +39,7 @@ public final class PolicySections {
     public static final Kind<OperationsTargets> OPERATIONS = new Kind<>("operations", OperationsTargets.class,
             PolicyDefaults::operations);
     public static final Kind<WorkingCalendar> CALENDAR = new Kind<>("calendar", WorkingCalendar.class,
-            PolicyDefaults::calendar);
+            PolicyDefaults::calendar, Map.of("workingDays", "policy.day."));
     public static final Kind<ReviewCriteria> REVIEW_CRITERIA = new Kind<>("reviewCriteria", ReviewCriteria.class,
             PolicyDefaults::reviewCriteria);
 

@@ -59,6 +59,11 @@ public class PolicyJson {
         return diffs;
     }
 
+    /** Every setting's path in a content, as a diff names them. */
+    public java.util.Set<String> settings(PolicyContent content) {
+        return flatten(json.valueToTree(content.sections())).keySet();
+    }
+
     /** The top-level sections that differ, e.g. [grading, calendar]. */
     public List<String> changedSections(PolicyContent before, PolicyContent after) {
         return diff(before, after).stream().map(d -> d.path().split("\\.")[0]).distinct().toList();
@@ -96,7 +101,7 @@ public class PolicyJson {
     }
 
     private static String key(JsonNode item, int index) {
-        for (String field : new String[] {"code", "group", "level"}) {
+        for (String field : new String[] {"code", "group", "level", "year"}) {
             if (item.has(field) && item.get(field).isValueNode()) {
                 return item.get(field).asString();
             }
