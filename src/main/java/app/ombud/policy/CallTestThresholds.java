@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  */
 public record CallTestThresholds(BigDecimal onSpotResolutionRateMin, BigDecimal followUpOnTimeRateMin,
         int ringsBeforeAnswerMax, int onlineFirstReplyMinutesMax, BigDecimal communicationSatisfactionRateMin,
-        BigDecimal knowledgeErrorRateMax) {
+        BigDecimal knowledgeErrorRateMax) implements PolicySection {
 
     public CallTestThresholds validate() {
         percent(onSpotResolutionRateMin, "onSpotResolutionRateMin");

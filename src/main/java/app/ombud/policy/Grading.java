@@ -13,7 +13,7 @@ import java.util.Set;
  * The four complaint levels with their criteria, the repeat window used to count earlier
  * complaints, and the level a case gets when no criterion matches.
  */
-public record Grading(List<LevelRule> levels, int repeatWindowDays, int fallbackLevel) {
+public record Grading(List<LevelRule> levels, int repeatWindowDays, int fallbackLevel) implements PolicySection {
 
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * rendered text before it is sent.
  */
 public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowledgement, List<String> verdictWords,
-        String hotline) {
+        String hotline) implements PolicySection {
 
     /** The number customers are asked to call, when a stored version predates the setting. */
     public static final String DEFAULT_HOTLINE = "10010";

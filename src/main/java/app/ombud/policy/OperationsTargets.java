@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public record OperationsTargets(int callsPerAgentPerDay, int commonQuestionMinutes, BigDecimal occupancyMin,
         BigDecimal occupancyMax, int onSiteHoursContract, int onSiteHoursOther, int escalationApprovalWorkingDays,
-        UUID escalationDepartmentId) {
+        UUID escalationDepartmentId) implements PolicySection {
 
     /** The targets with no default escalation department. */
     public OperationsTargets(int callsPerAgentPerDay, int commonQuestionMinutes, BigDecimal occupancyMin,

@@ -1,58 +1,66 @@
 package app.ombud.policy;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything a policy version holds; each section validates itself. A version stored before a
- * section existed reads with that section's defaults.
+ * Everything a policy version holds: one record per {@link PolicySections section}, each
+ * validating itself. A version stored before a section existed reads with that section's
+ * defaults.
  */
-public record PolicyContent(Grading grading, Routing routing, ReviewWindows reviewWindows,
-        CallTestThresholds callTestThresholds, MessageTemplates templates, OperationsTargets operations,
-        WorkingCalendar calendar, ReviewCriteria reviewCriteria) {
+public record PolicyContent(Map<String, PolicySection> sections) {
 
     public PolicyContent {
-        reviewCriteria = reviewCriteria == null ? PolicyDefaults.reviewCriteria() : reviewCriteria;
+        Map<String, PolicySection> all = new LinkedHashMap<>();
+        for (PolicySections.Kind<?> kind : PolicySections.ALL) {
+            PolicySection value = sections.get(kind.key());
+            all.put(kind.key(), value != null ? kind.type().cast(value) : kind.defaults().get());
+        }
+        sections = java.util.Collections.unmodifiableMap(all);
     }
 
-    public PolicyContent withGrading(Grading value) {
-        return new PolicyContent(value, routing, reviewWindows, callTestThresholds, templates, operations, calendar,
-                reviewCriteria);
+    public <T extends PolicySection> T get(PolicySections.Kind<T> kind) {
+        return kind.type().cast(sections.get(kind.key()));
     }
 
-    public PolicyContent withRouting(Routing value) {
-        return new PolicyContent(grading, value, reviewWindows, callTestThresholds, templates, operations, calendar,
-                reviewCriteria);
+    /** This content with one section replaced. */
+    public <T extends PolicySection> PolicyContent with(PolicySections.Kind<T> kind, T value) {
+        Map<String, PolicySection> next = new LinkedHashMap<>(sections);
+        next.put(kind.key(), kind.type().cast(value));
+        return new PolicyContent(next);
     }
 
-    public PolicyContent withReviewWindows(ReviewWindows value) {
-        return new PolicyContent(grading, routing, value, callTestThresholds, templates, operations, calendar,
-                reviewCriteria);
+    public Grading grading() {
+        return get(PolicySections.GRADING);
     }
 
-    public PolicyContent withCallTestThresholds(CallTestThresholds value) {
-        return new PolicyContent(grading, routing, reviewWindows, value, templates, operations, calendar,
-                reviewCriteria);
+    public Routing routing() {
+        return get(PolicySections.ROUTING);
     }
 
-    public PolicyContent withTemplates(MessageTemplates value) {
-        return new PolicyContent(grading, routing, reviewWindows, callTestThresholds, value, operations, calendar,
-                reviewCriteria);
+    public ReviewWindows reviewWindows() {
+        return get(PolicySections.REVIEW_WINDOWS);
     }
 
-    public PolicyContent withOperations(OperationsTargets value) {
-        return new PolicyContent(grading, routing, reviewWindows, callTestThresholds, templates, value, calendar,
-                reviewCriteria);
+    public CallTestThresholds callTestThresholds() {
+        return get(PolicySections.CALL_TEST_THRESHOLDS);
     }
 
-    public PolicyContent withCalendar(WorkingCalendar value) {
-        return new PolicyContent(grading, routing, reviewWindows, callTestThresholds, templates, operations, value,
-                reviewCriteria);
+    public MessageTemplates templates() {
+        return get(PolicySections.TEMPLATES);
     }
 
-    public PolicyContent withReviewCriteria(ReviewCriteria value) {
-        return new PolicyContent(grading, routing, reviewWindows, callTestThresholds, templates, operations, calendar,
-                value);
+    public OperationsTargets operations() {
+        return get(PolicySections.OPERATIONS);
+    }
+
+    public WorkingCalendar calendar() {
+        return get(PolicySections.CALENDAR);
+    }
+
+    public ReviewCriteria reviewCriteria() {
+        return get(PolicySections.REVIEW_CRITERIA);
     }
 
     /**
@@ -60,18 +68,11 @@ public record PolicyContent(Grading grading, Routing routing, ReviewWindows revi
      * people of the directory (sections that name departments or teams add theirs here too).
      */
     public Map<String, Set<String>> employeeIds() {
-        return Map.of("dutyChiefEmployeeIds", Set.copyOf(reviewWindows.dutyChiefEmployeeIds()));
+        return Map.of("dutyChiefEmployeeIds", Set.copyOf(reviewWindows().dutyChiefEmployeeIds()));
     }
 
     public PolicyContent validate() {
-        grading.validate();
-        routing.validate();
-        reviewWindows.validate();
-        callTestThresholds.validate();
-        templates.validate();
-        operations.validate();
-        calendar.validate();
-        reviewCriteria.validate();
+        sections.values().forEach(PolicySection::validate);
         return this;
     }
 }

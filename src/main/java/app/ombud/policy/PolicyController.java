@@ -245,38 +245,38 @@ class PolicyController {
 
     @MutationMapping
     UpdatePolicyPayload updateGrading(@Argument UpdateGradingInput input) {
-        return new UpdatePolicyPayload(policies.updateGrading(input.basedOnVersion(), input.grading(), input.comment()));
+        return new UpdatePolicyPayload(policies.update(PolicySections.GRADING, input.basedOnVersion(), input.grading(), input.comment()));
     }
 
     @MutationMapping
     UpdatePolicyPayload updateRouting(@Argument UpdateRoutingInput input) {
-        return new UpdatePolicyPayload(policies.updateRouting(input.basedOnVersion(), new Routing(input.rules()), input.comment()));
+        return new UpdatePolicyPayload(policies.update(PolicySections.ROUTING, input.basedOnVersion(), new Routing(input.rules()), input.comment()));
     }
 
     @MutationMapping
     UpdatePolicyPayload updateReviewWindows(@Argument UpdateReviewWindowsInput input) {
-        return new UpdatePolicyPayload(policies.updateReviewWindows(input.basedOnVersion(), input.reviewWindows(), input.comment()));
+        return new UpdatePolicyPayload(policies.update(PolicySections.REVIEW_WINDOWS, input.basedOnVersion(), input.reviewWindows(), input.comment()));
     }
 
     @MutationMapping
     UpdatePolicyPayload updateReviewCriteria(@Argument UpdateReviewCriteriaInput input) {
-        return new UpdatePolicyPayload(policies.updateReviewCriteria(input.basedOnVersion(), input.criteria(),
+        return new UpdatePolicyPayload(policies.update(PolicySections.REVIEW_CRITERIA, input.basedOnVersion(), input.criteria(),
                 input.comment()));
     }
 
     @MutationMapping
     UpdatePolicyPayload updateCallTestThresholds(@Argument UpdateCallTestThresholdsInput input) {
-        return new UpdatePolicyPayload(policies.updateCallTestThresholds(input.basedOnVersion(), input.thresholds(), input.comment()));
+        return new UpdatePolicyPayload(policies.update(PolicySections.CALL_TEST_THRESHOLDS, input.basedOnVersion(), input.thresholds(), input.comment()));
     }
 
     @MutationMapping
     UpdatePolicyPayload updateMessageTemplates(@Argument UpdateMessageTemplatesInput input) {
-        return new UpdatePolicyPayload(policies.updateTemplates(input.basedOnVersion(), input.templates(), input.comment()));
+        return new UpdatePolicyPayload(policies.update(PolicySections.TEMPLATES, input.basedOnVersion(), input.templates(), input.comment()));
     }
 
     @MutationMapping
     UpdatePolicyPayload updateOperationsTargets(@Argument UpdateOperationsTargetsInput input) {
-        return new UpdatePolicyPayload(policies.updateOperations(input.basedOnVersion(), input.targets(), input.comment()));
+        return new UpdatePolicyPayload(policies.update(PolicySections.OPERATIONS, input.basedOnVersion(), input.targets(), input.comment()));
     }
 
     /** Checked here too, not only in the service: the input is read (and may be refused) before the service runs. */
@@ -287,7 +287,7 @@ class PolicyController {
         TextInput.optional(input.comment(), "comment", TextInput.Kind.NOTE);
         // sources left out: the holidays keep the sources of the calendar in force
         var calendar = toCalendar(input.calendar(), policies.calendar().sources());
-        return new UpdatePolicyPayload(policies.updateCalendar(input.basedOnVersion(), calendar, input.comment()));
+        return new UpdatePolicyPayload(policies.update(PolicySections.CALENDAR, input.basedOnVersion(), calendar, input.comment()));
     }
 
     /** Checked here too: every text before the file is read. */

@@ -124,50 +124,25 @@ public class PolicyService {
         return change(basedOn, c -> content, comment);
     }
 
+    /** Saves one section on top of version {@code basedOn}: the next version, validated as a whole. */
     @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateGrading(int basedOn, Grading grading, String comment) {
-        return change(basedOn, c -> c.withGrading(grading), comment);
+    public <T extends PolicySection> PolicyVersion update(PolicySections.Kind<T> section, int basedOn, T value,
+            String comment) {
+        if (value instanceof OperationsTargets targets) {
+            TextInput.optional(comment, "comment", TextInput.Kind.NOTE);
+            checkEscalationDepartment(targets);
+        }
+        return change(basedOn, c -> c.with(section, value), comment);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateRouting(int basedOn, Routing routing, String comment) {
-        return change(basedOn, c -> c.withRouting(routing), comment);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateReviewWindows(int basedOn, ReviewWindows windows, String comment) {
-        return change(basedOn, c -> c.withReviewWindows(windows), comment);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateReviewCriteria(int basedOn, ReviewCriteria criteria, String comment) {
-        return change(basedOn, c -> c.withReviewCriteria(criteria), comment);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateCallTestThresholds(int basedOn, CallTestThresholds thresholds, String comment) {
-        return change(basedOn, c -> c.withCallTestThresholds(thresholds), comment);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateTemplates(int basedOn, MessageTemplates templates, String comment) {
-        return change(basedOn, c -> c.withTemplates(templates), comment);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateOperations(int basedOn, OperationsTargets targets, String comment) {
-        UUID department = targets == null ? null : targets.escalationDepartmentId();
+    /** The default escalation department must exist when it is set or changed. */
+    private void checkEscalationDepartment(OperationsTargets targets) {
+        UUID department = targets.escalationDepartmentId();
         if (department != null && !department.equals(current().content().operations().escalationDepartmentId())
                 && directory.departmentsByIds(Set.of(department)).isEmpty()) {
             throw OmbudException.badRequest("DEPARTMENT_NOT_FOUND", "escalationDepartmentId",
                     "No department with ID {0}", department);
         }
-        return change(basedOn, c -> c.withOperations(targets), comment);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    public PolicyVersion updateCalendar(int basedOn, WorkingCalendar calendar, String comment) {
-        return change(basedOn, c -> c.withCalendar(calendar), comment);
     }
 
     /** Reads holidays and swapped working days from an .ics file, for the admin to review and save. */
@@ -205,7 +180,7 @@ public class PolicyService {
     @PreAuthorize("hasRole('ADMIN')")
     public PolicyVersion importCalendarYear(int basedOn, int year, byte[] ics, HolidaySource source, String comment) {
         CalendarImport preview = previewCalendarImport(year, ics, source);
-        return change(basedOn, c -> c.withCalendar(preview.result()), comment, PolicyOrigin.CALENDAR_IMPORT,
+        return change(basedOn, c -> c.with(PolicySections.CALENDAR, preview.result()), comment, PolicyOrigin.CALENDAR_IMPORT,
                 List.of(String.valueOf(year)));
     }
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * The criteria a review verdict is judged against, per type (SPEC §5): the attitude list and the
  * business list. Codes are unique across both lists; a verdict records the codes it applied.
  */
-public record ReviewCriteria(List<JudgmentCriterion> attitude, List<JudgmentCriterion> business) {
+public record ReviewCriteria(List<JudgmentCriterion> attitude, List<JudgmentCriterion> business) implements PolicySection {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     private static final int MAX = 50;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public record ReviewWindows(int teamLeadCheckHours, int customerReplyHours, int followUpDays,
         int panelVotingWorkingDays, int earlyWarningCount, int earlyWarningDays, List<String> outOfScopeSources,
-        Integer appealDays, Integer panelQuorum, List<String> dutyChiefEmployeeIds) {
+        Integer appealDays, Integer panelQuorum, List<String> dutyChiefEmployeeIds) implements PolicySection {
 
     /** Days an upheld verdict may be appealed, when a stored version predates the setting. */
     public static final int DEFAULT_APPEAL_DAYS = 3;

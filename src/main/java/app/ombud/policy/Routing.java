@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Ordered routing rules for internal reviews; the first match wins and overlaps are refused. */
-public record Routing(List<RoutingRule> rules) {
+public record Routing(List<RoutingRule> rules) implements PolicySection {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,8}");
     private static final Pattern PHONE = Pattern.compile("[0-9+\\-]{3,20}");

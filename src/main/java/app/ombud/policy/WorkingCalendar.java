@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * the shipped holiday packs, or what an admin imported).
  */
 public record WorkingCalendar(ZoneId zone, Set<DayOfWeek> workingDays, List<Period> periods,
-        Map<LocalDate, String> holidays, Map<LocalDate, String> workdays, List<HolidaySource> sources) {
+        Map<LocalDate, String> holidays, Map<LocalDate, String> workdays, List<HolidaySource> sources) implements PolicySection {
 
     /** How far ahead a computation may search for working time before it gives up. */
     private static final int SEARCH_DAYS = 3660;

@@ -102,7 +102,7 @@ class PolicyApiTest {
                 .path("updateReviewCriteria.policy.number").entity(Integer.class).isEqualTo(current + 1)
                 .path("updateReviewCriteria.policy.reviewCriteria.business[0].code").entity(String.class)
                 .isEqualTo("B_WRONG");
-        TestData.asAdmin(() -> policies.updateReviewCriteria(current + 1, PolicyDefaults.reviewCriteria(), "back"));
+        TestData.asAdmin(() -> policies.update(PolicySections.REVIEW_CRITERIA, current + 1, PolicyDefaults.reviewCriteria(), "back"));
     }
 
     @Test

@@ -93,7 +93,7 @@ class PolicyInputLimitsApiTest {
         levels.set(0, new LevelRule(first.level(), LocalizedText.of(MEGABYTE, "Level 1"), first.description(),
                 first.handler(), first.acknowledgeHours(), first.resolutionWorkingDays(), first.criteria()));
 
-        var e = refusedByService(() -> policies.updateGrading(now.number(),
+        var e = refusedByService(() -> policies.update(PolicySections.GRADING, now.number(),
                 new Grading(levels, grading.repeatWindowDays(), grading.fallbackLevel()), "long name"));
 
         assertThat(e.code()).isEqualTo("TOO_LONG");
@@ -135,13 +135,13 @@ class PolicyInputLimitsApiTest {
         TestData.asAdmin(() -> directory.updatePerson(named.id(), new PersonInput(named.employeeId(), named.name(),
                 null, null, named.roles(), false, null, null), named.version()));
         var thresholds = saved.content().callTestThresholds();
-        var next = TestData.asAdmin(() -> policies.updateCallTestThresholds(saved.number(), new CallTestThresholds(
+        var next = TestData.asAdmin(() -> policies.update(PolicySections.CALL_TEST_THRESHOLDS, saved.number(), new CallTestThresholds(
                 thresholds.onSpotResolutionRateMin(), thresholds.followUpOnTimeRateMin(),
                 thresholds.ringsBeforeAnswerMax() + 1, thresholds.onlineFirstReplyMinutesMax(),
                 thresholds.communicationSatisfactionRateMin(), thresholds.knowledgeErrorRateMax()), "rings"));
         assertThat(next.number()).isEqualTo(saved.number() + 1);
-        TestData.asAdmin(() -> policies.updateCallTestThresholds(next.number(), thresholds, "back"));
-        TestData.asAdmin(() -> policies.updateReviewWindows(next.number() + 1,
+        TestData.asAdmin(() -> policies.update(PolicySections.CALL_TEST_THRESHOLDS, next.number(), thresholds, "back"));
+        TestData.asAdmin(() -> policies.update(PolicySections.REVIEW_WINDOWS, next.number() + 1,
                 PolicyDefaults.content().reviewWindows(), "back"));
     }
 

@@ -39,7 +39,7 @@ class PolicyServiceTest {
     void savingMakesANewVersionWithADiffAgainstTheOldOne() {
         var before = policies.current();
         int days = before.content().grading().level(2).resolutionWorkingDays() % 10 + 1;
-        var after = asAdmin(() -> policies.updateGrading(before.number(),
+        var after = asAdmin(() -> policies.update(PolicySections.GRADING, before.number(),
                 withLevel2Days(before.content().grading(), days), "二级投诉处理时限调整"));
 
         assertThat(after.number()).isEqualTo(before.number() + 1);
@@ -59,7 +59,7 @@ class PolicyServiceTest {
         for (int i = 0; i < 2; i++) {
             var now = policies.current();
             int days = now.content().grading().level(2).resolutionWorkingDays() % 10 + 1;
-            asAdmin(() -> policies.updateGrading(now.number(), withLevel2Days(now.content().grading(), days),
+            asAdmin(() -> policies.update(PolicySections.GRADING, now.number(), withLevel2Days(now.content().grading(), days),
                     "history paging"));
         }
         int newest = policies.current().number();
@@ -76,7 +76,7 @@ class PolicyServiceTest {
     @Test
     void aStaleBaseIsAConflictAndChangesNothing() {
         var current = policies.current();
-        assertThatThrownBy(() -> asAdmin(() -> policies.updateGrading(current.number() - 1,
+        assertThatThrownBy(() -> asAdmin(() -> policies.update(PolicySections.GRADING, current.number() - 1,
                 withLevel2Days(current.content().grading(), 7), "stale")))
                 .isInstanceOfSatisfying(OmbudException.class,
                         e -> assertThat(e.code()).isEqualTo("POLICY_VERSION_CONFLICT"));
@@ -86,7 +86,7 @@ class PolicyServiceTest {
     @Test
     void anInvalidSectionIsRefusedAndTheVersionInForceStays() {
         var current = policies.current();
-        assertThatThrownBy(() -> asAdmin(() -> policies.updateGrading(current.number(),
+        assertThatThrownBy(() -> asAdmin(() -> policies.update(PolicySections.GRADING, current.number(),
                 withLevel2Days(current.content().grading(), 0), "zero days")))
                 .isInstanceOfSatisfying(OmbudException.class, e -> {
                     assertThat(e.code()).isEqualTo("VALUE_OUT_OF_RANGE");
@@ -102,7 +102,7 @@ class PolicyServiceTest {
         Callable<Object> save = () -> {
             start.await();
             try {
-                return asAdmin(() -> policies.updateGrading(base.number(),
+                return asAdmin(() -> policies.update(PolicySections.GRADING, base.number(),
                         withLevel2Days(base.content().grading(), base.content().grading().level(2)
                                 .resolutionWorkingDays() % 10 + 2), "concurrent"));
             } catch (OmbudException e) {
@@ -135,12 +135,12 @@ class PolicyServiceTest {
         holidays.put(holiday, "测试假日");
         var with = calendar.withSpecialDays(holidays, calendar.workdays());
         if (!without.equals(calendar)) {
-            asAdmin(() -> policies.updateCalendar(policies.current().number(), without, "reset"));
+            asAdmin(() -> policies.update(PolicySections.CALENDAR, policies.current().number(), without, "reset"));
         }
         assertThat(policies.addWorkingDays(mondayMorning, 2))
                 .isEqualTo(LocalDateTime.of(2031, 3, 4, 18, 0).atZone(zone).toInstant());
 
-        asAdmin(() -> policies.updateCalendar(policies.current().number(), with, "新增假日"));
+        asAdmin(() -> policies.update(PolicySections.CALENDAR, policies.current().number(), with, "新增假日"));
         assertThat(policies.addWorkingDays(mondayMorning, 2))
                 .isEqualTo(LocalDateTime.of(2031, 3, 5, 18, 0).atZone(zone).toInstant());
     }

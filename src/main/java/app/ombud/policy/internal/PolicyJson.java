@@ -2,6 +2,8 @@ package app.ombud.policy.internal;
 
 import app.ombud.policy.PolicyContent;
 import app.ombud.policy.PolicyDiff;
+import app.ombud.policy.PolicySection;
+import app.ombud.policy.PolicySections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +24,28 @@ public class PolicyJson {
         this.json = json.rebuild().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     }
 
+    /** The content as one JSON object, a member per section key. */
     public String write(PolicyContent content) {
-        return json.writeValueAsString(content);
+        return json.writeValueAsString(content.sections());
     }
 
+    /** Reads each section by its key; a section missing from the stored text gets its defaults. */
     public PolicyContent read(String text) {
-        return json.readValue(text, PolicyContent.class);
+        JsonNode stored = json.readTree(text);
+        Map<String, PolicySection> sections = new java.util.LinkedHashMap<>();
+        for (PolicySections.Kind<?> kind : PolicySections.ALL) {
+            JsonNode node = stored.get(kind.key());
+            if (node != null && !node.isNull()) {
+                sections.put(kind.key(), json.treeToValue(node, kind.type()));
+            }
+        }
+        return new PolicyContent(sections);
     }
 
     /** Settings that differ, by path (levels, criteria and rules are named by their level, code or group). */
     public List<PolicyDiff> diff(PolicyContent before, PolicyContent after) {
-        Map<String, String> a = flatten(json.valueToTree(before));
-        Map<String, String> b = flatten(json.valueToTree(after));
+        Map<String, String> a = flatten(json.valueToTree(before.sections()));
+        Map<String, String> b = flatten(json.valueToTree(after.sections()));
         List<PolicyDiff> diffs = new ArrayList<>();
         TreeSet<String> paths = new TreeSet<>(a.keySet());
         paths.addAll(b.keySet());
@@ -45,6 +57,11 @@ public class PolicyJson {
             }
         }
         return diffs;
+    }
+
+    /** Every setting's path in a content, as a diff names them. */
+    public java.util.Set<String> settings(PolicyContent content) {
+        return flatten(json.valueToTree(content.sections())).keySet();
     }
 
     /** The top-level sections that differ, e.g. [grading, calendar]. */
@@ -84,7 +101,7 @@ public class PolicyJson {
     }
 
     private static String key(JsonNode item, int index) {
-        for (String field : new String[] {"code", "group", "level"}) {
+        for (String field : new String[] {"code", "group", "level", "year"}) {
             if (item.has(field) && item.get(field).isValueNode()) {
                 return item.get(field).asString();
             }

@@ -9,6 +9,7 @@ import app.ombud.policy.CalendarChange;
 import app.ombud.policy.CalendarDates;
 import app.ombud.policy.CalendarDayKind;
 import app.ombud.policy.HolidaySource;
+import app.ombud.policy.PolicySections;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
 import app.ombud.policy.WorkingCalendar;
@@ -170,7 +171,7 @@ public class CalendarView extends PolicyPage {
     }
 
     private void saveCalendar() {
-        save(() -> policies.updateCalendar(base.number(), edited(), comment.getValue()));
+        save(() -> policies.update(PolicySections.CALENDAR, base.number(), edited(), comment.getValue()));
     }
 
     // ---- month view ---------------------------------------------------------------------
@@ -394,24 +395,13 @@ public class CalendarView extends PolicyPage {
         importYear.setMin(1970);
         importYear.setMax(2200);
         field("year", importYear);
-        sourceTitle.setLabel(getTranslation("policy.calendar.sourceTitle"));
-        sourceTitle.setId("calendar-source-title");
-        sourceTitle.setMaxLength(Kind.LINE.maxLength());
-        sourceTitle.setWidth("24em");
-        field("sources.title", sourceTitle);
-        sourceNumber.setLabel(getTranslation("policy.calendar.sourceNumber"));
-        sourceNumber.setId("calendar-source-number");
-        sourceNumber.setMaxLength(Kind.NAME.maxLength());
-        field("sources.documentNumber", sourceNumber);
+        sourceField(sourceTitle, "title", "Title", Kind.LINE).setWidth("24em");
+        sourceField(sourceNumber, "documentNumber", "Number", Kind.NAME);
+        sourceField(sourceUrl, "url", "Url", Kind.LINE).setWidth("24em");
         sourcePublished.setLabel(getTranslation("policy.calendar.sourcePublished"));
         sourcePublished.setId("calendar-source-published");
         DateLimits.anyDay(sourcePublished);
         field("sources.published", sourcePublished);
-        sourceUrl.setLabel(getTranslation("policy.calendar.sourceUrl"));
-        sourceUrl.setId("calendar-source-url");
-        sourceUrl.setMaxLength(Kind.LINE.maxLength());
-        sourceUrl.setWidth("24em");
-        field("sources.url", sourceUrl);
         var again = new Button(getTranslation("policy.calendar.importPreview"), click -> previewImport());
         again.setId("calendar-import-preview");
         var save = saveButton("calendar-import-save", this::saveImport);
@@ -435,6 +425,14 @@ public class CalendarView extends PolicyPage {
         var details = new Details(getTranslation("policy.calendar.importTitle"), box);
         details.setId("calendar-import");
         return details;
+    }
+
+    /** A text field of the source: its label and ID by {@code name}, its limit, the errors of {@code sources.<field>}. */
+    private TextField sourceField(TextField text, String field, String name, Kind kind) {
+        text.setLabel(getTranslation("policy.calendar.source" + name));
+        text.setId("calendar-source-" + name.toLowerCase(java.util.Locale.ROOT));
+        text.setMaxLength(kind.maxLength());
+        return field("sources." + field, text);
     }
 
     /** Reads an uploaded file: fills in the year and the source it names and previews the import. */

@@ -10,6 +10,7 @@ import app.ombud.policy.Grading;
 import app.ombud.policy.HandlingRole;
 import app.ombud.policy.LevelRule;
 import app.ombud.policy.LocalizedText;
+import app.ombud.policy.PolicySections;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
 import com.vaadin.flow.component.button.Button;
@@ -107,7 +108,7 @@ public class GradingView extends PolicyPage {
             var grading = new Grading(levels.stream().map(LevelEditor::value).toList(),
                     repeatWindowDays.getValue() == null ? 0 : repeatWindowDays.getValue(),
                     fallbackLevel.getValue() == null ? 0 : fallbackLevel.getValue());
-            return policies.updateGrading(base.number(), grading, comment.getValue());
+            return policies.update(PolicySections.GRADING, base.number(), grading, comment.getValue());
         });
     }
 

@@ -40,6 +40,10 @@ public class PolicyHistoryView extends VerticalLayout implements HasDynamicTitle
     private final IntegerField to = new IntegerField();
     private final Grid<PolicyDiff> diff = new Grid<>();
     private final H3 diffTitle = new H3();
+    private final PolicyDiffText labels = new PolicyDiffText((key, args) -> {
+        String text = getTranslation(key, args);
+        return text == null || text.contains(key) ? null : text;
+    });
 
     public PolicyHistoryView(PolicyService policies) {
         this.policies = policies;
@@ -51,9 +55,9 @@ public class PolicyHistoryView extends VerticalLayout implements HasDynamicTitle
                 .setAutoWidth(true).setFlexGrow(0);
         versions.addColumn(v -> TIME.format(v.createdAt().atZone(SHANGHAI)))
                 .setHeader(getTranslation("policy.history.time")).setAutoWidth(true).setFlexGrow(0);
-        versions.addColumn(PolicyVersion::author).setHeader(getTranslation("policy.history.author"))
+        versions.addColumn(this::author).setHeader(getTranslation("policy.history.author"))
                 .setAutoWidth(true);
-        versions.addColumn(PolicyVersion::comment).setHeader(getTranslation("policy.history.comment"))
+        versions.addColumn(this::why).setHeader(getTranslation("policy.history.comment"))
                 .setFlexGrow(2);
         versions.addColumn(v -> v.changedSections().stream()
                 .map(s -> getTranslation("policy.section." + s)).collect(Collectors.joining("、")))
@@ -79,10 +83,10 @@ public class PolicyHistoryView extends VerticalLayout implements HasDynamicTitle
 
         diff.setId("history-diff");
         diff.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        diff.addColumn(PolicyDiff::path).setHeader(getTranslation("policy.history.path")).setFlexGrow(2);
-        diff.addColumn(d -> d.before() == null ? "—" : d.before()).setHeader(getTranslation("policy.history.before"))
+        diff.addColumn(d -> labels.label(d.path())).setHeader(getTranslation("policy.history.path")).setFlexGrow(2);
+        diff.addColumn(d -> labels.value(d.path(), d.before())).setHeader(getTranslation("policy.history.before"))
                 .setFlexGrow(2);
-        diff.addColumn(d -> d.after() == null ? "—" : d.after()).setHeader(getTranslation("policy.history.after"))
+        diff.addColumn(d -> labels.value(d.path(), d.after())).setHeader(getTranslation("policy.history.after"))
                 .setFlexGrow(2);
         diff.setHeight("24em");
 
@@ -97,6 +101,27 @@ public class PolicyHistoryView extends VerticalLayout implements HasDynamicTitle
     @Override
     public String getPageTitle() {
         return getTranslation("policy.history.title");
+    }
+
+    /** Who saved a version: the system by its label, a person by the name they signed in with. */
+    private String author(PolicyVersion version) {
+        return app.ombud.platform.Actor.SYSTEM.subject().equals(version.author())
+                ? getTranslation("policy.history.system") : version.author();
+    }
+
+    /** How a version came about, in the reader's language, and the admin's comment. */
+    private String why(PolicyVersion version) {
+        String origin = switch (version.origin()) {
+            case DEFAULTS -> getTranslation("policy.origin.DEFAULTS");
+            case CALENDAR_IMPORT -> getTranslation("policy.origin.CALENDAR_IMPORT",
+                    version.originArgs().isEmpty() ? "" : version.originArgs().getFirst());
+            case EDIT -> "";
+        };
+        String comment = version.comment() == null ? "" : version.comment().strip();
+        if (origin.isEmpty() || comment.isEmpty()) {
+            return origin + comment;
+        }
+        return getTranslation("policy.origin.withComment", origin, comment);
     }
 
     /**

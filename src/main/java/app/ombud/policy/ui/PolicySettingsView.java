@@ -8,6 +8,7 @@ import app.ombud.policy.CallTestThresholds;
 import app.ombud.policy.LocalizedText;
 import app.ombud.policy.MessageTemplates;
 import app.ombud.policy.OperationsTargets;
+import app.ombud.policy.PolicySections;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
 import app.ombud.policy.ReviewWindows;
@@ -185,7 +186,7 @@ public class PolicySettingsView extends PolicyPage {
     }
 
     private void saveWindows() {
-        save(() -> policies.updateReviewWindows(base.number(),
+        save(() -> policies.update(PolicySections.REVIEW_WINDOWS, base.number(),
                 new ReviewWindows(number(teamLeadCheckHours), number(customerReplyHours), number(followUpDays),
                         number(panelVotingWorkingDays), number(earlyWarningCount), number(earlyWarningDays),
                         split(outOfScopeSources.getValue()), number(appealDays), number(panelQuorum),
@@ -194,7 +195,7 @@ public class PolicySettingsView extends PolicyPage {
     }
 
     private void saveThresholds() {
-        save(() -> policies.updateCallTestThresholds(base.number(),
+        save(() -> policies.update(PolicySections.CALL_TEST_THRESHOLDS, base.number(),
                 new CallTestThresholds(onSpotResolutionRateMin.getValue(), followUpOnTimeRateMin.getValue(),
                         number(ringsBeforeAnswerMax), number(onlineFirstReplyMinutesMax),
                         communicationSatisfactionRateMin.getValue(), knowledgeErrorRateMax.getValue()),
@@ -202,7 +203,7 @@ public class PolicySettingsView extends PolicyPage {
     }
 
     private void saveTemplates() {
-        save(() -> policies.updateTemplates(base.number(),
+        save(() -> policies.update(PolicySections.TEMPLATES, base.number(),
                 new MessageTemplates(LocalizedText.of(reviewReplyZh.getValue(), reviewReplyEn.getValue()),
                         LocalizedText.of(acknowledgementZh.getValue(), acknowledgementEn.getValue()),
                         split(verdictWords.getValue()), hotline.getValue()),
@@ -210,7 +211,7 @@ public class PolicySettingsView extends PolicyPage {
     }
 
     private void saveOperations() {
-        save(() -> policies.updateOperations(base.number(),
+        save(() -> policies.update(PolicySections.OPERATIONS, base.number(),
                 new OperationsTargets(number(callsPerAgentPerDay), number(commonQuestionMinutes),
                         occupancyMin.getValue(), occupancyMax.getValue(), number(onSiteHoursContract),
                         number(onSiteHoursOther), number(escalationApprovalWorkingDays),

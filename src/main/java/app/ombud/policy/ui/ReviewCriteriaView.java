@@ -5,6 +5,7 @@ import app.ombud.platform.ui.MainLayout;
 import app.ombud.policy.JudgmentCriterion;
 import app.ombud.policy.JudgmentType;
 import app.ombud.policy.LocalizedText;
+import app.ombud.policy.PolicySections;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
 import app.ombud.policy.ReviewCriteria;
@@ -56,7 +57,7 @@ public class ReviewCriteriaView extends PolicyPage {
     }
 
     private void saveCriteria() {
-        save(() -> policies.updateReviewCriteria(base.number(),
+        save(() -> policies.update(PolicySections.REVIEW_CRITERIA, base.number(),
                 new ReviewCriteria(attitude.value(), business.value()), comment.getValue()));
     }
 

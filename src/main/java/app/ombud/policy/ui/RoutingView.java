@@ -4,6 +4,7 @@ import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.MainLayout;
 import app.ombud.policy.LocalizedText;
+import app.ombud.policy.PolicySections;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
 import app.ombud.policy.Routing;
@@ -90,7 +91,7 @@ public class RoutingView extends PolicyPage {
     }
 
     private void saveRouting() {
-        save(() -> policies.updateRouting(base.number(),
+        save(() -> policies.update(PolicySections.ROUTING, base.number(),
                 new Routing(rules.stream().map(RuleEditor::value).toList()), comment.getValue()));
     }
 

@@ -2,6 +2,7 @@ package app.ombud.policy.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.ombud.policy.PolicySections;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.WorkingCalendar;
 import app.ombud.support.OmbudIntegrationTest;
@@ -36,7 +37,7 @@ class CalendarViewTest extends SpringBrowserlessTest {
             WorkingCalendar c = now.content().calendar();
             var holidays = new TreeMap<>(c.holidays());
             holidays.put(holiday, "Test holiday");
-            return policies.updateCalendar(now.number(),
+            return policies.update(PolicySections.CALENDAR, now.number(),
                     c.withSpecialDays(holidays, c.workdays()), "test");
         });
 

@@ -3,6 +3,7 @@ package app.ombud.policy.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.policy.CaseFlag;
+import app.ombud.policy.PolicySections;
 import app.ombud.policy.PolicyService;
 import app.ombud.support.OmbudIntegrationTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -68,7 +69,7 @@ class GradingViewTest extends SpringBrowserlessTest {
         app.ombud.support.TestData.asAdmin(() -> {
             var now = policies.current();
             var g = now.content().grading();
-            return policies.updateGrading(now.number(),
+            return policies.update(PolicySections.GRADING, now.number(),
                     new app.ombud.policy.Grading(g.levels(), days == 30 ? 31 : 30, g.fallbackLevel()), "other admin");
         });
         int inForce = policies.current().number();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.ombud.policy.JudgmentCriterion;
 import app.ombud.policy.LocalizedText;
 import app.ombud.policy.PolicyDefaults;
+import app.ombud.policy.PolicySections;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.ReviewCriteria;
 import app.ombud.support.OmbudIntegrationTest;
@@ -30,7 +31,7 @@ class ReviewCriteriaViewTest extends SpringBrowserlessTest {
     @AfterEach
     void restoreDefaultCriteria() {
         if (!policies.current().content().reviewCriteria().equals(PolicyDefaults.reviewCriteria())) {
-            TestData.asAdmin(() -> policies.updateReviewCriteria(policies.current().number(),
+            TestData.asAdmin(() -> policies.update(PolicySections.REVIEW_CRITERIA, policies.current().number(),
                     PolicyDefaults.reviewCriteria(), "restore"));
         }
     }
