@@ -93,7 +93,9 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (receipt != null) {
             add(receiptBox());
         }
-        add(entry("panel-question", t("panel.page.question"), p.question()), facts(p), members(p));
+        // a panel decides whether a disputed verdict stands: asked in the reader's language, not the stored text
+        add(entry("panel-question", t("panel.page.question"), t("panel.page.questionText", p.subjectNumber())),
+                facts(p), members(p));
         if (p.status() == PanelStatus.VOTING) {
             if (p.allowedSteps().contains(PanelStep.CAST)) {
                 add(ballot(p));

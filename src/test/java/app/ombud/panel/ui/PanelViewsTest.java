@@ -142,6 +142,9 @@ class PanelViewsTest extends SpringBrowserlessTest {
 
         assertThat($(Span.class).id("panel-voted").getText()).isEqualTo(t("panel.page.voted", 0, 6));
         assertThat($(Anchor.class).id("panel-subject").getHref()).isEqualTo("reviews/" + panel.subjectId());
+        // the question in the reader's language, not the requester's stored text ("Keep or overturn?")
+        assertThat($(Div.class).id("panel-question").getText()).isEqualTo(t("panel.page.questionText",
+                panel.subjectNumber())).doesNotContain("Keep or overturn?");
         assertThat($(Span.class).id("panel-members-" + PanelSide.EMPLOYEE).getText()).contains("员工方成员1 " + member);
         @SuppressWarnings("unchecked")
         RadioButtonGroup<Choice> choice = $(RadioButtonGroup.class).id("ballot-choice");
