@@ -101,6 +101,8 @@ class PanelDocumentTest {
         assertThat(decided.decidedAt()).isEqualTo(CLOSES);
         assertThat(decided.view(caller(false, false, false, false, CLOSES)).timeline())
                 .extracting(PanelEntry::action).containsExactly("formed", "closed");
+        assertThat(decided.view(caller(false, false, false, false, CLOSES)).timeline().get(1).args())
+                .as("codes, rendered in the reader's language").containsExactly("WINDOW_ENDED", "OVERTURNED");
         assertThatThrownBy(() -> decided.close(PanelOutcome.UPHELD, CloseReason.ALL_VOTED, CLOSES))
                 .isInstanceOfSatisfying(OmbudException.class, e -> assertThat(e.code()).isEqualTo("PANEL_CLOSED"));
 
