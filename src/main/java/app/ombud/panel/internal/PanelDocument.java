@@ -119,7 +119,7 @@ public class PanelDocument implements StepGuard<PanelStep, PanelCaller> {
         var document = new PanelDocument(id, number, subjectType, subjectId, subjectNumber, question,
                 PanelStatus.VOTING, seats, excluded, parties, List.of(), List.of(), keyId, quorum, policyVersion, now,
                 closesAt, null, null, null, null, null, null, null, null, null, List.of(), null);
-        document.timeline.add(new PanelEntry(now, actor.subject(), actor.name(), "formed", subjectNumber));
+        document.timeline.add(new PanelEntry(now, actor.subject(), actor.name(), "formed", subjectNumber, List.of()));
         return document;
     }
 
@@ -188,8 +188,8 @@ public class PanelDocument implements StepGuard<PanelStep, PanelCaller> {
             decidedBy = DecidedBy.PANEL;
             decidedAt = now;
         }
-        timeline.add(new PanelEntry(now, Actor.SYSTEM.subject(), Actor.SYSTEM.name(), "closed",
-                reason.name() + " · " + counted.name()));
+        timeline.add(new PanelEntry(now, Actor.SYSTEM.subject(), Actor.SYSTEM.name(), "closed", null,
+                List.of(reason.name(), counted.name())));
         return status;
     }
 
@@ -204,7 +204,7 @@ public class PanelDocument implements StepGuard<PanelStep, PanelCaller> {
         finalDecision = decision;
         decidedBy = DecidedBy.SITE_MANAGER;
         decidedAt = now;
-        timeline.add(new PanelEntry(now, actor.subject(), actor.name(), "site-manager-decided", reason));
+        timeline.add(new PanelEntry(now, actor.subject(), actor.name(), "site-manager-decided", reason, List.of()));
     }
 
     public boolean seated(String employeeId) {

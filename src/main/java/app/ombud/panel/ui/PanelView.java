@@ -4,12 +4,14 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.panel.Choice;
 import app.ombud.panel.Panel;
+import app.ombud.panel.PanelEntry;
 import app.ombud.panel.PanelService;
 import app.ombud.panel.PanelSide;
 import app.ombud.panel.PanelStatus;
 import app.ombud.panel.PanelStep;
 import app.ombud.panel.Seat;
 import app.ombud.panel.SiteManagerDecision;
+import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.GridPaging;
@@ -22,6 +24,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -93,7 +96,9 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (receipt != null) {
             add(receiptBox());
         }
-        add(entry("panel-question", t("panel.page.question"), p.question()), facts(p), members(p));
+        // a panel decides whether a disputed verdict stands: asked in the reader's language, not the stored text
+        add(entry("panel-question", t("panel.page.question"), t("panel.page.questionText", p.subjectNumber())),
+                facts(p), members(p));
         if (p.status() == PanelStatus.VOTING) {
             if (p.allowedSteps().contains(PanelStep.CAST)) {
                 add(ballot(p));
@@ -109,6 +114,30 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (p.allowedSteps().contains(PanelStep.DECIDE_AS_SITE_MANAGER)) {
             add(decision(p));
         }
+        add(new H3(t("panel.page.timeline")), timeline(p));
+    }
+
+    /** Formed, closed, decided — each entry's codes in the reader's language. */
+    private Component timeline(Panel p) {
+        var grid = new Grid<PanelEntry>();
+        grid.addColumn(e -> GridPaging.time(e.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
+        grid.addColumn(e -> Actor.SYSTEM.subject().equals(e.actor()) ? t("panel.timeline.system")
+                : e.actorName() == null ? e.actor() : e.actorName()).setHeader(t("case.timeline.who"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> t("panel.timeline." + e.action())).setHeader(t("case.timeline.what")).setAutoWidth(true);
+        grid.addColumn(this::details).setHeader(t("case.timeline.why")).setFlexGrow(1);
+        grid.setItems(p.timeline());
+        grid.setAllRowsVisible(true);
+        grid.setId("panel-timeline");
+        return grid;
+    }
+
+    private String details(PanelEntry entry) {
+        if ("closed".equals(entry.action()) && entry.args().size() == 2) {
+            return t("panel.timeline.closedDetails", t("panel.closeReason." + entry.args().get(0)),
+                    t("panel.outcome." + entry.args().get(1)));
+        }
+        return entry.note() == null ? "" : entry.note();
     }
 
     // ---- what everyone who may see the panel sees ---------------------------------------

@@ -154,6 +154,9 @@ class PanelViewsTest extends SpringBrowserlessTest {
 
         assertThat($(Span.class).id("panel-voted").getText()).isEqualTo(t("panel.page.voted", 0, 6));
         assertThat($(Anchor.class).id("panel-subject").getHref()).isEqualTo("reviews/" + panel.subjectId());
+        // the question in the reader's language, not the requester's stored text ("Keep or overturn?")
+        assertThat($(Div.class).id("panel-question").getText()).isEqualTo(t("panel.page.questionText",
+                panel.subjectNumber())).doesNotContain("Keep or overturn?");
         assertThat($(Span.class).id("panel-members-" + PanelSide.EMPLOYEE).getText()).contains("员工方成员1 " + member);
         @SuppressWarnings("unchecked")
         RadioButtonGroup<Choice> choice = $(RadioButtonGroup.class).id("ballot-choice");
@@ -274,6 +277,14 @@ class PanelViewsTest extends SpringBrowserlessTest {
         assertThat($(Span.class).id("panel-close-reason").getText()).isEqualTo(t("panel.closeReason.ALL_VOTED"));
         assertThat($(Span.class).id("panel-final").getText()).isEqualTo(t("panel.choice.OVERTURN"));
         assertThat($(Span.class).id("panel-decided-by").getText()).isEqualTo(t("panel.decidedBy.PANEL"));
+        // the history in the reader's language: no stored codes such as "ALL_VOTED · OVERTURNED"
+        @SuppressWarnings("unchecked")
+        var history = test((Grid<app.ombud.panel.PanelEntry>) $(Grid.class).id("panel-timeline"));
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.getCellText(1, 1)).isEqualTo(t("panel.timeline.system"));
+        assertThat(history.getCellText(1, 2)).isEqualTo(t("panel.timeline.closed"));
+        assertThat(history.getCellText(1, 3)).isEqualTo(t("panel.timeline.closedDetails",
+                t("panel.closeReason.ALL_VOTED"), t("panel.outcome.OVERTURNED"))).doesNotContain("ALL_VOTED");
         var shown = $(Div.class).id("panel-receipts").getChildren().map(c -> c.getElement().getText()).toList();
         assertThat(shown).containsExactlyElementsOf(receipts.stream().sorted().toList());
         assertThat($(Button.class).withId("ballot-cast").exists()).isFalse();
