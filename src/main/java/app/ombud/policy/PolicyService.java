@@ -156,12 +156,6 @@ public class PolicyService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public PolicyVersion updateOperations(int basedOn, OperationsTargets targets, String comment) {
-        UUID department = targets == null ? null : targets.escalationDepartmentId();
-        if (department != null && !department.equals(current().content().operations().escalationDepartmentId())
-                && directory.departmentsByIds(Set.of(department)).isEmpty()) {
-            throw OmbudException.badRequest("DEPARTMENT_NOT_FOUND", "escalationDepartmentId",
-                    "No department with ID {0}", department);
-        }
         return change(basedOn, c -> c.withOperations(targets), comment);
     }
 
@@ -232,8 +226,15 @@ public class PolicyService {
     /**
      * The people a save names anew must be active people of the directory; those the version in
      * force names already are left alone, so a person who has left does not block other changes.
+     * Likewise a default escalation department named anew must be a department of the directory.
      */
     private void checkReferences(PolicyContent base, PolicyContent next) {
+        UUID department = next.operations().escalationDepartmentId();
+        if (department != null && !department.equals(base.operations().escalationDepartmentId())
+                && directory.departmentsByIds(Set.of(department)).isEmpty()) {
+            throw OmbudException.badRequest("DEPARTMENT_NOT_FOUND", "escalationDepartmentId",
+                    "No department with ID {0}", department);
+        }
         Map<String, Set<String>> before = base.employeeIds();
         for (var reference : next.employeeIds().entrySet()) {
             Set<String> added = new LinkedHashSet<>(reference.getValue());
