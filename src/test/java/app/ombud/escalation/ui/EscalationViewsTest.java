@@ -197,6 +197,11 @@ class EscalationViewsTest extends SpringBrowserlessTest {
         navigate(EscalationView.class, Map.of("id", raised.id().toString()));
         // the agent who raised it reads it, but only the superior department decides
         assertThat($(Button.class).withId("action-review").exists()).isFalse();
+        // the timeline names the trigger in the reader's language, not by its code
+        @SuppressWarnings("unchecked")
+        Grid<app.ombud.escalation.EscalationEntry> timeline = $(Grid.class).id("escalation-timeline");
+        assertThat(test(timeline).getCellText(0, 3))
+                .isEqualTo(UI.getCurrent().getTranslation("escalation.trigger.CROSS_DEPARTMENT"));
 
         var id = raised.id();
         as(chief, () -> escalations.review(id, true, "同意", null), Role.SUPERIOR);
