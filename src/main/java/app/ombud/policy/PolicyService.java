@@ -128,21 +128,7 @@ public class PolicyService {
     @PreAuthorize("hasRole('ADMIN')")
     public <T extends PolicySection> PolicyVersion update(PolicySections.Kind<T> section, int basedOn, T value,
             String comment) {
-        if (value instanceof OperationsTargets targets) {
-            TextInput.optional(comment, "comment", TextInput.Kind.NOTE);
-            checkEscalationDepartment(targets);
-        }
         return change(basedOn, c -> c.with(section, value), comment);
-    }
-
-    /** The default escalation department must exist when it is set or changed. */
-    private void checkEscalationDepartment(OperationsTargets targets) {
-        UUID department = targets.escalationDepartmentId();
-        if (department != null && !department.equals(current().content().operations().escalationDepartmentId())
-                && directory.departmentsByIds(Set.of(department)).isEmpty()) {
-            throw OmbudException.badRequest("DEPARTMENT_NOT_FOUND", "escalationDepartmentId",
-                    "No department with ID {0}", department);
-        }
     }
 
     /** Reads holidays and swapped working days from an .ics file, for the admin to review and save. */
@@ -245,8 +231,15 @@ public class PolicyService {
     /**
      * The people a save names anew must be active people of the directory; those the version in
      * force names already are left alone, so a person who has left does not block other changes.
+     * Likewise a default escalation department named anew must be a department of the directory.
      */
     private void checkReferences(PolicyContent base, PolicyContent next) {
+        UUID department = next.operations().escalationDepartmentId();
+        if (department != null && !department.equals(base.operations().escalationDepartmentId())
+                && directory.departmentsByIds(Set.of(department)).isEmpty()) {
+            throw OmbudException.badRequest("DEPARTMENT_NOT_FOUND", "escalationDepartmentId",
+                    "No department with ID {0}", department);
+        }
         Map<String, Set<String>> before = base.employeeIds();
         for (var reference : next.employeeIds().entrySet()) {
             Set<String> added = new LinkedHashSet<>(reference.getValue());

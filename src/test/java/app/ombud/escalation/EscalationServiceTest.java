@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ombud.complaint.CaseIntake;
 import app.ombud.complaint.CaseStatus;
-import app.ombud.complaint.ComplaintCase;
 import app.ombud.complaint.ComplaintService;
 import app.ombud.complaint.Customer;
 import app.ombud.complaint.IntakeChannel;
@@ -58,6 +57,7 @@ class EscalationServiceTest {
     @Autowired
     PolicyService policy;
 
+    EscalationFixture f;
     String p;
     Department superior;
     Department department;
@@ -68,31 +68,19 @@ class EscalationServiceTest {
 
     @BeforeEach
     void setUp() {
-        p = "E" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-        chief = p + "S1";
-        head = p + "H1";
-        agent = p + "A1";
-        member = p + "M1";
-        superior = asAdmin(() -> directory.createDepartment(new DepartmentInput(p + "S", "客户服务中心" + p, null, chief)));
-        department = asAdmin(() -> directory.createDepartment(new DepartmentInput(p + "D", "售后部" + p, superior.id(), head)));
-        asAdmin(() -> {
-            directory.createPerson(new PersonInput(chief, "中心主任", superior.id(), null, Set.of(Role.SUPERIOR), true, null, null));
-            directory.createPerson(new PersonInput(head, "售后经理", department.id(), null, Set.of(Role.DEPT_HEAD), true, null, null));
-            directory.createPerson(new PersonInput(agent, "坐席", department.id(), null, Set.of(Role.AGENT), true, null, null));
-            directory.createPerson(new PersonInput(member, "技术专家", null, null, Set.of(Role.AGENT), true, null, null));
-        });
-    }
-
-    ComplaintCase dispatchedCase(Instant receivedAt) {
-        var created = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.HOTLINE,
-                new Customer("周先生", null, "ACC-" + p + receivedAt.toEpochMilli()), "多次维修未果", null,
-                CaseCategory.PRODUCT_QUALITY, Set.of(), null, false, receivedAt)), Role.AGENT);
-        return as(head, () -> cases.dispatch(created.id(), department.id(), null, agent, null, null), Role.DEPT_HEAD);
+        f = EscalationFixture.create("E", directory, cases, escalations);
+        p = f.p;
+        superior = f.superior;
+        department = f.department;
+        agent = f.agent;
+        head = f.head;
+        chief = f.chief;
+        member = f.member;
     }
 
     @Test
     void aBreachedDeadlineRaisesExactlyOneEscalationToTheSuperiorDepartment() {
-        var late = dispatchedCase(Instant.now().minus(Duration.ofDays(30)));
+        var late = f.dispatchedCase(Instant.now().minus(Duration.ofDays(30)));
         caseJobs.flagBreaches(Instant.now());
         jobs.raiseAutomatically();
         jobs.raiseAutomatically();
@@ -113,7 +101,7 @@ class EscalationServiceTest {
 
     @Test
     void theWholeEscalationByHand() {
-        var subject = dispatchedCase(Instant.now());
+        var subject = f.dispatchedCase(Instant.now());
         var form = new EscalationForm("客户设备三次维修仍故障", "已上门三次", "需厂家技术支持，超出部门能力", "成立专项小组协调厂家");
         var raised = as(agent, () -> escalations.raise(subject.id(), EscalationTrigger.BEYOND_ABILITY, form), Role.AGENT);
         assertThat(raised.status()).isEqualTo(EscalationStatus.SUBMITTED);
@@ -154,7 +142,7 @@ class EscalationServiceTest {
     /** Fault 2 of issue 10: closing the escalation left its case dispatched and overdue. */
     @Test
     void closingAnEscalationReturnsItsResultToTheCase() {
-        var late = dispatchedCase(Instant.now().minus(Duration.ofDays(30)));
+        var late = f.dispatchedCase(Instant.now().minus(Duration.ofDays(30)));
         caseJobs.flagBreaches(Instant.now());
         var id = as(agent, () -> escalations.raise(late.id(), EscalationTrigger.BEYOND_ABILITY,
                 new EscalationForm("三次维修仍故障", "已上门三次", "超出部门能力", "专项小组协调厂家")), Role.AGENT).id();
@@ -187,11 +175,7 @@ class EscalationServiceTest {
     /** Fault 8 of issue 10 (last item): the person who submits the task force's report cannot approve it. */
     @Test
     void whoSubmitsTheReportDoesNotApproveIt() {
-        var subject = dispatchedCase(Instant.now());
-        var id = as(agent, () -> escalations.raise(subject.id(), EscalationTrigger.CROSS_DEPARTMENT,
-                new EscalationForm("涉及物流与售后", "协调未果", "跨部门", "由中心协调")), Role.AGENT).id();
-        as(chief, () -> escalations.review(id, true, "同意", null), Role.SUPERIOR);
-        as(chief, () -> escalations.formTaskForce(id, new TaskForce(chief, List.of()), null), Role.SUPERIOR);
+        var id = f.approvedWithTaskForce(f.raise(f.dispatchedCase(Instant.now())), List.of()).id();
         as(chief, () -> escalations.submitReport(id, "协调物流重新配送", "客户接受", 5, null), Role.SUPERIOR);
         assertThatThrownBy(() -> as(chief, () -> escalations.reviewReport(id, true, null, null), Role.SUPERIOR))
                 .isInstanceOfSatisfying(OmbudException.class,
@@ -253,9 +237,7 @@ class EscalationServiceTest {
 
     @Test
     void anOverdueReviewIsFlaggedOnce() {
-        var subject = dispatchedCase(Instant.now());
-        var raised = as(agent, () -> escalations.raise(subject.id(), EscalationTrigger.CROSS_DEPARTMENT,
-                new EscalationForm("涉及物流与售后", "协调未果", "跨部门", "由中心协调")), Role.AGENT);
+        var raised = f.raise(f.dispatchedCase(Instant.now()));
         Instant later = raised.reviewDue().plus(Duration.ofMinutes(1));
         assertThat(jobs.flagOverdueReviews(raised.reviewDue().minus(Duration.ofMinutes(1)))).isZero();
         jobs.flagOverdueReviews(later);

@@ -322,20 +322,8 @@ public class EscalationDocument implements StepGuard<EscalationStep, EscalationC
         return caseId;
     }
 
-    public Instant reviewDue() {
-        return reviewDue;
-    }
-
     public UUID toDepartmentId() {
         return toDepartmentId;
-    }
-
-    public UUID fromDepartmentId() {
-        return fromDepartmentId;
-    }
-
-    public TaskForce taskForce() {
-        return taskForce;
     }
 
     public EscalationStatus status() {

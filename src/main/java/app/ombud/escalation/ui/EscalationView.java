@@ -11,6 +11,7 @@ import app.ombud.escalation.Escalation;
 import app.ombud.escalation.EscalationEntry;
 import app.ombud.escalation.EscalationService;
 import app.ombud.escalation.EscalationStep;
+import app.ombud.escalation.EscalationTrigger;
 import app.ombud.escalation.Meeting;
 import app.ombud.escalation.PlanStep;
 import app.ombud.escalation.TaskForce;
@@ -186,10 +187,23 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
             label = label.startsWith("!{") ? x.action() : label;
             return x.to() == null ? label : label + " → " + t("escalation.status." + x.to());
         }).setHeader(t("case.timeline.what")).setAutoWidth(true);
-        grid.addColumn(x -> x.note() == null ? "" : x.note()).setHeader(t("case.timeline.why")).setFlexGrow(2);
+        grid.addColumn(EscalationView::note).setHeader(t("case.timeline.why")).setFlexGrow(2);
         grid.setItems(e.timeline());
         grid.setAllRowsVisible(true);
         return grid;
+    }
+
+    /** The entry's note; the submission's note is the trigger's code, shown in the reader's language. */
+    private static String note(EscalationEntry x) {
+        if (x.note() == null) {
+            return "";
+        }
+        if ("submitted".equals(x.action()) && java.util.Arrays.stream(EscalationTrigger.values())
+                .anyMatch(trigger -> trigger.name().equals(x.note()))) {
+            var ui = com.vaadin.flow.component.UI.getCurrent();
+            return ui == null ? x.note() : ui.getTranslation("escalation.trigger." + x.note());
+        }
+        return x.note();
     }
 
     private String department(UUID id) {

@@ -65,7 +65,7 @@ class RaiseEscalationAction implements CaseAction {
                 reload.run();
             } catch (OmbudException e) {
                 Toasts.error(e);
-                if ("CONCURRENT_UPDATE".equals(e.code()) || "ESCALATION_ALREADY_OPEN".equals(e.code())) {
+                if (e.isConcurrentUpdate() || "ESCALATION_ALREADY_OPEN".equals(e.code())) {
                     dialog.close();
                     reload.run();
                 }

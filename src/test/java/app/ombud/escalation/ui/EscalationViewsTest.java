@@ -4,22 +4,17 @@ import static app.ombud.support.TestData.as;
 import static app.ombud.support.TestData.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.ombud.complaint.CaseIntake;
 import app.ombud.complaint.ComplaintCase;
 import app.ombud.complaint.ComplaintService;
-import app.ombud.complaint.Customer;
-import app.ombud.complaint.IntakeChannel;
 import app.ombud.complaint.ui.CaseView;
-import app.ombud.directory.Department;
 import app.ombud.escalation.internal.EscalationJobs;
 import app.ombud.directory.DepartmentInput;
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.PersonInput;
 import app.ombud.escalation.Escalation;
-import app.ombud.escalation.EscalationForm;
+import app.ombud.escalation.EscalationFixture;
 import app.ombud.escalation.EscalationService;
 import app.ombud.escalation.EscalationStatus;
-import app.ombud.escalation.EscalationTrigger;
 import app.ombud.escalation.TaskForce;
 import app.ombud.directory.Person;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -27,7 +22,6 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.textfield.TextField;
 import app.ombud.platform.PortalUser;
 import app.ombud.platform.Role;
-import app.ombud.policy.CaseCategory;
 import app.ombud.support.OmbudIntegrationTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
@@ -63,30 +57,19 @@ class EscalationViewsTest extends SpringBrowserlessTest {
     @Autowired
     DirectoryService directory;
 
+    EscalationFixture f;
     String p;
-    Department superior;
-    Department department;
-    String agent;
     String head;
     String chief;
+    String agent;
 
     @BeforeEach
     void setUp() {
-        p = "V" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-        chief = p + "S1";
-        head = p + "H1";
-        agent = p + "A1";
-        superior = asAdmin(() -> directory.createDepartment(new DepartmentInput(p + "S", "客户服务中心" + p, null, chief)));
-        department = asAdmin(() -> directory.createDepartment(new DepartmentInput(p + "D", "售后部" + p, superior.id(),
-                head)));
-        asAdmin(() -> {
-            directory.createPerson(new PersonInput(chief, "中心主任", superior.id(), null, Set.of(Role.SUPERIOR), true,
-                    null, null));
-            directory.createPerson(new PersonInput(head, "售后经理", department.id(), null, Set.of(Role.DEPT_HEAD), true,
-                    null, null));
-            directory.createPerson(new PersonInput(agent, "坐席", department.id(), null, Set.of(Role.AGENT), true, null,
-                    null));
-        });
+        f = EscalationFixture.create("V", directory, cases, escalations);
+        p = f.p;
+        head = f.head;
+        chief = f.chief;
+        agent = f.agent;
     }
 
     @AfterEach
@@ -102,15 +85,11 @@ class EscalationViewsTest extends SpringBrowserlessTest {
     }
 
     ComplaintCase dispatchedCase() {
-        var created = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.HOTLINE,
-                new Customer("周先生", null, "ACC-" + p + System.nanoTime()), "多次维修未果", null,
-                CaseCategory.PRODUCT_QUALITY, Set.of(), null, false, null)), Role.AGENT);
-        return as(head, () -> cases.dispatch(created.id(), department.id(), null, agent, null, null), Role.DEPT_HEAD);
+        return f.dispatchedCase(null);
     }
 
     Escalation raise(ComplaintCase subject) {
-        return as(agent, () -> escalations.raise(subject.id(), EscalationTrigger.CROSS_DEPARTMENT,
-                new EscalationForm("涉及物流与售后", "协调未果", "跨部门", "由中心协调")), Role.AGENT);
+        return f.raise(subject);
     }
 
     @Test
@@ -197,10 +176,13 @@ class EscalationViewsTest extends SpringBrowserlessTest {
         navigate(EscalationView.class, Map.of("id", raised.id().toString()));
         // the agent who raised it reads it, but only the superior department decides
         assertThat($(Button.class).withId("action-review").exists()).isFalse();
+        // the timeline names the trigger in the reader's language, not by its code
+        @SuppressWarnings("unchecked")
+        Grid<app.ombud.escalation.EscalationEntry> timeline = $(Grid.class).id("escalation-timeline");
+        assertThat(test(timeline).getCellText(0, 3))
+                .isEqualTo(UI.getCurrent().getTranslation("escalation.trigger.CROSS_DEPARTMENT"));
 
-        var id = raised.id();
-        as(chief, () -> escalations.review(id, true, "同意", null), Role.SUPERIOR);
-        as(chief, () -> escalations.formTaskForce(id, new TaskForce(chief, java.util.List.of()), null), Role.SUPERIOR);
+        var id = f.approvedWithTaskForce(raised, java.util.List.of()).id();
         as(chief, () -> escalations.submitReport(id, "协调物流重新配送", "客户接受", 5, null), Role.SUPERIOR);
         signIn(chief, Role.SUPERIOR);
         navigate(EscalationView.class, Map.of("id", id.toString()));
