@@ -1,5 +1,6 @@
 package app.ombud.policy;
 
+import app.ombud.platform.CompanyZone;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput;
 import app.ombud.platform.TimeInput;
@@ -46,7 +47,7 @@ public record WorkingCalendar(ZoneId zone, Set<DayOfWeek> workingDays, List<Peri
 
     /** Mon–Fri, 09:00–12:00 and 13:30–18:00, Asia/Shanghai, no holidays yet. */
     public static WorkingCalendar chinaDefault() {
-        return new WorkingCalendar(ZoneId.of("Asia/Shanghai"),
+        return new WorkingCalendar(CompanyZone.DEFAULT,
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
                 List.of(new Period(LocalTime.of(9, 0), LocalTime.of(12, 0)),
                         new Period(LocalTime.of(13, 30), LocalTime.of(18, 0))),

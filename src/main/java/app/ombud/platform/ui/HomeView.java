@@ -97,7 +97,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeE
             row.add(mark);
         }
         if (item.due() != null) {
-            row.add(Texts.muted(getTranslation("home.queue.due", DUE.format(item.due().atZone(GridPaging.COMPANY_ZONE)))));
+            row.add(Texts.muted(getTranslation("home.queue.due", DUE.format(item.due().atZone(CompanyTime.zone())))));
         }
         return row;
     }

@@ -46,7 +46,7 @@ public final class HolidayPacks {
 
     private static CalendarDates read(Resource resource) {
         try (var in = resource.getInputStream()) {
-            CalendarDates dates = IcsDates.read(in.readAllBytes(), java.time.ZoneId.of("Asia/Shanghai"));
+            CalendarDates dates = IcsDates.read(in.readAllBytes(), app.ombud.platform.CompanyZone.DEFAULT);
             if (dates.source() == null) {
                 throw OmbudException.badRequest("CALENDAR_SOURCE_MISSING", "file",
                         "The holiday pack {0} names no source", resource.getFilename());

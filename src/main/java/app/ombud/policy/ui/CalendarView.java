@@ -1,5 +1,6 @@
 package app.ombud.policy.ui;
 
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.DateLimits;
@@ -63,7 +64,7 @@ import java.util.TreeMap;
 @RolesAllowed("ADMIN")
 public class CalendarView extends PolicyPage {
 
-    private ZoneId zone = ZoneId.of("Asia/Shanghai");
+    private ZoneId zone = CompanyTime.zone();
     private final Map<LocalDate, String> holidays = new TreeMap<>();
     private final Map<LocalDate, String> workdays = new TreeMap<>();
     private YearMonth month;

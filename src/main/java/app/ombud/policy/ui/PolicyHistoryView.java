@@ -1,5 +1,6 @@
 package app.ombud.policy.ui;
 
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.MainLayout;
 import app.ombud.platform.ui.Toasts;
@@ -18,7 +19,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,6 @@ import org.springframework.data.domain.ScrollPosition;
 @RolesAllowed("ADMIN")
 public class PolicyHistoryView extends VerticalLayout implements HasDynamicTitle {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final PolicyService policies;
@@ -53,7 +52,7 @@ public class PolicyHistoryView extends VerticalLayout implements HasDynamicTitle
         versions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         versions.addColumn(PolicyVersion::number).setHeader(getTranslation("policy.history.number"))
                 .setAutoWidth(true).setFlexGrow(0);
-        versions.addColumn(v -> TIME.format(v.createdAt().atZone(SHANGHAI)))
+        versions.addColumn(v -> TIME.format(v.createdAt().atZone(CompanyTime.zone())))
                 .setHeader(getTranslation("policy.history.time")).setAutoWidth(true).setFlexGrow(0);
         versions.addColumn(this::author).setHeader(getTranslation("policy.history.author"))
                 .setAutoWidth(true);
