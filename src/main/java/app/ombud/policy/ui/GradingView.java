@@ -64,7 +64,6 @@ public class GradingView extends PolicyPage {
         repeatWindowDays.setId("grading-repeat-window");
         repeatWindowDays.setStepButtonsVisible(true);
         fallbackLevel.setLabel(getTranslation("policy.grading.fallbackLevel"));
-        fallbackLevel.setItems(1, 2, 3, 4);
         fallbackLevel.setItemLabelGenerator(n -> getTranslation("policy.grading.levelN", n));
         fallbackLevel.setId("grading-fallback");
 
@@ -89,6 +88,7 @@ public class GradingView extends PolicyPage {
         }
         repeatWindowDays.setValue(grading.repeatWindowDays());
         field("repeatWindowDays", repeatWindowDays);
+        fallbackLevel.setItems(grading.levels().stream().map(app.ombud.policy.LevelRule::level).toList());
         fallbackLevel.setValue(grading.fallbackLevel());
         field("fallbackLevel", fallbackLevel);
         comment.clear();
