@@ -229,7 +229,7 @@ class EscalationServiceTest {
         asAdmin(() -> {
             var current = policy.current();
             var o = current.content().operations();
-            return policy.updateOperations(current.number(), new OperationsTargets(o.callsPerAgentPerDay(),
+            return policy.update(app.ombud.policy.PolicySections.OPERATIONS, current.number(), new OperationsTargets(o.callsPerAgentPerDay(),
                     o.commonQuestionMinutes(), o.occupancyMin(), o.occupancyMax(), o.onSiteHoursContract(),
                     o.onSiteHoursOther(), o.escalationApprovalWorkingDays(), department), "默认升级部门");
         });
