@@ -245,6 +245,9 @@ class EscalationViewsTest extends SpringBrowserlessTest {
         jobs.raiseAutomatically();
         var raised = asAdmin(() -> escalations.get(cases.get(late.id()).escalation().id()));
         assertThat(raised.automatic()).isTrue();
+        // the form Ombud filled in is worded by the policy, with the company's time of the deadline
+        assertThat(raised.form().whyUnsolved()).contains(CompanyTime.minute(asAdmin(() -> cases.get(late.id()))
+                .deadlines().resolutionDue()));
         var id = raised.id();
         as(chief, () -> escalations.review(id, true, "同意，由中心牵头", null), Role.SUPERIOR);
         as(chief, () -> escalations.formTaskForce(id, new TaskForce(chief, List.of(new TaskForce.Member(f.member,
