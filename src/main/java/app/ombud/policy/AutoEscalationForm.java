@@ -64,7 +64,7 @@ public record AutoEscalationForm(LocalizedText progress, LocalizedText deadlineB
     }
 
     private static void check(LocalizedText text, String field) {
-        text.given(field, Kind.TEXT);
+        text.given(field, Kind.MESSAGE);
         for (String value : new String[] {text.zh(), text.en()}) {
             if (blank(value)) {
                 continue;

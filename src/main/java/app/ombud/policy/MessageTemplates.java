@@ -53,6 +53,7 @@ public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowle
         boolean acknowledgementGiven = acknowledgement != null
                 && acknowledgement.given("acknowledgement", Kind.MESSAGE);
         verdictWords.forEach(word -> TextInput.optional(word, "verdictWords", Kind.NAME));
+        autoEscalation.validate("autoEscalation");
         TextInput.optional(hotline, "hotline", Kind.PHONE);
         if (!replyGiven) {
             throw OmbudException.badRequest("REQUIRED", "reviewReply", "{0} is required", "reviewReply");
@@ -62,7 +63,6 @@ public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowle
         }
         check(reviewReply, "reviewReply", true);
         check(acknowledgement, "acknowledgement", false);
-        autoEscalation.validate("autoEscalation");
         if (!HOTLINE.matcher(hotline).matches()) {
             throw OmbudException.badRequest("PHONE_INVALID", "hotline", "Not a phone number: {0}", hotline);
         }
