@@ -11,13 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SMS templates to customers. Placeholders are written {@code {name}} and limited to an allowed
+ * SMS templates to customers, and the wording of the escalation form Ombud fills in itself
+ * ({@link AutoEscalationForm}). Placeholders are written {@code {name}} and limited to an allowed
  * set. The review-reply template must never reveal the verdict (SPEC §5): no verdict
  * placeholder, none of the configured verdict words — checked when saved and again on the
  * rendered text before it is sent.
  */
 public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowledgement, List<String> verdictWords,
-        String hotline) implements PolicySection {
+        String hotline, AutoEscalationForm autoEscalation) implements PolicySection {
 
     /** The number customers are asked to call, when a stored version predates the setting. */
     public static final String DEFAULT_HOTLINE = "10010";
@@ -33,11 +34,18 @@ public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowle
     public MessageTemplates {
         verdictWords = verdictWords == null ? List.of() : List.copyOf(verdictWords);
         hotline = hotline == null || hotline.isBlank() ? DEFAULT_HOTLINE : hotline.strip();
+        autoEscalation = autoEscalation == null ? AutoEscalationForm.DEFAULT : autoEscalation;
+    }
+
+    /** The templates with the default automatic escalation form. */
+    public MessageTemplates(LocalizedText reviewReply, LocalizedText acknowledgement, List<String> verdictWords,
+            String hotline) {
+        this(reviewReply, acknowledgement, verdictWords, hotline, null);
     }
 
     /** The templates of the first policy versions, with the default hotline. */
     public MessageTemplates(LocalizedText reviewReply, LocalizedText acknowledgement, List<String> verdictWords) {
-        this(reviewReply, acknowledgement, verdictWords, null);
+        this(reviewReply, acknowledgement, verdictWords, null, null);
     }
 
     public MessageTemplates validate() {
@@ -45,6 +53,7 @@ public record MessageTemplates(LocalizedText reviewReply, LocalizedText acknowle
         boolean acknowledgementGiven = acknowledgement != null
                 && acknowledgement.given("acknowledgement", Kind.MESSAGE);
         verdictWords.forEach(word -> TextInput.optional(word, "verdictWords", Kind.NAME));
+        autoEscalation.validate("autoEscalation");
         TextInput.optional(hotline, "hotline", Kind.PHONE);
         if (!replyGiven) {
             throw OmbudException.badRequest("REQUIRED", "reviewReply", "{0} is required", "reviewReply");

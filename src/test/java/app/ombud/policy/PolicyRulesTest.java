@@ -136,4 +136,22 @@ class PolicyRulesTest {
         assertThat(templates.renderReviewReply(Locale.CHINA, Map.of("hotline", "10010"))).contains("10010")
                 .doesNotContain("{");
     }
+
+    /** The automatic escalation form: defaults for a policy without it, only its placeholders, Chinese first. */
+    @Test
+    void theAutomaticEscalationFormIsWordedByThePolicy() {
+        var templates = policy.templates();
+        assertThat(templates.autoEscalation()).isEqualTo(AutoEscalationForm.DEFAULT);
+        var own = new AutoEscalationForm(null, LocalizedText.of("超过时限 {deadline}（{caseNumber}）", "late"), null, null);
+        assertThat(own.progress()).isEqualTo(AutoEscalationForm.DEFAULT.progress());
+        assertThat(AutoEscalationForm.render(own.deadlineBreached(), Map.of("deadline", "2026-12-01 18:00",
+                "caseNumber", "KS-1"))).isEqualTo("超过时限 2026-12-01 18:00（KS-1）");
+        var unknown = new MessageTemplates(templates.reviewReply(), templates.acknowledgement(),
+                templates.verdictWords(), templates.hotline(), new AutoEscalationForm(null, null,
+                        LocalizedText.of("客户 {customerName} 仍不接受", null), null));
+        assertThatThrownBy(unknown::validate).isInstanceOfSatisfying(OmbudException.class, e -> {
+            assertThat(e.code()).isEqualTo("TEMPLATE_UNKNOWN_PLACEHOLDER");
+            assertThat(e.field()).isEqualTo("autoEscalation.rejectedAgain");
+        });
+    }
 }

@@ -118,7 +118,7 @@ public class EscalationDocument implements StepGuard<EscalationStep, EscalationC
         var document = new EscalationDocument(id, number, caseId, caseNumber, trigger, automatic, actor.key(), now,
                 fromDepartmentId, toDepartmentId, form, EscalationStatus.SUBMITTED, reviewDue, null, null, null,
                 List.of(), List.of(), null, null, null, null, null, null, null, null, List.of(), null);
-        document.log(actor, now, "submitted", null, EscalationStatus.SUBMITTED, trigger.name());
+        document.log(actor, now, "submitted", null, EscalationStatus.SUBMITTED, null, trigger.name());
         return document;
     }
 
@@ -184,8 +184,8 @@ public class EscalationDocument implements StepGuard<EscalationStep, EscalationC
     public void formTaskForce(TaskForce force, Actor actor, Instant now) {
         requireTaskForceless();
         taskForce = force;
-        log(actor, now, "task-force-formed", null, null, "lead " + force.leadEmployeeId() + ", "
-                + force.members().size() + " members");
+        log(actor, now, "task-force-formed", null, null, null, force.leadEmployeeId(),
+                Integer.toString(force.members().size()));
     }
 
     public PlanStep addStep(String title, String owner, Instant due, Actor actor, Instant now) {
@@ -214,7 +214,7 @@ public class EscalationDocument implements StepGuard<EscalationStep, EscalationC
     public void recordMeeting(Meeting meeting, Actor actor, Instant now) {
         requireTaskForce();
         meetings.add(meeting);
-        log(actor, now, "meeting", null, null, null);
+        log(actor, now, "meeting", null, null, null, meeting.at().toString());
     }
 
     public void submitReport(String process, String result, Integer satisfaction, Actor actor, Instant now) {
@@ -232,7 +232,11 @@ public class EscalationDocument implements StepGuard<EscalationStep, EscalationC
 
     /** The result told to the customer, how, and (when known) whether the customer accepted it. */
     public void sendResult(String text, Feedback.ResultChannel channel, Boolean accepted, Actor actor, Instant now) {
-        move(EscalationStatus.RESULT_SENT, actor, now, "result-sent", text);
+        var args = new ArrayList<String>(List.of((channel == null ? Feedback.ResultChannel.CALLBACK : channel).name()));
+        if (accepted != null) {
+            args.add(accepted ? "ACCEPTED" : "REJECTED");
+        }
+        move(EscalationStatus.RESULT_SENT, actor, now, "result-sent", text, args.toArray(String[]::new));
         resultSentAt = now;
         resultSentBy = actor.key();
         resultText = text;
@@ -242,7 +246,7 @@ public class EscalationDocument implements StepGuard<EscalationStep, EscalationC
 
     /** Closes the escalation; its result is then returned to the case ({@link #caseFeedback()}), once. */
     public void evaluate(int score, String comment, Actor actor, Instant now) {
-        move(EscalationStatus.CLOSED, actor, now, "evaluated-closed", comment);
+        move(EscalationStatus.CLOSED, actor, now, "evaluated-closed", comment, Integer.toString(score));
         evaluation = new Evaluation(score, comment, actor.key(), now);
     }
 
@@ -272,13 +276,14 @@ public class EscalationDocument implements StepGuard<EscalationStep, EscalationC
         }
     }
 
-    private void move(EscalationStatus next, Actor actor, Instant now, String action, String note) {
+    private void move(EscalationStatus next, Actor actor, Instant now, String action, String note,
+            String... args) {
         if (!status.canMoveTo(next)) {
             throw transitionError(action);
         }
         var from = status;
         status = next;
-        log(actor, now, action, from, next, note);
+        log(actor, now, action, from, next, note, args);
     }
 
     private OmbudException transitionError(String action) {
@@ -287,14 +292,17 @@ public class EscalationDocument implements StepGuard<EscalationStep, EscalationC
     }
 
     private void log(Actor actor, Instant now, String action, EscalationStatus from, EscalationStatus to,
-            String note) {
-        timeline.add(entry(actor, now, action, from, to, note));
+            String note, String... args) {
+        timeline.add(entry(actor, now, action, from, to, note, args));
     }
 
-    /** A timeline entry (also pushed by {@link EscalationFields} for the jobs' conditional updates). */
+    /**
+     * A timeline entry: {@code action} and {@code args} codes, {@code note} only text a person
+     * wrote (also pushed by {@link EscalationFields} for the jobs' conditional updates).
+     */
     static EscalationEntry entry(Actor actor, Instant now, String action, EscalationStatus from,
-            EscalationStatus to, String note) {
-        return new EscalationEntry(now, actor.key(), action, from, to, note);
+            EscalationStatus to, String note, String... args) {
+        return new EscalationEntry(now, actor.key(), action, from, to, note, List.of(args));
     }
 
     /** The escalation as readers see it, with the steps this caller may take now. */

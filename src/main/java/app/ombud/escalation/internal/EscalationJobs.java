@@ -10,9 +10,14 @@ import app.ombud.platform.Actor;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.NoticeIds;
 import app.ombud.platform.OmbudException;
+import app.ombud.policy.AutoEscalationForm;
+import app.ombud.policy.PolicyService;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -29,21 +34,24 @@ public class EscalationJobs {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationJobs.class);
     private static final int BATCH = 200;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final EscalationFields fields;
     private final EscalationRaising raising;
     private final EscalationReturns returns;
     private final ComplaintService complaints;
     private final NotificationService notifications;
+    private final PolicyService policy;
     private final Clock clock;
 
     EscalationJobs(EscalationFields fields, EscalationRaising raising, EscalationReturns returns,
-            ComplaintService complaints, NotificationService notifications, Clock clock) {
+            ComplaintService complaints, NotificationService notifications, PolicyService policy, Clock clock) {
         this.fields = fields;
         this.raising = raising;
         this.returns = returns;
         this.complaints = complaints;
         this.notifications = notifications;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -59,16 +67,13 @@ public class EscalationJobs {
     public int raiseAutomatically() {
         return CurrentActor.runAsSystem(() -> {
             int raised = 0;
+            var wording = policy.current().content().templates().autoEscalation();
+            var zone = policy.calendar().zone();
             for (EscalationCandidate candidate : complaints.casesDueForEscalation(100)) {
                 ComplaintCase subject = complaints.get(candidate.caseId());
                 var trigger = candidate.trigger() == EscalationCandidate.Trigger.DEADLINE_BREACHED
                         ? EscalationTrigger.DEADLINE_BREACHED : EscalationTrigger.REJECTED_AFTER_REWORK;
-                var form = new EscalationForm(subject.subject(),
-                        subject.timeline().isEmpty() ? "" : subject.timeline().getLast().action(),
-                        trigger == EscalationTrigger.DEADLINE_BREACHED
-                                ? "Resolution deadline " + subject.deadlines().resolutionDue() + " passed"
-                                : "The customer rejected the result again after " + subject.reworkCount() + " reworks",
-                        "Superior department to lead a task force");
+                var form = form(wording, zone, subject, trigger);
                 try {
                     raising.raise(UUID.randomUUID(), subject, trigger, true, form, Actor.SYSTEM,
                             fields.lockOf(candidate.caseId()).orElse(null));
@@ -79,6 +84,26 @@ public class EscalationJobs {
             }
             return raised;
         });
+    }
+
+    /**
+     * The form Ombud fills in, worded by the policy ({@link AutoEscalationForm}) in the company's
+     * language with company-local times: the situation is the complaint's subject.
+     */
+    static EscalationForm form(AutoEscalationForm wording, ZoneId zone, ComplaintCase subject,
+            EscalationTrigger trigger) {
+        var deadlines = subject.deadlines();
+        Map<String, String> values = Map.of("caseNumber", subject.number(),
+                "receivedAt", minute(subject.receivedAt(), zone),
+                "deadline", minute(deadlines == null ? null : deadlines.resolutionDue(), zone),
+                "reworkCount", Integer.toString(subject.reworkCount()));
+        return new EscalationForm(subject.subject(), AutoEscalationForm.render(wording.progress(), values),
+                AutoEscalationForm.render(trigger == EscalationTrigger.DEADLINE_BREACHED ? wording.deadlineBreached()
+                        : wording.rejectedAgain(), values), AutoEscalationForm.render(wording.proposal(), values));
+    }
+
+    private static String minute(Instant instant, ZoneId zone) {
+        return instant == null ? "" : MINUTE.format(instant.atZone(zone));
     }
 
     /** Flags reviews past their due time and tells the superior department's head. */

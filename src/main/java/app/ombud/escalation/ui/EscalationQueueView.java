@@ -4,6 +4,7 @@ import app.ombud.escalation.Escalation;
 import app.ombud.escalation.EscalationService;
 import app.ombud.escalation.EscalationStatus;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -55,9 +56,9 @@ public class EscalationQueueView extends VerticalLayout implements HasDynamicTit
                 .setKey("trigger").setAutoWidth(true);
         grid.addColumn(e -> t("escalation.status." + e.status())).setHeader(t("escalation.status")).setKey("status")
                 .setAutoWidth(true);
-        grid.addColumn(e -> GridPaging.time(e.raisedAt())).setHeader(t("escalation.raisedAt")).setKey("raised")
+        grid.addColumn(e -> CompanyTime.time(e.raisedAt())).setHeader(t("escalation.raisedAt")).setKey("raised")
                 .setAutoWidth(true);
-        grid.addColumn(e -> GridPaging.time(e.reviewDue())).setHeader(t("escalation.reviewDue")).setKey("reviewDue")
+        grid.addColumn(e -> CompanyTime.time(e.reviewDue())).setHeader(t("escalation.reviewDue")).setKey("reviewDue")
                 .setAutoWidth(true);
         grid.addComponentColumn(EscalationQueueView::overdueBadge).setHeader(t("escalation.overdue")).setKey("overdue")
                 .setAutoWidth(true);

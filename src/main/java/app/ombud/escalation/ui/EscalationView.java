@@ -15,8 +15,10 @@ import app.ombud.escalation.EscalationTrigger;
 import app.ombud.escalation.Meeting;
 import app.ombud.escalation.PlanStep;
 import app.ombud.escalation.TaskForce;
+import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.RouteIds;
@@ -49,6 +51,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -102,8 +105,8 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
                 form.progress()), entry(t("escalation.form.whyUnsolved"), form.whyUnsolved()),
                 entry(t("escalation.form.proposal"), form.proposal()));
         if (e.decision() != null) {
-            add(new H3(t("escalation.decision")), entry(GridPaging.time(e.decision().at()) + " · "
-                    + e.decision().by() + " · " + t(e.decision().approved() ? "escalation.approved" : "escalation.rejected"),
+            add(new H3(t("escalation.decision")), entry(CompanyTime.time(e.decision().at()) + " · "
+                    + name(e.decision().by()) + " · " + t(e.decision().approved() ? "escalation.approved" : "escalation.rejected"),
                     e.decision().reason()));
         }
         if (e.taskForce() != null) {
@@ -117,7 +120,8 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
                 add(muted(t("escalation.meetings.none")));
             }
             for (Meeting m : e.meetings()) {
-                add(entry(GridPaging.time(m.at()) + " · " + String.join("、", m.attendees()), m.minutes()));
+                add(entry(CompanyTime.time(m.at()) + " · " + m.attendees().stream().map(this::name)
+                        .collect(Collectors.joining("、")), m.minutes()));
             }
         }
         if (e.report() != null) {
@@ -127,11 +131,11 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
                     new Paragraph(t("escalation.report.satisfaction") + ": "
                             + (r.customerSatisfaction() == null ? "" : r.customerSatisfaction())
                             + (r.reviewedAt() == null ? "" : " · " + t("escalation.report.reviewed") + " "
-                                    + GridPaging.time(r.reviewedAt()) + (r.reviewNote() == null ? "" : ": "
+                                    + CompanyTime.time(r.reviewedAt()) + (r.reviewNote() == null ? "" : ": "
                                     + r.reviewNote()))));
         }
         if (e.resultSentAt() != null) {
-            add(new H3(t("escalation.result")), entry(GridPaging.time(e.resultSentAt())
+            add(new H3(t("escalation.result")), entry(CompanyTime.time(e.resultSentAt())
                     + (e.resultChannel() == null ? "" : " · " + t("case.resultChannel." + e.resultChannel()))
                     + (e.customerAccepted() == null ? "" : " · " + t(e.customerAccepted() ? "case.feedback.accepted"
                             : "case.feedback.rejected")), e.resultText()));
@@ -150,8 +154,8 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
         form.addFormItem(caseLink, t("escalation.case"));
         form.addFormItem(new Span(t("escalation.trigger." + e.trigger())
                 + (e.automatic() ? " (" + t("escalation.automatic") + ")" : "")), t("escalation.trigger"));
-        form.addFormItem(new Span(GridPaging.time(e.raisedAt()) + " · " + e.raisedBy()), t("escalation.raisedAt"));
-        form.addFormItem(new Span(GridPaging.time(e.reviewDue())), t("escalation.reviewDue"));
+        form.addFormItem(new Span(CompanyTime.time(e.raisedAt()) + " · " + name(e.raisedBy())), t("escalation.raisedAt"));
+        form.addFormItem(new Span(CompanyTime.time(e.reviewDue())), t("escalation.reviewDue"));
         form.addFormItem(new Span(department(e.fromDepartmentId())), t("escalation.from"));
         form.addFormItem(new Span(department(e.toDepartmentId())), t("escalation.to"));
         return form;
@@ -162,8 +166,8 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
         grid.setId("escalation-steps");
         grid.addColumn(PlanStep::title).setHeader(t("escalation.step.title")).setFlexGrow(2);
         grid.addColumn(s -> name(s.ownerEmployeeId())).setHeader(t("escalation.step.owner")).setAutoWidth(true);
-        grid.addColumn(s -> GridPaging.time(s.due())).setHeader(t("escalation.step.due")).setAutoWidth(true);
-        grid.addColumn(s -> s.done() ? t("escalation.step.done") + " " + GridPaging.time(s.doneAt()) : "")
+        grid.addColumn(s -> CompanyTime.time(s.due())).setHeader(t("escalation.step.due")).setAutoWidth(true);
+        grid.addColumn(s -> s.done() ? t("escalation.step.done") + " " + CompanyTime.time(s.doneAt()) : "")
                 .setHeader(t("escalation.status")).setAutoWidth(true);
         grid.addComponentColumn(s -> {
             var done = new Button(t("escalation.step.complete"),
@@ -180,30 +184,44 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
     private Grid<EscalationEntry> timeline(Escalation e) {
         var grid = new Grid<EscalationEntry>();
         grid.setId("escalation-timeline");
-        grid.addColumn(x -> GridPaging.time(x.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
-        grid.addColumn(EscalationEntry::actor).setHeader(t("case.timeline.who")).setAutoWidth(true);
+        grid.addColumn(x -> CompanyTime.time(x.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
+        grid.addColumn(x -> name(x.actor())).setHeader(t("case.timeline.who")).setAutoWidth(true);
         grid.addColumn(x -> {
             String label = getTranslation("escalation.action." + x.action());
             label = label.startsWith("!{") ? x.action() : label;
             return x.to() == null ? label : label + " → " + t("escalation.status." + x.to());
         }).setHeader(t("case.timeline.what")).setAutoWidth(true);
-        grid.addColumn(EscalationView::note).setHeader(t("case.timeline.why")).setFlexGrow(2);
+        grid.addColumn(this::details).setHeader(t("case.timeline.why")).setFlexGrow(2);
         grid.setItems(e.timeline());
         grid.setAllRowsVisible(true);
         return grid;
     }
 
-    /** The entry's note; the submission's note is the trigger's code, shown in the reader's language. */
-    private static String note(EscalationEntry x) {
-        if (x.note() == null) {
-            return "";
-        }
-        if ("submitted".equals(x.action()) && java.util.Arrays.stream(EscalationTrigger.values())
-                .anyMatch(trigger -> trigger.name().equals(x.note()))) {
-            var ui = com.vaadin.flow.component.UI.getCurrent();
-            return ui == null ? x.note() : ui.getTranslation("escalation.trigger." + x.note());
-        }
-        return x.note();
+    /**
+     * The entry's details in the reader's language: its codes and values ({@code args}) as labels,
+     * then the text a person wrote ({@code note}). An entry stored before {@code args} shows its
+     * note (a submission's note was its trigger's code).
+     */
+    private String details(EscalationEntry x) {
+        var args = x.args();
+        String coded = switch (x.action()) {
+            case "submitted" -> args.isEmpty() ? null : t("escalation.trigger." + args.getFirst());
+            case "task-force-formed" -> args.size() < 2 ? null
+                    : t("escalation.timeline.taskForce", name(args.get(0)), args.get(1));
+            case "meeting" -> args.isEmpty() ? null : t("escalation.timeline.meeting",
+                    CompanyTime.time(Instant.parse(args.getFirst())));
+            case "result-sent" -> args.isEmpty() ? null : args.stream().map(a -> switch (a) {
+                case "ACCEPTED" -> t("case.feedback.accepted");
+                case "REJECTED" -> t("case.feedback.rejected");
+                default -> t("case.resultChannel." + a);
+            }).collect(Collectors.joining(" · "));
+            case "evaluated-closed" -> args.isEmpty() ? null : t("escalation.timeline.score", args.getFirst());
+            default -> null;
+        };
+        String note = x.note() == null ? "" : "submitted".equals(x.action()) && args.isEmpty()
+                && Arrays.stream(EscalationTrigger.values()).anyMatch(trigger -> trigger.name().equals(x.note()))
+                        ? t("escalation.trigger." + x.note()) : x.note();
+        return coded == null ? note : note.isEmpty() ? coded : coded + " · " + note;
     }
 
     private String department(UUID id) {
@@ -217,9 +235,13 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
+    /** A person's name and employee ID; Ombud itself (the jobs) by its label. */
     private String name(String employeeId) {
         if (employeeId == null) {
             return "";
+        }
+        if (Actor.SYSTEM.key().equals(employeeId)) {
+            return t("escalation.timeline.system");
         }
         return directory.personByEmployeeId(employeeId).map(p -> p.name() + " " + p.employeeId()).orElse(employeeId);
     }
@@ -368,7 +390,7 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
         var minutes = area("escalation.meeting.minutes", "meeting-minutes", this);
         var dialog = dialog("escalation.meeting.add", at, attendees, minutes);
         footer(dialog, "meeting-save", () -> act(() -> escalations.recordMeeting(e.id(), instant(at.getValue()),
-                java.util.Arrays.stream(attendees.getValue().split("[,，、\\s]+")).filter(s -> !s.isBlank()).toList(),
+                Arrays.stream(attendees.getValue().split("[,，、\\s]+")).filter(s -> !s.isBlank()).toList(),
                 minutes.getValue(), e.version()), dialog));
     }
 
@@ -432,7 +454,7 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private static Instant instant(LocalDateTime local) {
-        return local == null ? null : local.atZone(GridPaging.COMPANY_ZONE).toInstant();
+        return local == null ? null : local.atZone(CompanyTime.zone()).toInstant();
     }
 
     private String t(String key, Object... args) {

@@ -6,6 +6,7 @@ import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.MainLayout;
 import app.ombud.policy.CallTestThresholds;
 import app.ombud.policy.LocalizedText;
+import app.ombud.policy.AutoEscalationForm;
 import app.ombud.policy.MessageTemplates;
 import app.ombud.policy.OperationsTargets;
 import app.ombud.policy.PolicySections;
@@ -30,6 +31,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** Review windows, test-call thresholds, SMS templates and operations targets: one form and Save each. */
 @Route(value = "policy/settings", layout = MainLayout.class)
@@ -65,6 +67,10 @@ public class PolicySettingsView extends PolicyPage {
     private final TextArea acknowledgementEn = area("templates.acknowledgementEn");
     private final TextField verdictWords = textField("templates.verdictWords");
     private final TextField hotline = textField("templates.hotline");
+    /** The automatic escalation form's texts (progress, deadlineBreached, rejectedAgain, proposal), Chinese then English. */
+    private final List<TextArea> autoEscalation = Stream.of("progress", "deadlineBreached", "rejectedAgain", "proposal")
+            .flatMap(text -> Stream.of(text + "Zh", text + "En")).map(text -> area("templates.autoEscalation." + text))
+            .toList();
     private final TextField templatesComment = comment();
     // operations
     private final IntegerField callsPerAgentPerDay = integer("operations.callsPerAgentPerDay");
@@ -97,8 +103,12 @@ public class PolicySettingsView extends PolicyPage {
         placeholders.addClassName("ombud-muted");
         var verdictNote = new Paragraph(getTranslation("policy.templates.verdictNote"));
         verdictNote.addClassName("ombud-muted");
-        var templates = section("templates", templatesComment, this::saveTemplates, reviewReplyZh, reviewReplyEn,
-                acknowledgementZh, acknowledgementEn, verdictWords, hotline);
+        autoEscalation.forEach(area -> area.setHelperText(getTranslation("policy.templates.autoEscalation.placeholders",
+                String.join(" ", new TreeSet<>(AutoEscalationForm.PLACEHOLDERS).stream().map(p -> "{" + p + "}")
+                        .toList()))));
+        var templates = section("templates", templatesComment, this::saveTemplates, Stream.concat(Stream.of(
+                reviewReplyZh, reviewReplyEn, acknowledgementZh, acknowledgementEn, verdictWords, hotline),
+                autoEscalation.stream()).toArray(Component[]::new));
         templates.addComponentAtIndex(1, placeholders);
         templates.addComponentAtIndex(2, verdictNote);
         add(templates);
@@ -128,6 +138,12 @@ public class PolicySettingsView extends PolicyPage {
         field("outOfScopeSources", outOfScopeSources);
         field("verdictWords", verdictWords);
         field("hotline", hotline);
+        String[] autoTexts = {"progress", "deadlineBreached", "rejectedAgain", "proposal"};
+        for (int i = 0; i < autoTexts.length; i++) {
+            field("autoEscalation." + autoTexts[i], autoEscalation.get(2 * i));
+            field("autoEscalation." + autoTexts[i] + ".zh", autoEscalation.get(2 * i));
+            field("autoEscalation." + autoTexts[i] + ".en", autoEscalation.get(2 * i + 1));
+        }
         hotline.setMaxLength(Kind.PHONE.maxLength());
         field("dutyChiefEmployeeIds", dutyChiefEmployeeIds);
         field("callsPerAgentPerDay", callsPerAgentPerDay);
@@ -169,6 +185,13 @@ public class PolicySettingsView extends PolicyPage {
         acknowledgementEn.setValue(text(m.acknowledgement() == null ? null : m.acknowledgement().en()));
         verdictWords.setValue(String.join(", ", m.verdictWords()));
         hotline.setValue(m.hotline());
+        var auto = m.autoEscalation();
+        List<LocalizedText> autoTexts = List.of(auto.progress(), auto.deadlineBreached(), auto.rejectedAgain(),
+                auto.proposal());
+        for (int i = 0; i < autoTexts.size(); i++) {
+            autoEscalation.get(2 * i).setValue(text(autoTexts.get(i).zh()));
+            autoEscalation.get(2 * i + 1).setValue(text(autoTexts.get(i).en()));
+        }
         OperationsTargets o = content.operations();
         callsPerAgentPerDay.setValue(o.callsPerAgentPerDay());
         commonQuestionMinutes.setValue(o.commonQuestionMinutes());
@@ -206,7 +229,8 @@ public class PolicySettingsView extends PolicyPage {
         save(() -> policies.update(PolicySections.TEMPLATES, base.number(),
                 new MessageTemplates(LocalizedText.of(reviewReplyZh.getValue(), reviewReplyEn.getValue()),
                         LocalizedText.of(acknowledgementZh.getValue(), acknowledgementEn.getValue()),
-                        split(verdictWords.getValue()), hotline.getValue()),
+                        split(verdictWords.getValue()), hotline.getValue(), new AutoEscalationForm(autoText(0),
+                                autoText(1), autoText(2), autoText(3))),
                 templatesComment.getValue()));
     }
 
@@ -248,6 +272,11 @@ public class PolicySettingsView extends PolicyPage {
         var field = new TextField(getTranslation("policy.settings." + key));
         field.setId(key.replace('.', '-'));
         return field;
+    }
+
+    /** The {@code i}-th text of the automatic escalation form as entered. */
+    private LocalizedText autoText(int i) {
+        return LocalizedText.of(autoEscalation.get(2 * i).getValue(), autoEscalation.get(2 * i + 1).getValue());
     }
 
     private TextArea area(String key) {

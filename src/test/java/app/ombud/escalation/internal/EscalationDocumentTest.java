@@ -2,6 +2,7 @@ package app.ombud.escalation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.ombud.complaint.Feedback;
 import app.ombud.escalation.EscalationEntry;
@@ -145,6 +146,49 @@ class EscalationDocumentTest {
         assertThat(view.customerAccepted()).isTrue();
         assertThat(view.evaluation().by()).isEqualTo("S1");
         assertThat(view.allowedSteps()).isEmpty();
+    }
+
+    /** Each entry keeps Ombud's words as codes and values (args), and in its note only what a person wrote. */
+    @Test
+    void theTimelineStoresCodesAndArgumentsAndOnlyPeoplesTextAsNotes() {
+        var document = withTaskForce();
+        var member = actor(MEMBER, Role.AGENT);
+        document.addStep("联系厂家检测", "M1", NOW.plus(Duration.ofDays(1)), member, NOW);
+        Instant held = NOW.minus(Duration.ofHours(3));
+        document.recordMeeting(new Meeting(held, List.of("S1", "M1"), "确定更换整机", "M1"), member, NOW);
+        document.submitReport("厂家检测后更换整机", "更换整机", 4, member, NOW);
+        document.reviewReport(true, "报告属实", actor(CHIEF, Role.SUPERIOR), NOW);
+        document.sendResult("已电话告知客户更换整机", Feedback.ResultChannel.VISIT, false, member, NOW);
+        document.evaluate(3, "客户仍有意见", actor(CHIEF, Role.SUPERIOR), NOW);
+
+        assertThat(document.view(CHIEF).timeline()).extracting(EscalationEntry::action, EscalationEntry::args,
+                EscalationEntry::note).containsExactly(
+                        tuple("submitted", List.of("BEYOND_ABILITY"), null),
+                        tuple("approved", List.of(), "同意"),
+                        tuple("task-force-formed", List.of("S1", "1"), null),
+                        tuple("step-planned", List.of(), "联系厂家检测"),
+                        tuple("meeting", List.of(held.toString()), null),
+                        tuple("report-submitted", List.of(), null),
+                        tuple("report-approved", List.of(), "报告属实"),
+                        tuple("result-sent", List.of("VISIT", "REJECTED"), "已电话告知客户更换整机"),
+                        tuple("evaluated-closed", List.of("3"), "客户仍有意见"));
+    }
+
+    @Test
+    void aResultWithoutTheCustomersAnswerNamesOnlyTheChannel() {
+        var document = withTaskForce();
+        document.submitReport("厂家检测后更换整机", "更换整机", 4, actor(MEMBER, Role.AGENT), NOW);
+        document.reviewReport(true, null, actor(CHIEF, Role.SUPERIOR), NOW);
+        document.sendResult("已短信告知", Feedback.ResultChannel.SMS, null, actor(MEMBER, Role.AGENT), NOW);
+        assertThat(document.view(CHIEF).timeline().getLast().args()).containsExactly("SMS");
+    }
+
+    /** An entry stored before args existed reads back with none (and keeps its note). */
+    @Test
+    void anOldEntryHasNoArgs() {
+        var old = new EscalationEntry(NOW, "S1", "task-force-formed", null, null, "lead S1, 1 members", null);
+        assertThat(old.args()).isEmpty();
+        assertThat(old.note()).isEqualTo("lead S1, 1 members");
     }
 
     @Test

@@ -6,6 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.complaint.ComplaintCase;
 import app.ombud.complaint.ComplaintService;
+import app.ombud.complaint.Feedback;
+import app.ombud.complaint.internal.CaseJobs;
+import app.ombud.platform.ui.CompanyTime;
+import app.ombud.support.RawText;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.dom.Element;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import app.ombud.complaint.ui.CaseView;
 import app.ombud.escalation.internal.EscalationJobs;
 import app.ombud.directory.DepartmentInput;
@@ -53,6 +64,9 @@ class EscalationViewsTest extends SpringBrowserlessTest {
 
     @Autowired
     ComplaintService cases;
+
+    @Autowired
+    CaseJobs caseJobs;
 
     @Autowired
     DirectoryService directory;
@@ -216,6 +230,81 @@ class EscalationViewsTest extends SpringBrowserlessTest {
         assertThat($(com.vaadin.flow.component.html.Anchor.class).id("case-escalation").getText())
                 .isEqualTo(linked.number());
         assertThat($(Button.class).withId("action-escalate").exists()).isFalse();
+    }
+
+    /**
+     * A zh-CN reader of an escalation Ombud raised itself, taken through every step, reads every
+     * text of the page — the form, the decision, the task force, the plan, the meeting, the report,
+     * the result, the evaluation and each timeline cell — in Chinese: no raw code, no English, no
+     * UTC time; the times are the company's.
+     */
+    @Test
+    void aChineseReaderSeesTheWholeAutomaticEscalationInChinese() {
+        var late = f.dispatchedCase(Instant.now().minus(Duration.ofDays(30)));
+        caseJobs.flagBreaches(Instant.now());
+        jobs.raiseAutomatically();
+        var raised = asAdmin(() -> escalations.get(cases.get(late.id()).escalation().id()));
+        assertThat(raised.automatic()).isTrue();
+        // the form Ombud filled in is worded by the policy, with the company's time of the deadline
+        assertThat(raised.form().whyUnsolved()).contains(CompanyTime.minute(asAdmin(() -> cases.get(late.id()))
+                .deadlines().resolutionDue()));
+        var id = raised.id();
+        as(chief, () -> escalations.review(id, true, "同意，由中心牵头", null), Role.SUPERIOR);
+        as(chief, () -> escalations.formTaskForce(id, new TaskForce(chief, List.of(new TaskForce.Member(f.member,
+                "技术支持"))), null), Role.SUPERIOR);
+        var step = as(chief, () -> escalations.addStep(id, "联系厂家检测", f.member, Instant.now().plus(
+                Duration.ofDays(2)), null), Role.SUPERIOR).steps().getFirst();
+        as(f.member, () -> escalations.completeStep(id, step.id(), null), Role.AGENT);
+        as(f.member, () -> escalations.recordMeeting(id, Instant.now().minus(Duration.ofHours(1)), List.of(chief,
+                f.member), "厂家确认更换整机", null), Role.AGENT);
+        as(f.member, () -> escalations.submitReport(id, "协调厂家更换整机", "已更换", 4, null), Role.AGENT);
+        as(chief, () -> escalations.reviewReport(id, true, "报告属实", null), Role.SUPERIOR);
+        as(chief, () -> escalations.sendResult(id, "已为您更换整机", Feedback.ResultChannel.CALLBACK, true, null),
+                Role.SUPERIOR);
+        var closed = as(chief, () -> escalations.evaluate(id, 5, "处理及时", null), Role.SUPERIOR);
+        assertThat(closed.status()).isEqualTo(EscalationStatus.CLOSED);
+
+        signIn(chief, Role.SUPERIOR);
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        navigate(EscalationView.class, Map.of("id", id.toString()));
+
+        @SuppressWarnings("unchecked")
+        Grid<app.ombud.escalation.EscalationEntry> timeline = $(Grid.class).id("escalation-timeline");
+        assertThat(test(timeline).size()).isEqualTo(closed.timeline().size()).isGreaterThanOrEqualTo(10);
+        var texts = renderedTexts();
+        // employee IDs and department names carry the fixture's random prefix; they may show as they are
+        String page = String.join("\n", texts).replace(p, "");
+        assertThat(RawText.in(page)).as(page).isEmpty();
+        assertThat(texts).contains(CompanyTime.time(closed.timeline().getFirst().at()),
+                UI.getCurrent().getTranslation("escalation.timeline.system"),
+                UI.getCurrent().getTranslation("escalation.trigger.DEADLINE_BREACHED"),
+                UI.getCurrent().getTranslation("escalation.timeline.taskForce", "中心主任 " + chief, "1"));
+    }
+
+    /** Every text the page shows: text nodes of the component tree and each cell of its grids. */
+    private List<String> renderedTexts() {
+        List<String> out = new ArrayList<>();
+        collect(UI.getCurrent(), out);
+        return out;
+    }
+
+    private void collect(Component component, List<String> out) {
+        if (component instanceof Grid<?> grid) {
+            var cells = test(grid);
+            for (int row = 0; row < cells.size(); row++) {
+                for (int column = 0; column < grid.getColumns().size(); column++) {
+                    if (grid.getColumns().get(column).getRenderer() instanceof ComponentRenderer) {
+                        collect(cells.getCellComponent(row, column), out);
+                    } else {
+                        out.add(cells.getCellText(row, column));
+                    }
+                }
+            }
+            grid.getColumns().forEach(c -> out.add(c.getHeaderText()));
+            return;
+        }
+        component.getElement().getChildren().filter(Element::isTextNode).forEach(e -> out.add(e.getText()));
+        component.getChildren().forEach(child -> collect(child, out));
     }
 
     @SuppressWarnings("unchecked")
