@@ -88,9 +88,6 @@ class CaseJobsTest {
     @Autowired
     app.ombud.policy.PolicyService policy;
 
-    @Autowired
-    org.springframework.data.mongodb.core.MongoTemplate mongo;
-
     /** "Level 1 tells leadership" is a flag of the level in the policy's grading, not a number in the code. */
     @Test
     void leadershipHearsOfTheLevelsThePolicyMarks() {
