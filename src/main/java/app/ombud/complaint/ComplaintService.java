@@ -146,7 +146,7 @@ public class ComplaintService {
                 });
         int level = document.grade().level();
         audit.record("case.intake", "Case", document.number(), Map.of("level", String.valueOf(level)));
-        if (level == 1) {
+        if (grading.level(level).tellsLeadership()) {
             jobs.notifyLeadership();
             return mongo.findById(document.id(), CaseDocument.class).view();
         }
@@ -204,14 +204,16 @@ public class ComplaintService {
         refuseClient(CaseStep.OVERRIDE_LEVEL);
         String why = TextInput.required(reason, "reason", Kind.NOTE);
         var document = stepOn(caseId, CaseStep.OVERRIDE_LEVEL, expectedVersion);
-        if (level < 1 || level > 4) {
+        var grading = policy.current().content().grading();
+        if (grading.levels().stream().noneMatch(l -> l.level() == level)) {
+            var levels = grading.levels().stream().mapToInt(LevelRule::level).summaryStatistics();
             throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "level", "{0} must be between {1} and {2}", "level",
-                    1, 4);
+                    levels.getMin(), levels.getMax());
         }
         document.overrideLevel(level, why, deadlines(document.receivedAt(), level, document.urgent()),
                 CurrentActor.required(), clock.instant());
         var saved = save(document, "case.level-overridden");
-        if (level == 1) {
+        if (grading.level(level).tellsLeadership()) {
             jobs.notifyLeadership();
             return mongo.findById(caseId, CaseDocument.class).view();
         }

@@ -33,6 +33,11 @@ public record Grading(List<LevelRule> levels, int repeatWindowDays, int fallback
         return new GradingResult(fallbackLevel, List.of(), true, policyVersion);
     }
 
+    /** The levels whose cases leadership hears of at once. */
+    public List<Integer> levelsTellingLeadership() {
+        return levels.stream().filter(LevelRule::tellsLeadership).map(LevelRule::level).toList();
+    }
+
     public LevelRule level(int level) {
         return levels.stream().filter(l -> l.level() == level).findFirst()
                 .orElseThrow(() -> OmbudException.badRequest("LEVEL_UNKNOWN", "level", "No level {0}", level));

@@ -102,7 +102,7 @@ public final class PolicyDefaults {
                                         Set.of(PUBLIC_OPINION_EVENT), Set.of(), null, null),
                                 criterion("L1_REPEAT_THREAT", "同一问题反复投诉未解决并威胁向监管或媒体反映",
                                         "Repeated complaints on the same issue, threatening regulators or media",
-                                        Set.of(REGULATOR_OR_MEDIA_THREAT), Set.of(), null, 2))),
+                                        Set.of(REGULATOR_OR_MEDIA_THREAT), Set.of(), null, 2)), true),
                 new LevelRule(2, LocalizedText.of("二级（严重）", "Level 2 (serious)"),
                         LocalizedText.of("质量问题影响正常使用并要求换退货或大额赔偿、严重服务失误、延误严重影响客户业务",
                                 "A quality problem stops normal use with an exchange, return or large claim; a serious service failure; a delay that badly hurts the customer's business"),
@@ -118,7 +118,7 @@ public final class PolicyDefaults {
                                         Set.of(SERIOUS_SERVICE_FAILURE), Set.of(), null, null),
                                 criterion("L2_DELIVERY_BUSINESS", "交付延误严重影响客户业务",
                                         "A delivery delay badly hurts the customer's business",
-                                        Set.of(BUSINESS_BADLY_HURT), Set.of(DELIVERY_DELAY), null, null))),
+                                        Set.of(BUSINESS_BADLY_HURT), Set.of(DELIVERY_DELAY), null, null)), false),
                 new LevelRule(3, LocalizedText.of("三级（一般）", "Level 3 (ordinary)"),
                         LocalizedText.of("一般质量缺陷、响应慢但无实际损失、对条款政策有异议",
                                 "An ordinary defect, a slow response without real loss, a dispute about terms"),
@@ -137,14 +137,14 @@ public final class PolicyDefaults {
                                         "Disputes a term or policy after it was explained",
                                         Set.of(DISPUTES_TERMS), Set.of(), null, null),
                                 criterion("L3_POLICY", "条款或政策问题", "Policy or terms",
-                                        Set.of(), Set.of(POLICY_TERMS), null, null))),
+                                        Set.of(), Set.of(POLICY_TERMS), null, null)), false),
                 new LevelRule(4, LocalizedText.of("四级（轻微）", "Level 4 (minor)"),
                         LocalizedText.of("咨询类问题、小需求", "An inquiry or a small request"),
                         HandlingRole.AGENT, 8, 2, List.of(
                                 criterion("L4_INQUIRY", "咨询（如何使用、功能说明）", "Inquiry (how to use, what a feature does)",
                                         Set.of(), Set.of(INQUIRY), null, null),
                                 criterion("L4_SMALL_REQUEST", "小需求（小功能或设置）", "Small request (a small feature or setting)",
-                                        Set.of(SMALL_REQUEST), Set.of(), null, null)))),
+                                        Set.of(SMALL_REQUEST), Set.of(), null, null)), false)),
                 30, 3);
     }
 

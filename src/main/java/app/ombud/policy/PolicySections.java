@@ -27,7 +27,7 @@ public final class PolicySections {
 
     public static final Kind<Grading> GRADING = new Kind<>("grading", Grading.class, PolicyDefaults::grading,
             Map.of("levels.handler", "policy.role.", "levels.criteria.flags", "policy.flag.",
-                    "levels.criteria.categories", "policy.category."));
+                    "levels.criteria.categories", "policy.category.", "levels.tellsLeadership", "policy.yesNo."));
     public static final Kind<Routing> ROUTING = new Kind<>("routing", Routing.class, PolicyDefaults::routing,
             Map.of("rules.mode", "policy.mode."));
     public static final Kind<ReviewWindows> REVIEW_WINDOWS = new Kind<>("reviewWindows", ReviewWindows.class,

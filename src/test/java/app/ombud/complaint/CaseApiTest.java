@@ -30,7 +30,7 @@ class CaseApiTest {
               subject: "宽带频繁掉线", description: "一周内掉线十余次", category: PRODUCT_QUALITY,
               flags: [CANNOT_USE, EXCHANGE_OR_RETURN_REQUESTED], compensationAsked: "500"}) {
               case { id number status version grade { level suggestedLevel matchedCriteria policyVersion }
-                     deadlines { resolutionDue } timeline { action } } } }
+                     deadlines { resolutionDue } timeline { action note args } } } }
             """;
 
     @Test
@@ -45,7 +45,12 @@ class CaseApiTest {
         created.path("intakeCase.case.grade.level").entity(Integer.class).isEqualTo(2)
                 .path("intakeCase.case.grade.matchedCriteria").entityList(String.class)
                 .containsExactly("L2_UNUSABLE_EXCHANGE")
-                .path("intakeCase.case.status").entity(String.class).isEqualTo("NEW");
+                .path("intakeCase.case.status").entity(String.class).isEqualTo("NEW")
+                // the grade's entry keeps codes (level, policy version, criteria), no English summary
+                .path("intakeCase.case.timeline[1].action").entity(String.class).isEqualTo("graded")
+                .path("intakeCase.case.timeline[1].note").valueIsNull()
+                .path("intakeCase.case.timeline[1].args").entityList(String.class).hasSize(3)
+                .contains("2", "L2_UNUSABLE_EXCHANGE");
         String id = created.path("intakeCase.case.id").entity(String.class).get();
         String version = created.path("intakeCase.case.version").entity(String.class).get();
 

@@ -86,6 +86,60 @@ class CaseJobsTest {
     }
 
     @Autowired
+    app.ombud.policy.PolicyService policy;
+
+    /** "Level 1 tells leadership" is a flag of the level in the policy's grading, not a number in the code. */
+    @Test
+    void leadershipHearsOfTheLevelsThePolicyMarks() {
+        var before = policy.current();
+        var grading = before.content().grading();
+        var onlyLevel2 = new app.ombud.policy.Grading(grading.levels().stream().map(l -> new app.ombud.policy.LevelRule(
+                l.level(), l.name(), l.description(), l.handler(), l.acknowledgeHours(), l.resolutionWorkingDays(),
+                l.criteria(), l.level() == 2)).toList(), grading.repeatWindowDays(), grading.fallbackLevel());
+        assertThat(grading.levelsTellingLeadership()).as("the default: level 1").containsExactly(1);
+        asAdmin(() -> policy.update(app.ombud.policy.PolicySections.GRADING, before.number(), onlyLevel2, "二级通知领导"));
+        try {
+            String agent = newAgent("J", Role.AGENT);
+            var serious = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.HOTLINE,
+                    new app.ombud.complaint.Customer("孙先生", null, "ACC-" + agent), "无法开机要求退货", null,
+                    CaseCategory.PRODUCT_QUALITY, Set.of(CaseFlag.CANNOT_USE, CaseFlag.EXCHANGE_OR_RETURN_REQUESTED),
+                    null, false, null)), Role.AGENT);
+            var critical = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.HOTLINE,
+                    new app.ombud.complaint.Customer("孙先生", null, "ACC2-" + agent), "热水器漏电", null,
+                    CaseCategory.PRODUCT_QUALITY, Set.of(CaseFlag.SAFETY_THREAT), null, false, null)), Role.AGENT);
+            assertThat(serious.grade().level()).isEqualTo(2);
+            assertThat(serious.timeline()).extracting(TimelineEntry::action).contains("leadership-notified");
+            assertThat(critical.grade().level()).isEqualTo(1);
+            assertThat(critical.timeline()).extracting(TimelineEntry::action).doesNotContain("leadership-notified");
+        } finally {
+            asAdmin(() -> policy.update(app.ombud.policy.PolicySections.GRADING, policy.current().number(), grading,
+                    "恢复默认分级"));
+        }
+    }
+
+    /** The warning tells the due time in the company's zone, not in UTC. */
+    @Test
+    void theWarningTellsTheDueTimeInTheCompanysZone() {
+        String agent = newAgent("J", Role.AGENT);
+        var created = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.EMAIL,
+                new app.ombud.complaint.Customer("周先生", null, "ACC-" + agent), "发票未开具", null,
+                CaseCategory.POLICY_TERMS, Set.of(), null, false, null)), Role.AGENT);
+        Instant due = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(created.id())),
+                new org.springframework.data.mongodb.core.query.Update().set("deadlines.resolutionDue", due), "cases");
+
+        jobs.warnBeforeDeadlines(Instant.now());
+
+        var notice = as(agent, () -> notifications.mine(false, org.springframework.data.domain.ScrollPosition.keyset(),
+                50), Role.AGENT).getContent().stream().filter(n -> n.args().contains(created.number())).findFirst()
+                .orElseThrow();
+        assertThat(notice.messageKey()).isEqualTo("case.notice.deadline-soon");
+        assertThat(notice.args()).containsExactly(created.number(), java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm").format(due.atZone(policy.current().content().calendar().zone())));
+    }
+
+    @Autowired
     app.ombud.notification.internal.OutboxDispatcher dispatcher;
 
     @Test

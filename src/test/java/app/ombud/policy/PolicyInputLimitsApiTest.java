@@ -91,7 +91,8 @@ class PolicyInputLimitsApiTest {
         List<LevelRule> levels = new ArrayList<>(grading.levels());
         LevelRule first = levels.getFirst();
         levels.set(0, new LevelRule(first.level(), LocalizedText.of(MEGABYTE, "Level 1"), first.description(),
-                first.handler(), first.acknowledgeHours(), first.resolutionWorkingDays(), first.criteria()));
+                first.handler(), first.acknowledgeHours(), first.resolutionWorkingDays(), first.criteria(),
+                first.tellsLeadership()));
 
         var e = refusedByService(() -> policies.update(PolicySections.GRADING, now.number(),
                 new Grading(levels, grading.repeatWindowDays(), grading.fallbackLevel()), "long name"));

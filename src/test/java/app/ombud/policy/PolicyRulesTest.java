@@ -102,14 +102,14 @@ class PolicyRulesTest {
         var levels = new java.util.ArrayList<>(policy.grading().levels());
         var two = levels.get(1);
         levels.set(1, new LevelRule(2, two.name(), two.description(), two.handler(), two.acknowledgeHours(),
-                two.resolutionWorkingDays(), List.of()));
+                two.resolutionWorkingDays(), List.of(), two.tellsLeadership()));
         assertThatThrownBy(() -> new Grading(levels, 30, 3).validate())
                 .isInstanceOfSatisfying(OmbudException.class, e -> {
                     assertThat(e.code()).isEqualTo("LEVEL_WITHOUT_CRITERIA");
                     assertThat(e.field()).isEqualTo("levels[2].criteria");
                 });
         levels.set(1, new LevelRule(2, two.name(), two.description(), two.handler(), two.acknowledgeHours(), -1,
-                two.criteria()));
+                two.criteria(), two.tellsLeadership()));
         assertThatThrownBy(() -> new Grading(levels, 30, 3).validate())
                 .isInstanceOfSatisfying(OmbudException.class, e -> assertThat(e.code()).isEqualTo("VALUE_OUT_OF_RANGE"));
     }

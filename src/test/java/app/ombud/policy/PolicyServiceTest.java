@@ -31,7 +31,7 @@ class PolicyServiceTest {
         var levels = new ArrayList<>(grading.levels());
         var two = levels.get(1);
         levels.set(1, new LevelRule(2, two.name(), two.description(), two.handler(), two.acknowledgeHours(), days,
-                two.criteria()));
+                two.criteria(), two.tellsLeadership()));
         return new Grading(levels, grading.repeatWindowDays(), grading.fallbackLevel());
     }
 

@@ -169,9 +169,10 @@ public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedReco
                 intake.urgent(), intake.receivedAt(), actor.employeeId() != null ? actor.employeeId() : actor.subject(),
                 intakeDepartmentId, intakeTeamId, CaseStatus.NEW, grade, null, deadlines, null, earlierCases.size(), earlierCases, 0, List.of(), List.of(), null, List.of(), null, null, null, null, null, null, List.of(), List.of(), null);
         document.log(actor, now, "intake", null, CaseStatus.NEW, null);
-        document.log(actor, now, "graded", null, null, "level " + grade.level()
-                + (grade.matchedCriteria().isEmpty() ? " (fallback)" : " " + String.join(",", grade.matchedCriteria()))
-                + ", policy v" + grade.policyVersion());
+        List<String> graded = new ArrayList<>(List.of(String.valueOf(grade.level()),
+                String.valueOf(grade.policyVersion())));
+        graded.addAll(grade.matchedCriteria());
+        document.log(actor, now, "graded", null, null, null, graded);
         return document;
     }
 
@@ -290,7 +291,8 @@ public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedReco
                 level, actor.subject(), reason);
         deadlines = newDeadlines;
         deadlinesMoved = true;
-        log(actor, now, "level-overridden", null, null, before + " → " + level + ": " + reason);
+        log(actor, now, "level-overridden", null, null, reason, List.of(String.valueOf(before),
+                String.valueOf(level)));
     }
 
     /** An investigation finding, a contact with the customer, or a progress update. */
@@ -301,7 +303,7 @@ public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedReco
 
     public void attach(Evidence file, Actor actor, Instant now) {
         evidence.add(file);
-        log(actor, now, "evidence-added", null, null, file.filename());
+        log(actor, now, "evidence-added", null, null, null, List.of(file.filename()));
     }
 
     public java.util.Optional<Evidence> evidence(String fileId) {
@@ -311,9 +313,8 @@ public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedReco
     public void planResolution(ResolutionPlan newPlan, Actor actor, Instant now) {
         boolean replanned = plan != null;
         plan = newPlan;
-        log(actor, now, replanned ? "re-planned" : "planned", null, null, newPlan.remedies().stream()
-                .map(r -> r.type().name() + (r.amount() == null ? "" : " " + r.amount().toPlainString()))
-                .collect(java.util.stream.Collectors.joining(", ")));
+        log(actor, now, replanned ? "re-planned" : "planned", null, null, null, newPlan.remedies().stream()
+                .map(r -> r.type().name() + (r.amount() == null ? "" : ":" + r.amount().toPlainString())).toList());
     }
 
     /**
@@ -333,7 +334,7 @@ public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedReco
 
     /** The result goes to the customer; the case waits for their answer. */
     public void sendResult(Feedback.ResultChannel channel, String result, Actor actor, Instant now) {
-        move(CaseStatus.AWAITING_FEEDBACK, actor, now, "result-sent", result);
+        move(CaseStatus.AWAITING_FEEDBACK, actor, now, "result-sent", result, List.of(channel.name()));
         feedback.add(new Feedback(now, actor.subject(), channel, result, null, null, null, null));
     }
 
@@ -347,8 +348,8 @@ public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedReco
         feedback.add(new Feedback(sent.sentAt(), sent.sentBy(), sent.channel(), sent.result(), accepted, satisfaction,
                 comment, now));
         if (accepted) {
-            move(CaseStatus.CLOSED, actor, now, "accepted", satisfaction == null ? comment
-                    : "satisfaction " + satisfaction + (comment == null ? "" : ": " + comment));
+            move(CaseStatus.CLOSED, actor, now, "accepted", comment,
+                    satisfaction == null ? List.of() : List.of(String.valueOf(satisfaction)));
             closedAt = now;
             return false;
         }
@@ -356,7 +357,8 @@ public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedReco
         move(CaseStatus.IN_PROGRESS, actor, now, "rejected", comment);
         if (reworkCount >= 2 && escalation == null && escalationRequestedAt == null) {
             escalationRequestedAt = now;
-            log(actor, now, "escalation-triggered", null, null, "rejected again after a rework");
+            log(actor, now, "escalation-triggered", null, null, null,
+                    List.of(app.ombud.complaint.EscalationCandidate.Trigger.REJECTED_AFTER_REWORK.name()));
         }
         return reworkCount >= 2;
     }
@@ -383,7 +385,7 @@ public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedReco
      */
     public boolean closeByEscalation(String escalationNumber, Feedback result, Actor actor, Instant now) {
         if (timeline.stream().anyMatch(e -> "escalation-closed".equals(e.action())
-                && escalationNumber.equals(e.note()))) {
+                && (e.args().contains(escalationNumber) || escalationNumber.equals(e.note())))) {
             return false;
         }
         feedback.add(result);
@@ -391,9 +393,9 @@ public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedReco
             CaseStatus from = status;
             status = CaseStatus.CLOSED;
             closedAt = now;
-            log(actor, now, "escalation-closed", from, CaseStatus.CLOSED, escalationNumber);
+            log(actor, now, "escalation-closed", from, CaseStatus.CLOSED, null, List.of(escalationNumber));
         } else {
-            log(actor, now, "escalation-closed", null, null, escalationNumber);
+            log(actor, now, "escalation-closed", null, null, null, List.of(escalationNumber));
         }
         return true;
     }
@@ -431,17 +433,27 @@ public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedReco
     }
 
     private void move(CaseStatus next, Actor actor, Instant now, String action, String note) {
+        move(next, actor, now, action, note, List.of());
+    }
+
+    private void move(CaseStatus next, Actor actor, Instant now, String action, String note, List<String> args) {
         if (!status.canMoveTo(next)) {
             throw OmbudException.conflict("CASE_TRANSITION_NOT_ALLOWED",
                     "Case {0} is {1}; it cannot be {2} now", number, status.name(), action);
         }
         CaseStatus from = status;
         status = next;
-        log(actor, now, action, from, next, note);
+        log(actor, now, action, from, next, note, args);
     }
 
     private void log(Actor actor, Instant now, String action, CaseStatus from, CaseStatus to, String note) {
-        timeline.add(new TimelineEntry(now, actor.subject(), actor.name(), action, from, to, note));
+        log(actor, now, action, from, to, note, List.of());
+    }
+
+    /** A timeline entry: the action and its args are codes and values, the note only text a person wrote. */
+    private void log(Actor actor, Instant now, String action, CaseStatus from, CaseStatus to, String note,
+            List<String> args) {
+        timeline.add(new TimelineEntry(now, actor.subject(), actor.name(), action, from, to, note, args));
     }
 
     public ComplaintCase view() {

@@ -8,6 +8,7 @@ import app.ombud.notification.OutboxMessage;
 import app.ombud.platform.NoticeIds;
 import app.ombud.platform.RecordWrites;
 import app.ombud.platform.Role;
+import app.ombud.policy.PolicyService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,8 @@ public class CaseJobs {
 
     private static final Logger log = LoggerFactory.getLogger(CaseJobs.class);
     private static final int BATCH = 200;
+    private static final java.time.format.DateTimeFormatter DUE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm");
 
     private final MongoTemplate mongo;
     private final DirectoryService directory;
@@ -48,10 +51,12 @@ public class CaseJobs {
     private final RecordWrites writes;
     private final Clock clock;
     private final Duration warnBefore;
+    private final PolicyService policy;
 
     CaseJobs(MongoTemplate mongo, DirectoryService directory, NotificationService notifications,
-            Outbox outbox, RecordWrites writes, Clock clock,
+            Outbox outbox, RecordWrites writes, Clock clock, PolicyService policy,
             @Value("${ombud.complaint.warn-before:PT4H}") Duration warnBefore) {
+        this.policy = policy;
         this.outbox = outbox;
         this.writes = writes;
         this.mongo = mongo;
@@ -73,9 +78,16 @@ public class CaseJobs {
         }
     }
 
-    /** Leadership hears of every level-1 case at once (SPEC §1.3). */
+    /**
+     * Leadership hears of every case at once whose level tells leadership in the policy's
+     * grading (level 1 by default, SPEC §1.3).
+     */
     public int notifyLeadership() {
-        var cases = mongo.find(CaseQueries.leadershipNotTold(BATCH), CaseDocument.class);
+        var levels = policy.current().content().grading().levelsTellingLeadership();
+        if (levels.isEmpty()) {
+            return 0;
+        }
+        var cases = mongo.find(CaseQueries.leadershipNotTold(levels, BATCH), CaseDocument.class);
         if (cases.isEmpty()) {
             return 0;
         }
@@ -104,13 +116,17 @@ public class CaseJobs {
         return count;
     }
 
+    /** Warns the handlers of cases due within the lead time; the due time is told in the company's zone. */
     public int warnBeforeDeadlines(Instant now) {
         int count = 0;
         Map<UUID, Optional<String>> heads = new HashMap<>();
-        for (CaseDocument c : mongo.find(CaseQueries.dueSoonNotWarned(now, warnBefore, BATCH), CaseDocument.class)) {
+        var cases = mongo.find(CaseQueries.dueSoonNotWarned(now, warnBefore, BATCH), CaseDocument.class);
+        var zone = cases.isEmpty() ? null : policy.current().content().calendar().zone();
+        for (CaseDocument c : cases) {
+            String due = DUE.format(c.view().deadlines().resolutionDue().atZone(zone));
             for (String person : handlers(c, heads)) {
-                notifications.notify(NoticeIds.of(c.id(), "warn-" + person), person, "case.notice.deadline-near",
-                        List.of(c.number(), c.view().deadlines().resolutionDue().toString()), "cases/" + c.id());
+                notifications.notify(NoticeIds.of(c.id(), "warn-" + person), person, "case.notice.deadline-soon",
+                        List.of(c.number(), due), "cases/" + c.id());
             }
             count += mark(c, CaseQueries.Mark.DEADLINE_WARNED);
         }

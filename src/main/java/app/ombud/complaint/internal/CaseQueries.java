@@ -150,9 +150,9 @@ public final class CaseQueries {
                         Criteria.where("escalationRequestedAt").ne(null))).limit(limit);
     }
 
-    /** Open level-1 cases leadership has not been told of. */
-    public static Query leadershipNotTold(int limit) {
-        return Query.query(Criteria.where("grade.level").is(1).and("leadershipNotifiedAt").is(null)
+    /** Open cases at these levels (those that tell leadership) leadership has not been told of. */
+    public static Query leadershipNotTold(java.util.Collection<Integer> levels, int limit) {
+        return Query.query(Criteria.where("grade.level").in(levels).and("leadershipNotifiedAt").is(null)
                 .and("status").in(OPEN)).limit(limit);
     }
 
@@ -194,7 +194,7 @@ public final class CaseQueries {
 
         public Update set(Instant now) {
             return new Update().set(field, now).push("timeline", new TimelineEntry(now, Actor.SYSTEM.subject(),
-                    Actor.SYSTEM.name(), action, null, null, null));
+                    Actor.SYSTEM.name(), action, null, null, null, List.of()));
         }
     }
 
@@ -206,6 +206,6 @@ public final class CaseQueries {
     /** Links the case to its escalation, with the timeline entry. */
     public static Update escalated(EscalationRef escalation, Actor actor, Instant now) {
         return new Update().set("escalation", escalation).push("timeline", new TimelineEntry(now, actor.subject(),
-                actor.name(), "escalated", null, null, escalation.number()));
+                actor.name(), "escalated", null, null, null, List.of(escalation.number())));
     }
 }

@@ -11,10 +11,13 @@ import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.PersonalData;
 import app.ombud.platform.Role;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.CaseCategory;
+import app.ombud.policy.LevelRule;
+import app.ombud.policy.PolicyService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -67,7 +70,7 @@ public class CaseInboxView extends VerticalLayout implements HasDynamicTitle {
     final DatePicker to = new DatePicker();
     final Grid<ComplaintCase> grid = new Grid<>();
 
-    public CaseInboxView(ComplaintService cases, DirectoryService directory, Clock clock) {
+    public CaseInboxView(ComplaintService cases, DirectoryService directory, Clock clock, PolicyService policy) {
         this.cases = cases;
         this.clock = clock;
         addClassName("ombud-view");
@@ -93,7 +96,8 @@ public class CaseInboxView extends VerticalLayout implements HasDynamicTitle {
         customer.setVisible(personal);
         choice(status, "case.status", CaseStatus.values(), s -> t("case.status." + s));
         status.setId("filter-status");
-        choice(level, "case.level", new Integer[] {1, 2, 3, 4}, l -> t("case.level.value", l));
+        choice(level, "case.level", policy.current().content().grading().levels().stream().map(LevelRule::level)
+                .toArray(Integer[]::new), l -> t("case.level.value", l));
         level.setId("filter-level");
         choice(category, "case.category", CaseCategory.values(), c -> t("case.category." + c));
         choice(channel, "case.channel", IntakeChannel.values(), c -> t("case.channel." + c));
@@ -130,7 +134,7 @@ public class CaseInboxView extends VerticalLayout implements HasDynamicTitle {
             box.addClassName("ombud-gap-xs");
             return box;
         }).setHeader(t("case.number")).setKey("number").setAutoWidth(true);
-        grid.addColumn(c -> GridPaging.time(c.receivedAt())).setHeader(t("case.received")).setKey("received")
+        grid.addColumn(c -> CompanyTime.time(c.receivedAt())).setHeader(t("case.received")).setKey("received")
                 .setAutoWidth(true);
         grid.addComponentColumn(c -> CaseBadges.level(c.grade().level())).setHeader(t("case.level")).setKey("level")
                 .setAutoWidth(true);
@@ -141,7 +145,7 @@ public class CaseInboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> c.assignment() == null ? "" : departmentNames.getOrDefault(c.assignment().departmentId(), ""))
                 .setHeader(t("case.department")).setKey("department").setAutoWidth(true);
         grid.addComponentColumn(c -> {
-            var due = new Span(c.deadlines() == null ? "" : GridPaging.time(c.deadlines().resolutionDue()));
+            var due = new Span(c.deadlines() == null ? "" : CompanyTime.time(c.deadlines().resolutionDue()));
             var box = new HorizontalLayout(due, CaseBadges.due(c, clock.instant()));
             box.setSpacing(false);
             box.addClassName("ombud-gap-xs");
@@ -181,7 +185,7 @@ public class CaseInboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     CaseFilter filter() {
-        var zone = GridPaging.COMPANY_ZONE;
+        var zone = CompanyTime.zone();
         LocalDate until = to.getValue();
         return new CaseFilter(blank(number.getValue()), from.getValue() == null ? null
                 : from.getValue().atStartOfDay(zone).toInstant(),

@@ -9,7 +9,7 @@ import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.DateLimits;
-import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.SubmitButton;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.CaseCategory;
@@ -94,7 +94,7 @@ public class CaseIntakeView extends VerticalLayout implements HasDynamicTitle {
         urgent.setLabel(t("case.urgent"));
         urgent.setId("intake-urgent");
         received.setLabel(t("case.received"));
-        received.setValue(LocalDateTime.ofInstant(clock.instant(), GridPaging.COMPANY_ZONE).withNano(0));
+        received.setValue(LocalDateTime.ofInstant(clock.instant(), CompanyTime.zone()).withNano(0));
         received.setId("intake-received");
         DateLimits.past(received, clock, CaseRules.MAX_BACKDATING);
 
@@ -119,7 +119,7 @@ public class CaseIntakeView extends VerticalLayout implements HasDynamicTitle {
                     blank(account.getValue())), subject.getValue(), description.getValue(), category.getValue(),
                     flags.getValue() == null || flags.getValue().isEmpty() ? EnumSet.noneOf(CaseFlag.class)
                             : EnumSet.copyOf(flags.getValue()), compensation.getValue(), urgent.getValue(),
-                    received.getValue() == null ? null : received.getValue().atZone(GridPaging.COMPANY_ZONE).toInstant());
+                    received.getValue() == null ? null : received.getValue().atZone(CompanyTime.zone()).toInstant());
             var created = cases.intake(input, submission);
             var grade = created.grade();
             Toasts.success(t("case.intake.done", created.number(), grade.suggestedLevel(),

@@ -19,12 +19,16 @@ import app.ombud.directory.PersonFilter;
 import app.ombud.directory.Team;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.RouteIds;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Texts;
 import app.ombud.platform.ui.Toasts;
+import app.ombud.policy.LevelRule;
+import app.ombud.policy.LocalizedText;
+import app.ombud.policy.PolicyService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -53,7 +57,9 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -73,14 +79,19 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private final DirectoryService directory;
     private final Clock clock;
     private final ObjectProvider<CaseAction> extraActions;
+    private final PolicyService policy;
+    /** The criteria of each policy version read for this page, by code. */
+    private final Map<Integer, Map<String, LocalizedText>> criteria = new HashMap<>();
+    private final TimelineText texts = new TimelineText(this::getTranslation, this::criterion);
     private ComplaintCase current;
 
     public CaseView(ComplaintService cases, DirectoryService directory, Clock clock,
-            ObjectProvider<CaseAction> extraActions) {
+            ObjectProvider<CaseAction> extraActions, PolicyService policy) {
         this.cases = cases;
         this.directory = directory;
         this.clock = clock;
         this.extraActions = extraActions;
+        this.policy = policy;
         addClassName("ombud-view");
     }
 
@@ -116,8 +127,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         var grade = c.grade();
         form.addFormItem(new Span(t("case.level.value", grade.level())), t("case.level"));
         var suggested = new Span(t("case.grade.suggested", grade.suggestedLevel(),
-                grade.matchedCriteria().isEmpty() ? t("case.grade.fallback") : String.join(", ", grade.matchedCriteria()),
-                grade.policyVersion()));
+                texts.criteria(grade.policyVersion(), grade.matchedCriteria()), String.valueOf(grade.policyVersion())));
         suggested.setId("case-grade");
         form.addFormItem(suggested, t("case.grade"));
         if (grade.overridden()) {
@@ -126,7 +136,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         form.addFormItem(new Span(t("case.channel." + c.channel())), t("case.channel"));
         form.addFormItem(new Span(t("case.category." + c.category())), t("case.category"));
-        form.addFormItem(new Span(GridPaging.time(c.receivedAt())), t("case.received"));
+        form.addFormItem(new Span(CompanyTime.time(c.receivedAt())), t("case.received"));
         var customer = c.customer();
         form.addFormItem(new Span(join(" / ", customer.name(), customer.phone(), customer.account())),
                 t("case.customer"));
@@ -136,8 +146,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
                 t("case.compensation"));
         var deadlines = c.deadlines();
         if (deadlines != null) {
-            form.addFormItem(new Span(GridPaging.time(deadlines.acknowledgeDue())), t("case.due.acknowledge"));
-            form.addFormItem(new Span(GridPaging.time(deadlines.resolutionDue())), t("case.due"));
+            form.addFormItem(new Span(CompanyTime.time(deadlines.acknowledgeDue())), t("case.due.acknowledge"));
+            form.addFormItem(new Span(CompanyTime.time(deadlines.resolutionDue())), t("case.due"));
         }
         form.addFormItem(new Span(c.assignment() == null ? t("case.unassigned") : assignment(c)), t("case.assignment"));
         form.addFormItem(new Span(String.valueOf(c.repeatCount())), t("case.repeatCount"));
@@ -196,11 +206,11 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 
         var timeline = new Grid<TimelineEntry>();
         timeline.setId("case-timeline");
-        timeline.addColumn(e -> GridPaging.time(e.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
-        timeline.addColumn(e -> e.actorName() == null || e.actorName().isBlank() ? e.actor() : e.actorName())
-                .setHeader(t("case.timeline.who")).setAutoWidth(true);
-        timeline.addColumn(e -> action(e)).setHeader(t("case.timeline.what")).setKey("what").setAutoWidth(true);
-        timeline.addColumn(e -> e.note() == null ? "" : e.note()).setHeader(t("case.timeline.why")).setFlexGrow(2);
+        timeline.addColumn(e -> CompanyTime.time(e.at())).setHeader(t("case.timeline.when")).setKey("when")
+                .setAutoWidth(true);
+        timeline.addColumn(texts::who).setHeader(t("case.timeline.who")).setKey("who").setAutoWidth(true);
+        timeline.addColumn(texts::what).setHeader(t("case.timeline.what")).setKey("what").setAutoWidth(true);
+        timeline.addColumn(texts::why).setHeader(t("case.timeline.why")).setKey("why").setFlexGrow(2);
         timeline.setItems(c.timeline());
         timeline.setAllRowsVisible(true);
         tabs.add(t("case.timeline"), timeline);
@@ -211,7 +221,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
             notes.add(muted(t("case.notes.none")));
         }
         for (CaseNote note : c.notes()) {
-            notes.add(entry(GridPaging.time(note.at()) + " · " + note.by() + " · " + t("case.noteKind." + note.kind()),
+            notes.add(entry(CompanyTime.time(note.at()) + " · " + note.by() + " · " + t("case.noteKind." + note.kind()),
                     note.text()));
         }
         tabs.add(t("case.notes"), notes);
@@ -223,7 +233,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         } else {
             var p = c.plan();
             plan.add(entry(t("case.plan.owner") + ": " + personName(p.ownerEmployeeId()) + " · " + t("case.plan.due")
-                    + ": " + GridPaging.time(p.due()), p.description()));
+                    + ": " + CompanyTime.time(p.due()), p.description()));
             for (var remedy : p.remedies()) {
                 plan.add(new Span("• " + t("case.remedy." + remedy.type())
                         + (remedy.amount() == null ? "" : " ¥" + remedy.amount().toPlainString())
@@ -243,7 +253,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
                             + (f.satisfaction() == null ? "" : " · " + t("case.feedback.satisfaction") + " "
                                     + f.satisfaction())
                             + (f.comment() == null ? "" : " · " + f.comment());
-            feedback.add(entry(GridPaging.time(f.sentAt()) + " · " + t("case.resultChannel." + f.channel()) + " · "
+            feedback.add(entry(CompanyTime.time(f.sentAt()) + " · " + t("case.resultChannel." + f.channel()) + " · "
                     + answer, f.result()));
         }
         tabs.add(t("case.feedback"), feedback);
@@ -251,12 +261,19 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         return tabs;
     }
 
-    private String action(TimelineEntry e) {
-        String label = getTranslation("case.action." + e.action());
-        if (label.startsWith("!{")) {
-            label = e.action();
-        }
-        return e.to() == null ? label : label + " → " + t("case.status." + e.to());
+    /** A criterion's text in the reader's language, from the policy version that graded; its code if unknown. */
+    private String criterion(int policyVersion, String code) {
+        var known = criteria.computeIfAbsent(policyVersion, number -> {
+            try {
+                return policy.version(number).content().grading().levels().stream()
+                        .flatMap(level -> level.criteria().stream()).filter(c -> c.text() != null)
+                        .collect(Collectors.toMap(c -> c.code(), c -> c.text(), (a, b) -> a));
+            } catch (OmbudException e) {
+                return Map.of();
+            }
+        });
+        var text = known.get(code);
+        return text == null ? code : text.in(getLocale());
     }
 
     /** The case's evidence files: download links for everyone who sees the case, upload for its handlers. */
@@ -281,7 +298,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         }).setHeader(t("case.evidence.file")).setFlexGrow(2);
         grid.addColumn(e -> (e.size() + 1023) / 1024 + " KB").setHeader(t("case.evidence.size")).setAutoWidth(true);
         grid.addColumn(e -> personName(e.uploadedBy())).setHeader(t("case.evidence.by")).setAutoWidth(true);
-        grid.addColumn(e -> GridPaging.time(e.uploadedAt())).setHeader(t("case.evidence.at")).setAutoWidth(true);
+        grid.addColumn(e -> CompanyTime.time(e.uploadedAt())).setHeader(t("case.evidence.at")).setAutoWidth(true);
         grid.setItems(c.evidence());
         grid.setAllRowsVisible(true);
         if (c.evidence().isEmpty()) {
@@ -436,9 +453,9 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         var c = current;
         var level = new Select<Integer>();
         level.setLabel(t("case.level"));
-        // another level than the one in force (the service refuses the same one: LEVEL_UNCHANGED)
-        level.setItems(java.util.stream.IntStream.rangeClosed(1, 4).filter(l -> l != c.grade().level()).boxed()
-                .toList());
+        // the policy's levels but the one in force (the service refuses the same one: LEVEL_UNCHANGED)
+        level.setItems(policy.current().content().grading().levels().stream().map(LevelRule::level)
+                .filter(l -> l != c.grade().level()).toList());
         level.setItemLabelGenerator(l -> t("case.level.value", l));
         level.setId("override-level");
         var reason = new TextArea(t("case.reason"));
@@ -482,7 +499,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         due.setId("plan-due");
         DateLimits.future(due, clock, ComplaintService.MAX_PLAN_AHEAD);
         // a re-plan keeps the plan's due time while it is ahead; a rework gets a new one from the policy
-        due.setValue(LocalDateTime.ofInstant(cases.suggestedPlanDue(c.id()), GridPaging.COMPANY_ZONE).withSecond(0)
+        due.setValue(LocalDateTime.ofInstant(cases.suggestedPlanDue(c.id()), CompanyTime.zone()).withSecond(0)
                 .withNano(0));
         var description = new TextArea(t("case.plan.description"));
         description.setMaxLength(Kind.NOTE.maxLength());
@@ -581,7 +598,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private static java.time.Instant instant(LocalDateTime local) {
-        return local == null ? null : local.atZone(GridPaging.COMPANY_ZONE).toInstant();
+        return local == null ? null : local.atZone(CompanyTime.zone()).toInstant();
     }
 
     private String t(String key, Object... args) {

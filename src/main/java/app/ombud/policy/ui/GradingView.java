@@ -15,6 +15,7 @@ import app.ombud.policy.PolicyService;
 import app.ombud.policy.PolicyVersion;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -167,6 +168,7 @@ public class GradingView extends PolicyPage {
         final Select<HandlingRole> handler = new Select<>();
         final IntegerField acknowledgeHours = new IntegerField();
         final IntegerField resolutionDays = new IntegerField();
+        final Checkbox tellsLeadership = new Checkbox();
         final VerticalLayout criteriaBox = new VerticalLayout();
         final List<CriterionEditor> criteria = new ArrayList<>();
         final Details details;
@@ -206,9 +208,12 @@ public class GradingView extends PolicyPage {
             resolutionDays.setValue(rule.resolutionWorkingDays());
             resolutionDays.setId(id + "resolution-days");
             field(at + ".resolutionWorkingDays", resolutionDays);
+            tellsLeadership.setLabel(getTranslation("policy.field.grading.levels.tellsLeadership"));
+            tellsLeadership.setValue(rule.tellsLeadership());
+            tellsLeadership.setId(id + "tells-leadership");
 
             var form = new FormLayout(nameZh, nameEn, descriptionZh, descriptionEn, handler, acknowledgeHours,
-                    resolutionDays);
+                    resolutionDays, tellsLeadership);
             form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 4));
             criteriaBox.setPadding(false);
             rule.criteria().forEach(this::addCriterion);
@@ -238,7 +243,7 @@ public class GradingView extends PolicyPage {
                     LocalizedText.of(descriptionZh.getValue(), descriptionEn.getValue()), handler.getValue(),
                     acknowledgeHours.getValue() == null ? 0 : acknowledgeHours.getValue(),
                     resolutionDays.getValue() == null ? 0 : resolutionDays.getValue(),
-                    criteria.stream().map(CriterionEditor::value).toList());
+                    criteria.stream().map(CriterionEditor::value).toList(), tellsLeadership.getValue());
         }
     }
 

@@ -192,6 +192,64 @@ class CaseDocumentTest {
         assertThat(c.appended()).containsKey("pendingMessages");
     }
 
+    /** The timeline keeps codes and values in args; the note is only what a person wrote. */
+    @Test
+    void timelineEntriesKeepCodesInArgsAndOnlyPeoplesTextInTheNote() {
+        var c = newCase();
+        assertThat(c.view().timeline().get(1)).satisfies(graded -> {
+            assertThat(graded.action()).isEqualTo("graded");
+            assertThat(graded.args()).containsExactly("3", "1", "L3_DEFECT");
+            assertThat(graded.note()).isNull();
+        });
+        take(c, CaseStep.DISPATCH, LEAD);
+        c.dispatch(new Assignment(DEPARTMENT, TEAM, "A1", HandlingRole.BUSINESS_TEAM), LEAD.actor(), NOW, "请两日内处理");
+        c.overrideLevel(2, "大客户", new Deadlines(NOW, NOW.plus(Duration.ofDays(5)), null, null), HEAD.actor(), NOW);
+        c.acknowledge(AGENT.actor(), NOW);
+        c.planResolution(new ResolutionPlan(List.of(new ResolutionPlan.Remedy(ResolutionPlan.Type.REPAIR, null, null),
+                new ResolutionPlan.Remedy(ResolutionPlan.Type.COMPENSATION, new java.math.BigDecimal("300.50"), null)),
+                "A1", NOW.plus(Duration.ofDays(1)), "上门"), AGENT.actor(), NOW);
+        c.attach(new app.ombud.complaint.Evidence("f1", "检测报告.pdf", "application/pdf", 10, "A1", NOW), AGENT.actor(),
+                NOW);
+        c.sendResult(Feedback.ResultChannel.SMS, "已维修", AGENT.actor(), NOW);
+        c.recordAnswer(true, 4, "满意", AGENT.actor(), NOW);
+        c.closeByEscalation("SJ-20261120-0001", new Feedback(NOW, "S1", Feedback.ResultChannel.CALLBACK, "已处理", true,
+                5, null, NOW), HEAD.actor(), NOW);
+
+        var timeline = c.view().timeline();
+        assertThat(timeline).extracting(TimelineEntry::action, TimelineEntry::note, TimelineEntry::args).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("intake", null, List.of()),
+                org.assertj.core.groups.Tuple.tuple("graded", null, List.of("3", "1", "L3_DEFECT")),
+                org.assertj.core.groups.Tuple.tuple("dispatched", "请两日内处理", List.of()),
+                org.assertj.core.groups.Tuple.tuple("level-overridden", "大客户", List.of("3", "2")),
+                org.assertj.core.groups.Tuple.tuple("acknowledged", null, List.of()),
+                org.assertj.core.groups.Tuple.tuple("planned", null, List.of("REPAIR", "COMPENSATION:300.50")),
+                org.assertj.core.groups.Tuple.tuple("evidence-added", null, List.of("检测报告.pdf")),
+                org.assertj.core.groups.Tuple.tuple("result-sent", "已维修", List.of("SMS")),
+                org.assertj.core.groups.Tuple.tuple("accepted", "满意", List.of("4")),
+                org.assertj.core.groups.Tuple.tuple("escalation-closed", null, List.of("SJ-20261120-0001")));
+        // the escalation's result returns once, whether the earlier entry has the number in args or (stored before) in the note
+        assertThat(c.closeByEscalation("SJ-20261120-0001", null, HEAD.actor(), NOW)).isFalse();
+    }
+
+    @Test
+    void aFallbackGradeHasNoCriteriaAndASecondRejectionNamesItsTrigger() {
+        var intake = new ValidIntake(IntakeChannel.HOTLINE, new Customer("王先生", "13900001234", null), "其他",
+                null, CaseCategory.OTHER, Set.of(), null, false, NOW);
+        var fallback = CaseDocument.intake(UUID.randomUUID(), "KS-20261120-0002", intake,
+                new Grade(3, List.of(), true, 7, 3, null, null), new Deadlines(NOW, NOW, null, null), List.of(),
+                AGENT.actor(), DEPARTMENT, TEAM, NOW);
+        assertThat(fallback.view().timeline().get(1).args()).containsExactly("3", "7");
+
+        var c = awaitingAnswer();
+        c.recordAnswer(false, null, "仍然掉线", AGENT.actor(), NOW);
+        assertThat(c.view().timeline().getLast()).extracting(TimelineEntry::note, TimelineEntry::args)
+                .containsExactly("仍然掉线", List.of());
+        c.sendResult(Feedback.ResultChannel.CALLBACK, "已更换设备", AGENT.actor(), NOW);
+        c.recordAnswer(false, null, null, AGENT.actor(), NOW);
+        assertThat(c.view().timeline().getLast()).extracting(TimelineEntry::action, TimelineEntry::note,
+                TimelineEntry::args).containsExactly("escalation-triggered", null, List.of("REJECTED_AFTER_REWORK"));
+    }
+
     @Test
     void theSuggestedPlanDueIsAlwaysAhead() {
         var c = inProgress();

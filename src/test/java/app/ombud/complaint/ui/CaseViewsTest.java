@@ -17,7 +17,6 @@ import app.ombud.directory.Person;
 import app.ombud.directory.Team;
 import app.ombud.platform.PortalUser;
 import app.ombud.platform.Role;
-import app.ombud.platform.ui.GridPaging;
 import app.ombud.policy.CaseCategory;
 import app.ombud.support.OmbudIntegrationTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -210,7 +209,7 @@ class CaseViewsTest extends SpringBrowserlessTest {
         assertThat($(TextField.class).id("intake-subject").getMaxLength()).isEqualTo(200);
         assertThat($(TextArea.class).id("intake-description").getMaxLength()).isEqualTo(5000);
         var received = $(DateTimePicker.class).id("intake-received");
-        var now = LocalDateTime.now(GridPaging.COMPANY_ZONE);
+        var now = LocalDateTime.now(app.ombud.platform.ui.CompanyTime.zone());
         assertThat(received.getMax()).isBetween(now, now.plusMinutes(10));
         assertThat(received.getMin()).isBetween(now.minusDays(90), now.minusDays(89));
 
@@ -362,7 +361,7 @@ class CaseViewsTest extends SpringBrowserlessTest {
         navigate(CaseView.class, java.util.Map.of("id", planned.id().toString()));
         test($(Button.class).id("action-plan")).click();
         assertThat($(DateTimePicker.class).id("plan-due").getValue()).isEqualTo(LocalDateTime.ofInstant(
-                planned.plan().due(), GridPaging.COMPANY_ZONE).withSecond(0).withNano(0));
+                planned.plan().due(), app.ombud.platform.ui.CompanyTime.zone()).withSecond(0).withNano(0));
     }
 
     @Test
@@ -400,6 +399,67 @@ class CaseViewsTest extends SpringBrowserlessTest {
                 .isEqualTo(CaseStatus.CLOSED);
         test(confirm).confirm();
         assertThat(fx.asHead(() -> cases.get(closed.id())).status()).isEqualTo(CaseStatus.ARCHIVED);
+    }
+
+    /**
+     * The case page in zh-CN after a whole life — taken in, dispatched, overridden to level 1 (so
+     * the leadership job writes an entry), planned, result sent, answered — shows no raw code, no
+     * English and no UTC time: not in the timeline's cells, not in any text of the page's tabs.
+     */
+    @Test
+    void theCasePageSpeaksChineseAllTheWay() {
+        // a prefix ending in a digit: the department's name never ends in Latin letters a reader would see as English
+        var z = new app.ombud.complaint.CaseFixture(cases, directory, "Z1");
+        var c = z.dispatched();
+        z.asHead(() -> cases.overrideLevel(c.id(), 1, "客户扬言向媒体反映", null));
+        z.asAgent(() -> cases.acknowledge(c.id(), null));
+        z.asAgent(() -> cases.planResolution(c.id(), new app.ombud.complaint.ResolutionPlan(java.util.List.of(
+                new app.ombud.complaint.ResolutionPlan.Remedy(app.ombud.complaint.ResolutionPlan.Type.REPAIR, null, null),
+                new app.ombud.complaint.ResolutionPlan.Remedy(app.ombud.complaint.ResolutionPlan.Type.COMPENSATION,
+                        new BigDecimal("300"), null)), z.agent, java.time.Instant.now().plusSeconds(86_400), "上门维修"),
+                null));
+        z.asAgent(() -> cases.sendResult(c.id(), app.ombud.complaint.Feedback.ResultChannel.CALLBACK, "已上门维修并补偿",
+                null));
+        var closed = z.asAgent(() -> cases.recordAnswer(c.id(), true, 4, "满意", null));
+        assertThat(closed.timeline()).extracting(TimelineEntry::action).contains("graded", "level-overridden",
+                "leadership-notified", "planned", "result-sent", "accepted");
+
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        signIn(z.head, Role.DEPT_HEAD);
+        navigate(CaseView.class, java.util.Map.of("id", c.id().toString()));
+
+        @SuppressWarnings("unchecked")
+        var timeline = test((Grid<TimelineEntry>) $(Grid.class).id("case-timeline"));
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (int row = 0; row < timeline.size(); row++) {
+            for (int column = 0; column < 4; column++) {
+                texts.add(timeline.getCellText(row, column));
+            }
+        }
+        var tabs = $(com.vaadin.flow.component.tabs.TabSheet.class).first();
+        for (int tab = 0; tab < tabs.getTabCount(); tab++) {
+            tabs.setSelectedIndex(tab);
+            texts.addAll(textsIn((com.vaadin.flow.component.Component) getCurrentView()));
+        }
+        assertThat(texts).as("the timeline shows the override's reason and the customer's comment")
+                .anySatisfy(t -> assertThat(t).contains("客户扬言向媒体反映"))
+                .anySatisfy(t -> assertThat(t).contains("满意"));
+        assertThat(texts).allSatisfy(text -> assertThat(app.ombud.support.RawText.in(text)).as(text).isEmpty());
+        // times in the company's zone, to the second
+        assertThat(timeline.getCellText(0, 0)).isEqualTo(java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss").format(closed.timeline().getFirst().at()
+                        .atZone(app.ombud.platform.ui.CompanyTime.zone())));
+    }
+
+    /** Every text of the component and its descendants (a component's own text nodes). */
+    private static java.util.List<String> textsIn(com.vaadin.flow.component.Component component) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        String own = component.getElement().getText();
+        if (!own.isBlank()) {
+            texts.add(own);
+        }
+        component.getChildren().forEach(child -> texts.addAll(textsIn(child)));
+        return texts;
     }
 
     @Test

@@ -77,7 +77,7 @@ class PolicyHistoryViewTest extends SpringBrowserlessTest {
             levels.set(1, new app.ombud.policy.LevelRule(2, two.name(), two.description(),
                     two.handler() == app.ombud.policy.HandlingRole.BUSINESS_TEAM
                             ? app.ombud.policy.HandlingRole.DEPARTMENT_HEAD : app.ombud.policy.HandlingRole.BUSINESS_TEAM,
-                    two.acknowledgeHours(), two.resolutionWorkingDays() % 10 + 1, two.criteria()));
+                    two.acknowledgeHours(), two.resolutionWorkingDays() % 10 + 1, two.criteria(), two.tellsLeadership()));
             return policies.update(PolicySections.GRADING, now.number(),
                     new app.ombud.policy.Grading(levels, grading.repeatWindowDays(), grading.fallbackLevel()), "调整二级");
         });
