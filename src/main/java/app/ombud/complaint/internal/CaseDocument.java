@@ -166,7 +166,7 @@ public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedReco
             List<UUID> earlierCases, Actor actor, UUID intakeDepartmentId, UUID intakeTeamId, Instant now) {
         var document = new CaseDocument(id, number, intake.channel(), intake.customer(),
                 intake.subject(), intake.description(), intake.category(), intake.flags(), intake.compensationAsked(),
-                intake.urgent(), intake.receivedAt(), actor.employeeId() != null ? actor.employeeId() : actor.subject(),
+                intake.urgent(), intake.receivedAt(), actor.key(),
                 intakeDepartmentId, intakeTeamId, CaseStatus.NEW, grade, null, deadlines, null, earlierCases.size(), earlierCases, 0, List.of(), List.of(), null, List.of(), null, null, null, null, null, null, List.of(), List.of(), null);
         document.log(actor, now, "intake", null, CaseStatus.NEW, null);
         List<String> graded = new ArrayList<>(List.of(String.valueOf(grade.level()),
