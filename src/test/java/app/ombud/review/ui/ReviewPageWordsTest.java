@@ -1,0 +1,168 @@
+package app.ombud.review.ui;
+
+import static app.ombud.review.ReviewFixture.signIn;
+import static app.ombud.support.TestData.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ombud.directory.DirectoryService;
+import app.ombud.panel.PanelSide;
+import app.ombud.platform.Role;
+import app.ombud.policy.JudgmentType;
+import app.ombud.policy.PolicyService;
+import app.ombud.review.AppealPoint;
+import app.ombud.review.Appeals;
+import app.ombud.review.ExplanationGap;
+import app.ombud.review.Judgment;
+import app.ombud.review.ReturnReason;
+import app.ombud.review.Review;
+import app.ombud.review.ReviewDesk;
+import app.ombud.review.ReviewFixture;
+import app.ombud.review.ReviewQueries;
+import app.ombud.review.ReviewStatus;
+import app.ombud.review.WorkOrders;
+import app.ombud.support.OmbudIntegrationTest;
+import app.ombud.support.RawText;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The review page speaks the reader's language: a front-desk review taken through every step up
+ * to its panel shows, in zh-CN, no raw code, English word or UTC time — on the timeline and
+ * everywhere else.
+ */
+@OmbudIntegrationTest
+class ReviewPageWordsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ReviewQueries reviews;
+
+    @Autowired
+    WorkOrders workOrders;
+
+    @Autowired
+    ReviewDesk desk;
+
+    @Autowired
+    Appeals appeals;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    PolicyService policy;
+
+    ReviewFixture fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new ReviewFixture(directory, workOrders, desk, reviews);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aReviewFromSubmitToItsPanelShowsNoCodeEnglishOrUtcTimeInChinese() {
+        String accused = fx.accused("99");
+        String owner = fx.p + "O";
+        fx.person(owner, "白名单负责人", null, Role.WHITELIST_OWNER);
+        fx.person(fx.p + "SM", "现场负责人", null, Role.SITE_MANAGER);
+        for (int i = 1; i <= 6; i++) {
+            fx.person(fx.p + "M" + i, "评议员" + i, null, Role.AGENT);
+        }
+        // submitted, forwarded (no routing rule takes 99…), taken, returned for its gaps, forwarded again
+        Review forwarded = fx.forwarded(accused);
+        Review returned = as(fx.reviewer, () -> {
+            Review taken = desk.take(forwarded.id(), forwarded.version());
+            return desk.returnToLead(taken.id(), ReturnReason.NO_EXPLANATION,
+                    Set.of(ExplanationGap.NO_CALMING, ExplanationGap.NO_GUIDANCE), "请补充员工解释", taken.version());
+        }, Role.REVIEWER);
+        Review again = as(fx.lead, () -> workOrders.forward(returned.id(), "已补充解释", returned.version()),
+                Role.AGENT, Role.TEAM_LEAD);
+        // routed by hand to the front desk, verified, judged upheld with a criterion
+        String criterion = policy.current().content().reviewCriteria().attitude().getFirst().code();
+        Review judged = as(fx.reviewer, () -> {
+            Review routed = desk.routeManually(again.id(), "FRONT_DESK", again.version());
+            Review verified = desk.recordVerification(routed.id(), "录音显示坐席语气生硬", "录音-" + fx.p,
+                    routed.version());
+            return desk.judge(verified.id(), new Judgment(JudgmentType.ATTITUDE, List.of(criterion), true,
+                    "录音中坐席与客户争吵", null, null), verified.version());
+        }, Role.REVIEWER);
+        // appealed, kept on re-judgment, both sides named: the panel is formed by the system
+        Review appealed = as(accused, () -> appeals.appeal(judged.id(), List.of(new AppealPoint("02:15",
+                "客户先辱骂坐席")), judged.version()), Role.AGENT);
+        Review kept = as(owner, () -> appeals.rejudge(appealed.id(), true, "录音 03:40 坐席确有争吵",
+                appealed.version()), Role.WHITELIST_OWNER);
+        Review named = as(accused, () -> appeals.namePanelSide(kept.id(), PanelSide.EMPLOYEE,
+                List.of(fx.p + "M1", fx.p + "M2", fx.p + "M3"), kept.version()), Role.AGENT);
+        as(owner, () -> appeals.namePanelSide(named.id(), PanelSide.REVIEW,
+                List.of(fx.p + "M4", fx.p + "M5", fx.p + "M6"), named.version()), Role.WHITELIST_OWNER);
+        Review stored = fx.get(judged.id());
+        assertThat(stored.status()).isEqualTo(ReviewStatus.PANEL_VOTING);
+        assertThat(stored.timeline()).extracting(e -> e.action()).contains("unrouted", "returned-to-lead",
+                "routed-manually", "judged-upheld", "rejudged-kept", "panel-formed");
+
+        signIn(owner, Role.WHITELIST_OWNER);
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        navigate(ReviewView.class, Map.of("id", stored.id().toString()));
+
+        Grid<Object> timeline = grid("review-timeline");
+        var cells = test(timeline);
+        List<String> texts = new ArrayList<>();
+        for (Grid<?> grid : all(Grid.class)) {
+            var g = test(grid);
+            for (int row = 0; row < g.size(); row++) {
+                for (int column = 0; column < grid.getColumns().size(); column++) {
+                    texts.add(g.getCellText(row, column));
+                }
+            }
+        }
+        texts.add(UI.getCurrent().getElement().getTextRecursively());
+        assertThat(texts.stream().flatMap(text -> RawText.in(text).stream()).toList()).isEmpty();
+
+        // the verdict's criterion by its policy text, the return's reason and gaps and the route's group by labels
+        List<String> why = IntStream.range(0, cells.size()).mapToObj(i -> cells.getCellText(i,
+                cells.getColumnPosition("why"))).toList();
+        String criterionText = policy.current().content().reviewCriteria().find(JudgmentType.ATTITUDE, criterion)
+                .orElseThrow().text().in(Locale.SIMPLIFIED_CHINESE);
+        assertThat(why).contains(t("review.timeline.criteria", t("review.judgmentType.ATTITUDE"), criterionText)
+                + " · 录音中坐席与客户争吵", t("review.timeline.returnGaps", t("review.returnReason.NO_EXPLANATION"),
+                        t("review.gap.NO_CALMING") + "、" + t("review.gap.NO_GUIDANCE")) + " · 请补充员工解释",
+                stored.route().groupName().in(Locale.SIMPLIFIED_CHINESE));
+        // times in the company's zone
+        var first = stored.timeline().getFirst().at();
+        assertThat(cells.getCellText(0, 0)).isEqualTo(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(first.atZone(ZoneId.of("Asia/Shanghai"))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Component> List<T> all(Class<T> type) {
+        return $(type).all();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<Object> grid(String id) {
+        return $(Grid.class).id(id);
+    }
+
+    private static String t(String key, Object... args) {
+        return UI.getCurrent().getTranslation(key, args);
+    }
+}
