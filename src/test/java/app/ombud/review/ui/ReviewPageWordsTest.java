@@ -38,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -65,6 +66,9 @@ class ReviewPageWordsTest extends SpringBrowserlessTest {
 
     @Autowired
     PolicyService policy;
+
+    @Autowired
+    MongoTemplate mongo;
 
     ReviewFixture fx;
 
@@ -150,6 +154,28 @@ class ReviewPageWordsTest extends SpringBrowserlessTest {
         var first = stored.timeline().getFirst().at();
         assertThat(cells.getCellText(0, 0)).isEqualTo(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
                 .format(first.atZone(ZoneId.of("Asia/Shanghai"))));
+    }
+
+    @Test
+    void anEntryStoredBeforeArgsExistedStillShowsItsNote() {
+        Review forwarded = fx.forwarded(fx.accused("17"));
+        // as stored before entries had args: the route's group in the note
+        var raw = mongo.findById(forwarded.id(), org.bson.Document.class, "reviews");
+        for (var entry : raw.getList("timeline", org.bson.Document.class)) {
+            entry.remove("args");
+            if ("routed".equals(entry.getString("action"))) {
+                entry.put("note", "分流至前台");
+            }
+        }
+        mongo.save(raw, "reviews");
+
+        signIn(fx.reviewer, Role.REVIEWER);
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        navigate(ReviewView.class, Map.of("id", forwarded.id().toString()));
+        var cells = test(grid("review-timeline"));
+        List<String> why = IntStream.range(0, cells.size()).mapToObj(i -> cells.getCellText(i,
+                cells.getColumnPosition("why"))).toList();
+        assertThat(why).contains("分流至前台", "要素齐全");
     }
 
     @SuppressWarnings("unchecked")
