@@ -206,7 +206,8 @@ public class PolicySettingsView extends PolicyPage {
         save(() -> policies.update(PolicySections.TEMPLATES, base.number(),
                 new MessageTemplates(LocalizedText.of(reviewReplyZh.getValue(), reviewReplyEn.getValue()),
                         LocalizedText.of(acknowledgementZh.getValue(), acknowledgementEn.getValue()),
-                        split(verdictWords.getValue()), hotline.getValue()),
+                        split(verdictWords.getValue()), hotline.getValue(), base.content().templates().phoneTaskSubject(),
+                        base.content().templates().phoneTaskBody()),
                 templatesComment.getValue()));
     }
 
