@@ -88,7 +88,7 @@ public class ReviewDesk {
                 actor.name(), now), actor, now);
         var saved = store.save(document, "review.returned-to-lead");
         notices.tellEach(id, "back-%s-" + saved.version(), notices.teamLeads(document.submitterTeamId()),
-                "review.notice.returned-to-lead", List.of(saved.number(), reason.name()));
+                "review.notice.returned-to-lead." + reason.name(), List.of(saved.number()));
         return ReviewStore.present(saved, actor);
     }
 

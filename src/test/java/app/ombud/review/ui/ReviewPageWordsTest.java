@@ -5,6 +5,7 @@ import static app.ombud.support.TestData.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.directory.DirectoryService;
+import app.ombud.notification.NotificationService;
 import app.ombud.panel.PanelSide;
 import app.ombud.platform.Role;
 import app.ombud.policy.JudgmentType;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -70,6 +72,9 @@ class ReviewPageWordsTest extends SpringBrowserlessTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    NotificationService notifications;
+
     ReviewFixture fx;
 
     @BeforeEach
@@ -98,6 +103,13 @@ class ReviewPageWordsTest extends SpringBrowserlessTest {
             return desk.returnToLead(taken.id(), ReturnReason.NO_EXPLANATION,
                     Set.of(ExplanationGap.NO_CALMING, ExplanationGap.NO_GUIDANCE), "请补充员工解释", taken.version());
         }, Role.REVIEWER);
+        // the team lead's notice names the reason in their language
+        var notice = as(fx.lead, () -> notifications.mine(false, ScrollPosition.offset(), 20), Role.AGENT,
+                Role.TEAM_LEAD).getContent().stream().filter(n -> n.messageKey().startsWith(
+                        "review.notice.returned-to-lead")).findFirst().orElseThrow();
+        String noticeText = new java.text.MessageFormat(java.util.ResourceBundle.getBundle("vaadin-i18n.translations",
+                Locale.SIMPLIFIED_CHINESE).getString(notice.messageKey())).format(notice.args().toArray());
+        assertThat(RawText.in(noticeText)).as(noticeText).isEmpty();
         Review again = as(fx.lead, () -> workOrders.forward(returned.id(), "已补充解释", returned.version()),
                 Role.AGENT, Role.TEAM_LEAD);
         // routed by hand to the front desk, verified, judged upheld with a criterion
