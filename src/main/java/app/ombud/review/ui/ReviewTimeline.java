@@ -89,8 +89,7 @@ final class ReviewTimeline {
                     + (a.size() > 1 ? " · " + t("review.timeline.panel", a.get(1)) : "");
             case "special-reported" -> t("review.special." + a.getFirst());
             case "reply-other" -> t("review.other." + a.getFirst());
-            case "library-added", "library-updated" -> String.join("、", a);
-            default -> String.join("、", a);
+            default -> String.join("、", a); // library-added, library-updated: the tags
         };
     }
 
