@@ -89,7 +89,7 @@ public class Replies {
         document.reportSpecial(kind, text, caller.actor(), clock.instant());
         var saved = store.save(document, "review.special-reported");
         notices.tellEach(id, "special-%s", notices.withRole(Role.WHITELIST_OWNER, Role.SITE_MANAGER),
-                "review.notice.special", List.of(saved.number(), kind.name()));
+                "review.notice.special." + kind.name(), List.of(saved.number()));
         return ReviewStore.present(saved, caller.actor());
     }
 

@@ -55,7 +55,7 @@ public class ReviewDesk {
         ReviewCaller caller = callers.person();
         var document = store.forStep(id, expectedVersion, ReviewStep.TAKE, caller);
         document.take(caller.actor(), clock.instant());
-        notices.queuePhoneTask(document);
+        notices.queuePhoneTask(document, policy.current().content().templates());
         return store.save(document, "review.taken", caller);
     }
 
@@ -88,7 +88,7 @@ public class ReviewDesk {
                 actor.name(), now), actor, now);
         var saved = store.save(document, "review.returned-to-lead");
         notices.tellEach(id, "back-%s-" + saved.version(), notices.teamLeads(document.submitterTeamId()),
-                "review.notice.returned-to-lead", List.of(saved.number(), reason.name()));
+                "review.notice.returned-to-lead." + reason.name(), List.of(saved.number()));
         return ReviewStore.present(saved, actor);
     }
 
@@ -106,7 +106,7 @@ public class ReviewDesk {
         Instant now = clock.instant();
         document.routeManually(new ReviewRoute(rule.group(), rule.name(), rule.mode(), rule.notifyNumber(), null, true,
                 current.number(), actor.subject(), now), actor, now);
-        notices.queuePhoneTask(document);
+        notices.queuePhoneTask(document, current.content().templates());
         return store.save(document, "review.routed", caller);
     }
 

@@ -147,7 +147,7 @@ public class WorkOrders {
         PolicyVersion current = policy.current();
         document.forward(handover, route(document.workOrder(), current, actor, now),
                 now.plus(Duration.ofHours(current.content().reviewWindows().customerReplyHours())), actor, now);
-        notices.queuePhoneTask(document);
+        notices.queuePhoneTask(document, current.content().templates());
         var saved = store.save(document, "review.forwarded");
         notices.tellEach(id, "forwarded-%s-" + saved.version(), notices.withRole(Role.REVIEWER),
                 "review.notice.forwarded", List.of(saved.number()));

@@ -115,6 +115,22 @@ class PolicyRulesTest {
     }
 
     @Test
+    void thePhoneTaskTextsComeFromTheTemplatesWithTheirOwnPlaceholders() {
+        var templates = policy.templates();
+        assertThat(templates.renderPhoneTask(Map.of("number", "8001", "group", "后台", "caseNumber", "BM-1",
+                "agentId", "1102"))).containsExactly("请致电 8001（后台）",
+                        "通知对方负责人白名单工单 BM-1：被投诉工号 1102。请记录通话时间和接听负责人姓名，并跟踪对方答复。");
+        var own = new MessageTemplates(templates.reviewReply(), templates.acknowledgement(), templates.verdictWords(),
+                null, "致电{number}", "工单{caseNumber}请跟进").validate();
+        assertThat(own.renderPhoneTask(Map.of("number", "8001", "caseNumber", "BM-1")))
+                .containsExactly("致电8001", "工单BM-1请跟进");
+        assertThatThrownBy(() -> new MessageTemplates(templates.reviewReply(), templates.acknowledgement(),
+                templates.verdictWords(), null, "致电{customerName}", null).validate())
+                .isInstanceOfSatisfying(OmbudException.class,
+                        e -> assertThat(e.code()).isEqualTo("TEMPLATE_UNKNOWN_PLACEHOLDER"));
+    }
+
+    @Test
     void theReviewReplySmsCannotRevealTheVerdict() {
         var templates = policy.templates();
         assertThatThrownBy(() -> new MessageTemplates(LocalizedText.of("您的投诉{verdict}", "x"),

@@ -67,6 +67,8 @@ public class PolicySettingsView extends PolicyPage {
     private final TextArea acknowledgementEn = area("templates.acknowledgementEn");
     private final TextField verdictWords = textField("templates.verdictWords");
     private final TextField hotline = textField("templates.hotline");
+    private final TextField phoneTaskSubject = textField("templates.phoneTaskSubject");
+    private final TextArea phoneTaskBody = area("templates.phoneTaskBody");
     /** The automatic escalation form's texts (progress, deadlineBreached, rejectedAgain, proposal), Chinese then English. */
     private final List<TextArea> autoEscalation = Stream.of("progress", "deadlineBreached", "rejectedAgain", "proposal")
             .flatMap(text -> Stream.of(text + "Zh", text + "En")).map(text -> area("templates.autoEscalation." + text))
@@ -107,8 +109,8 @@ public class PolicySettingsView extends PolicyPage {
                 String.join(" ", new TreeSet<>(AutoEscalationForm.PLACEHOLDERS).stream().map(p -> "{" + p + "}")
                         .toList()))));
         var templates = section("templates", templatesComment, this::saveTemplates, Stream.concat(Stream.of(
-                reviewReplyZh, reviewReplyEn, acknowledgementZh, acknowledgementEn, verdictWords, hotline),
-                autoEscalation.stream()).toArray(Component[]::new));
+                reviewReplyZh, reviewReplyEn, acknowledgementZh, acknowledgementEn, verdictWords, hotline,
+                phoneTaskSubject, phoneTaskBody), autoEscalation.stream()).toArray(Component[]::new));
         templates.addComponentAtIndex(1, placeholders);
         templates.addComponentAtIndex(2, verdictNote);
         add(templates);
@@ -138,6 +140,11 @@ public class PolicySettingsView extends PolicyPage {
         field("outOfScopeSources", outOfScopeSources);
         field("verdictWords", verdictWords);
         field("hotline", hotline);
+        field("phoneTaskSubject", phoneTaskSubject);
+        field("phoneTaskBody", phoneTaskBody);
+        phoneTaskSubject.setMaxLength(Kind.NAME.maxLength());
+        phoneTaskBody.setMaxLength(Kind.MESSAGE.maxLength());
+        phoneTaskBody.setHelperText(getTranslation("policy.templates.phoneTask.placeholders"));
         String[] autoTexts = {"progress", "deadlineBreached", "rejectedAgain", "proposal"};
         for (int i = 0; i < autoTexts.length; i++) {
             field("autoEscalation." + autoTexts[i], autoEscalation.get(2 * i));
@@ -185,6 +192,8 @@ public class PolicySettingsView extends PolicyPage {
         acknowledgementEn.setValue(text(m.acknowledgement() == null ? null : m.acknowledgement().en()));
         verdictWords.setValue(String.join(", ", m.verdictWords()));
         hotline.setValue(m.hotline());
+        phoneTaskSubject.setValue(m.phoneTaskSubject());
+        phoneTaskBody.setValue(m.phoneTaskBody());
         var auto = m.autoEscalation();
         List<LocalizedText> autoTexts = List.of(auto.progress(), auto.deadlineBreached(), auto.rejectedAgain(),
                 auto.proposal());
@@ -230,7 +239,8 @@ public class PolicySettingsView extends PolicyPage {
                 new MessageTemplates(LocalizedText.of(reviewReplyZh.getValue(), reviewReplyEn.getValue()),
                         LocalizedText.of(acknowledgementZh.getValue(), acknowledgementEn.getValue()),
                         split(verdictWords.getValue()), hotline.getValue(), new AutoEscalationForm(autoText(0),
-                                autoText(1), autoText(2), autoText(3))),
+                                autoText(1), autoText(2), autoText(3)), phoneTaskSubject.getValue(),
+                        phoneTaskBody.getValue()),
                 templatesComment.getValue()));
     }
 

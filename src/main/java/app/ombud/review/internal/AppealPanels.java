@@ -54,8 +54,8 @@ public class AppealPanels {
     public Panel form(UUID reviewId) {
         var document = store.find(reviewId);
         Appeal appeal = document.appeal();
-        String question = "维持还是推翻 " + document.number() + " 的判责？ Keep or overturn the verdict of "
-                + document.number() + "?";
+        // one plain zh-CN text (the panel page shows the question in the reader's language by its own label)
+        String question = "维持还是推翻 " + document.number() + " 的判责？";
         Set<String> parties = new LinkedHashSet<>();
         parties.add(document.workOrder().accusedEmployeeId());
         if (appeal.by() != null) {

@@ -157,8 +157,9 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
                 List.of(), actor.employeeId(), route, null, null, null, null, null, null,
                 new Reply(replyDue, ReplyStatus.PENDING, List.of(), null, null, null, null, null, null), null, null,
                 false, false, List.of(), List.of(), null);
-        document.log(actor, now, "transferred-in", null, ReviewStatus.IN_REVIEW, fromLine);
-        document.log(actor, now, "routed", null, null, route.group());
+        document.log(actor, now, "transferred-in", null, ReviewStatus.IN_REVIEW, null, fromLine,
+                String.valueOf(route.policyVersion()));
+        document.log(actor, now, "routed", null, null, null, route.group(), String.valueOf(route.policyVersion()));
         return document;
     }
 
@@ -211,7 +212,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         if (newRoute != null) {
             setRoute(newRoute, actor, now);
         } else {
-            log(actor, now, "unrouted", null, null, workOrder.accusedEmployeeId());
+            log(actor, now, "unrouted", null, null, null, workOrder.accusedEmployeeId());
         }
     }
 
@@ -219,13 +220,15 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
 
     public void take(Actor actor, Instant now) {
         requireStatus("taken", ReviewStatus.IN_REVIEW);
-        assignee = actor.employeeId() != null ? actor.employeeId() : actor.subject();
+        assignee = actor.key();
         log(actor, now, "taken", null, null, null);
     }
 
     public void returnToLead(ReviewReturn back, Actor actor, Instant now) {
-        move(ReviewStatus.RETURNED_TO_LEAD, actor, now, "returned-to-lead", back.reason().name()
-                + (back.gaps().isEmpty() ? "" : " " + back.gaps()) + (back.note() == null ? "" : ": " + back.note()));
+        List<String> args = new ArrayList<>();
+        args.add(back.reason().name());
+        back.gaps().stream().map(Enum::name).sorted().forEach(args::add);
+        move(ReviewStatus.RETURNED_TO_LEAD, actor, now, "returned-to-lead", back.note(), args.toArray(String[]::new));
         returns.add(back);
     }
 
@@ -241,7 +244,8 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
     private void setRoute(ReviewRoute newRoute, Actor actor, Instant now) {
         route = newRoute;
         sideNotice = null;
-        log(actor, now, newRoute.manual() ? "routed-manually" : "routed", null, null, newRoute.group());
+        log(actor, now, newRoute.manual() ? "routed-manually" : "routed", null, null, null, newRoute.group(),
+                String.valueOf(newRoute.policyVersion()));
     }
 
     public void recordVerification(Verification found, Actor actor, Instant now) {
@@ -257,7 +261,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         raise(notifiedSide());
         sideNotice = new SideNotice(route.notifyNumber(), calledAt, leadName, note, actor.subject(), now, null, null,
                 null);
-        log(actor, now, "side-notified", null, null, route.notifyNumber() + " · " + leadName);
+        log(actor, now, "side-notified", null, null, note, route.notifyNumber(), leadName);
     }
 
     /** That side's answer: tracking ends. */
@@ -276,7 +280,10 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
     public void judge(Verdict given, Instant appealUntil, Actor actor, Instant now) {
         raise(judgeRefusal().orElse(null));
         ReviewStatus next = given.upheld() ? ReviewStatus.JUDGED : ReviewStatus.FINAL;
-        move(next, actor, now, given.upheld() ? "judged-upheld" : "judged-not-upheld", given.basis());
+        List<String> args = new ArrayList<>(List.of(given.type().name(), String.valueOf(given.policyVersion())));
+        args.addAll(given.criteria());
+        move(next, actor, now, given.upheld() ? "judged-upheld" : "judged-not-upheld", given.basis(),
+                args.toArray(String[]::new));
         verdict = given;
         upheld = given.upheld();
         topicKey = topicKey(given.topic());
@@ -492,8 +499,8 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         boolean complete = !employees.isEmpty() && !reviewers.isEmpty();
         appeal = new Appeal(appeal.role(), appeal.by(), appeal.byName(), appeal.filedAt(), appeal.points(),
                 appeal.rejudgment(), employees, reviewers, complete ? panelId : null, null, null, null, null);
-        log(actor, now, employeeSide ? "employee-side-named" : "review-side-named", null, null,
-                String.join(",", members));
+        log(actor, now, employeeSide ? "employee-side-named" : "review-side-named", null, null, null,
+                members.toArray(String[]::new));
         if (complete) {
             move(ReviewStatus.PANEL_VOTING, actor, now, "panel-requested", null);
             panelPending = true;
@@ -523,7 +530,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         appeal = new Appeal(appeal.role(), appeal.by(), appeal.byName(), appeal.filedAt(), appeal.points(),
                 appeal.rejudgment(), appeal.employeeSide(), appeal.reviewSide(), appeal.panelId(), panelNumber,
                 appeal.decision(), appeal.decidedBy(), appeal.decidedAt());
-        log(actor, now, "panel-formed", null, null, panelNumber);
+        log(actor, now, "panel-formed", null, null, null, panelNumber);
         return true;
     }
 
@@ -533,8 +540,8 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         if (status != ReviewStatus.PANEL_VOTING || appeal == null || !panelId.equals(appeal.panelId())) {
             return false;
         }
-        move(ReviewStatus.FINAL, actor, now, decision == Choice.UPHOLD ? "panel-upheld" : "panel-overturned",
-                by.name() + " · " + panelNumber);
+        move(ReviewStatus.FINAL, actor, now, decision == Choice.UPHOLD ? "panel-upheld" : "panel-overturned", null,
+                by.name(), panelNumber);
         appeal = new Appeal(appeal.role(), appeal.by(), appeal.byName(), appeal.filedAt(), appeal.points(),
                 appeal.rejudgment(), appeal.employeeSide(), appeal.reviewSide(), appeal.panelId(), panelNumber,
                 decision, by, now);
@@ -555,7 +562,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
 
     /** The entry a job appends with a marker it sets (an overdue check, an overdue reply). */
     static ReviewEntry markerEntry(String action, Instant now) {
-        return new ReviewEntry(now, Actor.SYSTEM.subject(), Actor.SYSTEM.name(), action, null, null, null);
+        return new ReviewEntry(now, Actor.SYSTEM.subject(), Actor.SYSTEM.name(), action, null, null, null, List.of());
     }
 
     // ---- reply to the customer ----------------------------------------------------------
@@ -620,7 +627,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         reply = new Reply(current.due(), ReplyStatus.SPECIAL_REPORTED, current.attempts(), current.overdueAt(),
                 current.unreachableSmsAt(), new SpecialComplainant(kind, report, actor.subject(), now, null, null, null),
                 current.explanationScript(), current.other(), null);
-        log(actor, now, "special-reported", null, null, kind.name() + ": " + report);
+        log(actor, now, "special-reported", null, null, report, kind.name());
     }
 
     public void decideSpecial(String decision, Actor actor, Instant now) {
@@ -644,7 +651,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         reply = new Reply(current.due(), ReplyStatus.OTHER, current.attempts(), current.overdueAt(),
                 current.unreachableSmsAt(), current.special(), current.explanationScript(),
                 new OtherReply(kind, reference, actor.subject(), now), now);
-        log(actor, now, "reply-other", null, null, kind.name() + " " + reference);
+        log(actor, now, "reply-other", null, null, reference, kind.name());
     }
 
     private Reply openReply(String action) {
@@ -667,7 +674,8 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         raise(judgedOnly());
         boolean again = library != null;
         library = entry;
-        log(actor, now, again ? "library-updated" : "library-added", null, null, String.join(",", entry.tags()));
+        log(actor, now, again ? "library-updated" : "library-added", null, null, null,
+                entry.tags().toArray(String[]::new));
     }
 
     public void removeFromLibrary(Actor actor, Instant now) {
@@ -693,17 +701,20 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         return new OmbudException.Label("review.status." + status.name(), status.name());
     }
 
-    private void move(ReviewStatus next, Actor actor, Instant now, String action, String note) {
+    private void move(ReviewStatus next, Actor actor, Instant now, String action, String note, String... args) {
         if (!status.canMoveTo(next)) {
             throw transitionRefused(action);
         }
         ReviewStatus from = status;
         status = next;
-        log(actor, now, action, from, next, note);
+        log(actor, now, action, from, next, note, args);
     }
 
-    private void log(Actor actor, Instant now, String action, ReviewStatus from, ReviewStatus to, String note) {
-        timeline.add(new ReviewEntry(now, actor.subject(), actor.name(), action, from, to, note));
+    /** A timeline entry: {@code note} only text a person wrote, {@code args} the codes and values the reader sees translated. */
+    private void log(Actor actor, Instant now, String action, ReviewStatus from, ReviewStatus to, String note,
+            String... args) {
+        timeline.add(new ReviewEntry(now, actor.subject(), actor.name(), action, from, to, note,
+                java.util.Arrays.stream(args).map(arg -> arg == null ? "" : arg).toList()));
     }
 
     public Review view() {

@@ -9,6 +9,7 @@ import app.ombud.notification.OutboxMessage;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.NoticeIds;
 import app.ombud.platform.Role;
+import app.ombud.policy.MessageTemplates;
 import app.ombud.policy.PolicyContent;
 import app.ombud.review.Review;
 import app.ombud.review.ReviewRoute;
@@ -113,17 +114,20 @@ public class ReviewNotices {
                 document.workOrder().contactNumber(), null, text, "Review", document.number());
     }
 
-    /** Notify-by-call routes: the reviewer who holds the review gets a phone task with the number to call. */
-    public void queuePhoneTask(ReviewDocument document) {
+    /**
+     * Notify-by-call routes: the reviewer who holds the review gets a phone task with the number to
+     * call, its texts from the policy's templates.
+     */
+    public void queuePhoneTask(ReviewDocument document, MessageTemplates templates) {
         ReviewRoute route = document.route();
         if (route == null || !route.notifyByCall() || document.assignee() == null || document.sideNotice() != null) {
             return;
         }
-        String subject = "请致电 " + route.notifyNumber() + "（" + route.groupName().in(Locale.SIMPLIFIED_CHINESE) + "）";
-        String body = "通知对方负责人白名单工单 " + document.number() + "：被投诉工号 "
-                + document.workOrder().accusedEmployeeId() + "。请记录通话时间和接听负责人姓名，并跟踪对方答复。";
+        List<String> text = templates.renderPhoneTask(Map.of("number", route.notifyNumber(),
+                "group", route.groupName().in(Locale.SIMPLIFIED_CHINESE), "caseNumber", document.number(),
+                "agentId", document.workOrder().accusedEmployeeId()));
         document.queueMessage(new OutboxMessage(NoticeIds.of(document.id(), "phone-task-" + route.group() + "-"
-                + document.assignee()), Channel.PHONE_TASK, document.assignee(), subject, body, "Review",
+                + document.assignee()), Channel.PHONE_TASK, document.assignee(), text.get(0), text.get(1), "Review",
                 document.number()));
     }
 

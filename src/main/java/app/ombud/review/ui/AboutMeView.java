@@ -1,7 +1,7 @@
 package app.ombud.review.ui;
 
 import app.ombud.directory.DirectoryService;
-import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.review.Review;
 import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewQueue;
@@ -33,6 +33,6 @@ public class AboutMeView extends ReviewListView {
 
     /** Only while the verdict can still be appealed. */
     private static String appealDue(Review r) {
-        return r.status() == ReviewStatus.JUDGED ? GridPaging.time(r.appealDue()) : "";
+        return r.status() == ReviewStatus.JUDGED ? CompanyTime.time(r.appealDue()) : "";
     }
 }

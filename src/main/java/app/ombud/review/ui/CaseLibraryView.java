@@ -3,6 +3,7 @@ package app.ombud.review.ui;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.PersonalData;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.JudgmentCriterion;
@@ -101,7 +102,7 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
         cases.addColumn(LibraryCase::lesson).setHeader(t("review.library.lesson")).setKey("lesson").setFlexGrow(2);
         cases.addColumn(c -> String.join("、", c.tags())).setHeader(t("review.library.tags")).setKey("tags")
                 .setAutoWidth(true);
-        cases.addColumn(c -> (c.addedByName() == null ? "" : c.addedByName() + " · ") + GridPaging.time(c.addedAt()))
+        cases.addColumn(c -> (c.addedByName() == null ? "" : c.addedByName() + " · ") + CompanyTime.time(c.addedAt()))
                 .setHeader(t("review.library.added")).setKey("added").setAutoWidth(true);
         cases.setItems(query -> {
             try {
@@ -132,7 +133,7 @@ public class CaseLibraryView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         warnings.addColumn(w -> String.join(", ", w.reviewNumbers())).setHeader(t("review.library.warning.reviews"))
                 .setKey("reviews").setFlexGrow(2);
-        warnings.addColumn(w -> GridPaging.time(w.raisedAt())).setHeader(t("review.library.warning.raisedAt"))
+        warnings.addColumn(w -> CompanyTime.time(w.raisedAt())).setHeader(t("review.library.warning.raisedAt"))
                 .setKey("raised").setAutoWidth(true);
         warnings.setItems(query -> {
             try {

@@ -2,7 +2,7 @@ package app.ombud.review.ui;
 
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
-import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.review.ExplanationScript;
 import app.ombud.review.Replies;
@@ -84,7 +84,7 @@ public class ExplanationScriptsView extends VerticalLayout implements HasDynamic
         results.add(note);
         for (ExplanationScript script : found) {
             var heading = new H4(t("review.scripts.heading", script.reviewNumber(),
-                    script.topic() == null ? "" : script.topic(), GridPaging.time(script.recordedAt())));
+                    script.topic() == null ? "" : script.topic(), CompanyTime.time(script.recordedAt())));
             var text = new Paragraph(script.script());
             text.setId("script-" + script.reviewNumber());
             var card = new Div(heading, text);

@@ -5,7 +5,7 @@ import static app.ombud.platform.ui.Texts.entry;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
-import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.RouteIds;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.JudgmentCriterion;
@@ -123,7 +123,7 @@ public class JudgmentView extends VerticalLayout implements BeforeEnterObserver,
                 .map(p -> p.name() + " " + p.employeeId()).orElse(o.accusedEmployeeId()));
         accused.setId("judge-accused");
         facts.addFormItem(accused, t("review.page.accused"));
-        facts.addFormItem(new Span(GridPaging.time(o.callAt())), t("review.page.callAt"));
+        facts.addFormItem(new Span(CompanyTime.time(o.callAt())), t("review.page.callAt"));
         facts.addFormItem(new Span(o.source()), t("review.page.source"));
         ReviewRoute route = r.route();
         var routed = new Span(route == null ? t("review.page.route.none", o.accusedEmployeeId())
@@ -149,10 +149,10 @@ public class JudgmentView extends VerticalLayout implements BeforeEnterObserver,
                 answer = entry(t("review.page.sideNotice"), t("review.page.sideNotice.none", route.notifyNumber()));
             } else if (!notice.answered()) {
                 answer = entry(t("review.page.sideNotice"), t("review.page.sideNotice.waiting", notice.number(),
-                        GridPaging.time(notice.calledAt())));
+                        CompanyTime.time(notice.calledAt())));
             } else {
                 answer = entry(t("review.page.sideNotice.answered", notice.number(),
-                        GridPaging.time(notice.answeredAt())), notice.answer());
+                        CompanyTime.time(notice.answeredAt())), notice.answer());
             }
             answer.setId("judge-side-answer");
             add(answer);

@@ -1,7 +1,7 @@
 package app.ombud.review.ui;
 
 import app.ombud.directory.DirectoryService;
-import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewQueue;
 import app.ombud.review.ReviewStatus;
@@ -27,7 +27,7 @@ public class MyWorkOrdersView extends ReviewListView {
                 .setAutoWidth(true);
         grid.addColumn(r -> t("review.status." + r.status())).setHeader(t("review.list.status")).setKey("status")
                 .setAutoWidth(true);
-        grid.addColumn(r -> GridPaging.time(r.submittedAt())).setHeader(t("review.list.submittedAt"))
+        grid.addColumn(r -> CompanyTime.time(r.submittedAt())).setHeader(t("review.list.submittedAt"))
                 .setKey("submitted").setAutoWidth(true);
 
         var create = new Button(t("nav.reviews.new"), VaadinIcon.PLUS.create(),

@@ -1,7 +1,7 @@
 package app.ombud.review.ui;
 
 import app.ombud.directory.DirectoryService;
-import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.policy.PolicyService;
 import app.ombud.review.ReplyAttempt;
 import app.ombud.review.ReplyStatus;
@@ -33,7 +33,7 @@ public class ReplyTrackerView extends ReviewListView {
                 .setKey("contact").setAutoWidth(true);
         grid.addColumn(r -> t("review.replyStatus." + r.reply().status())).setHeader(t("review.list.replyStatus"))
                 .setKey("replyStatus").setAutoWidth(true);
-        grid.addColumn(r -> GridPaging.time(r.reply().due())).setHeader(t("review.list.replyDue")).setKey("due")
+        grid.addColumn(r -> CompanyTime.time(r.reply().due())).setHeader(t("review.list.replyDue")).setKey("due")
                 .setAutoWidth(true);
         grid.addComponentColumn(r -> badge(overdue(r), t("review.list.overdue"))).setHeader(t("review.list.overdue"))
                 .setKey("overdue").setAutoWidth(true);
@@ -56,7 +56,7 @@ public class ReplyTrackerView extends ReviewListView {
             return t("review.list.noAttempt");
         }
         ReplyAttempt last = attempts.getLast();
-        return t("review.replyOutcome." + last.outcome()) + " · " + GridPaging.time(last.at());
+        return t("review.replyOutcome." + last.outcome()) + " · " + CompanyTime.time(last.at());
     }
 
     /** Company-local days with a call that did not reach the customer; the follow-up counts these. */

@@ -3,7 +3,7 @@ package app.ombud.review.ui;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.DateLimits;
-import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.review.Review;
@@ -97,7 +97,7 @@ abstract class ReviewDialogs {
     /** A date-time picker set to now (company time), for recording when a call was made. */
     protected DateTimePicker now(String label, String id) {
         var picker = new DateTimePicker(t(label));
-        picker.setValue(LocalDateTime.ofInstant(clock.instant(), GridPaging.COMPANY_ZONE)
+        picker.setValue(LocalDateTime.ofInstant(clock.instant(), CompanyTime.zone())
                 .truncatedTo(ChronoUnit.MINUTES));
         picker.setId(id);
         DateLimits.past(picker, clock, WorkOrderRules.MAX_EVENT_AGE);
@@ -105,7 +105,7 @@ abstract class ReviewDialogs {
     }
 
     protected static Instant instant(LocalDateTime local) {
-        return local == null ? null : local.atZone(GridPaging.COMPANY_ZONE).toInstant();
+        return local == null ? null : local.atZone(CompanyTime.zone()).toInstant();
     }
 
     /** The reader's language. */

@@ -1,7 +1,7 @@
 package app.ombud.review.ui;
 
 import app.ombud.directory.DirectoryService;
-import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.review.Review;
 import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewQueue;
@@ -30,7 +30,7 @@ public class ReviewTeamView extends ReviewListView {
         grid.addColumn(this::task).setHeader(t("review.list.task")).setKey("task").setFlexGrow(2);
         grid.addColumn(r -> r.assignee() == null ? t("review.list.unassigned") : who(r.assignee()))
                 .setHeader(t("review.list.assignee")).setKey("assignee").setAutoWidth(true);
-        grid.addColumn(r -> GridPaging.time(r.submittedAt())).setHeader(t("review.list.submittedAt"))
+        grid.addColumn(r -> CompanyTime.time(r.submittedAt())).setHeader(t("review.list.submittedAt"))
                 .setKey("submitted").setAutoWidth(true);
 
         var transfer = new Button(t("review.list.registerTransfer"), VaadinIcon.EXCHANGE.create(),
@@ -58,7 +58,7 @@ public class ReviewTeamView extends ReviewListView {
             case VERIFY -> t("review.list.task.verify");
             case CALL -> t("review.list.task.call", r.route().notifyNumber());
             case AWAIT_ANSWER -> t("review.list.task.waiting", r.sideNotice().number(),
-                    GridPaging.time(r.sideNotice().calledAt()));
+                    CompanyTime.time(r.sideNotice().calledAt()));
             case JUDGE -> t("review.list.task.judge");
         };
     }

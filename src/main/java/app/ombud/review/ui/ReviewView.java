@@ -7,13 +7,11 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.panel.PanelService;
 import app.ombud.panel.PanelSide;
-import app.ombud.platform.OmbudException;
-import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.RouteIds;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Texts;
 import app.ombud.policy.PolicyService;
-import app.ombud.policy.ReviewCriteria;
 import app.ombud.review.Appeal;
 import app.ombud.review.AppealPoint;
 import app.ombud.review.Appeals;
@@ -24,7 +22,6 @@ import app.ombud.review.Reply;
 import app.ombud.review.ReplyAttempt;
 import app.ombud.review.Review;
 import app.ombud.review.ReviewDesk;
-import app.ombud.review.ReviewEntry;
 import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewReturn;
 import app.ombud.review.ReviewRoute;
@@ -83,6 +80,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private final LibraryDialogs library;
     private final PanelService panels;
     private Review current;
+    private PolicyLabels labels;
 
     public ReviewView(ReviewQueries reviews, WorkOrders workOrders, ReviewDesk desk, Appeals appeals, Replies replies,
             CaseLibrary library, DirectoryService directory, PolicyService policy, Clock clock, PanelService panels) {
@@ -115,6 +113,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
 
     private void show(Review r) {
         current = r;
+        labels = new PolicyLabels(policy, getLocale());
         removeAll();
         var headline = Texts.headline("review", r.number(), t("review.status." + r.status()),
                 badge("review-check-overdue", "review.page.checkOverdue",
@@ -129,7 +128,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         appeal(r);
         reply(r);
         library(r);
-        add(new H3(t("review.page.timeline")), timeline(r));
+        add(new H3(t("review.page.timeline")), new ReviewTimeline(this, directory, labels).grid(r));
     }
 
     // ---- sections ------------------------------------------------------------------------
@@ -139,12 +138,12 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         add(new H3(t("review.page.workOrder")));
         var form = facts();
         form.addFormItem(new Span(name(o.submitterEmployeeId())), t("review.page.submitter"));
-        form.addFormItem(new Span(GridPaging.time(r.submittedAt())), t("review.page.submittedAt"));
+        form.addFormItem(new Span(CompanyTime.time(r.submittedAt())), t("review.page.submittedAt"));
         if (r.checkDue() != null && r.transferredFrom() == null) {
-            form.addFormItem(new Span(GridPaging.time(r.checkDue())), t("review.page.checkDue"));
+            form.addFormItem(new Span(CompanyTime.time(r.checkDue())), t("review.page.checkDue"));
         }
         form.addFormItem(new Span(o.callerNumber()), t("review.page.callerNumber"));
-        form.addFormItem(new Span(GridPaging.time(o.callAt())), t("review.page.callAt"));
+        form.addFormItem(new Span(CompanyTime.time(o.callAt())), t("review.page.callAt"));
         form.addFormItem(new Span(o.contactNumber()), t("review.page.contactNumber"));
         var accused = new Span(name(o.accusedEmployeeId()));
         accused.setId("review-accused");
@@ -152,7 +151,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         form.addFormItem(new Span(o.source()), t("review.page.source"));
         form.addFormItem(new Span(o.topic() == null ? "" : o.topic()), t("review.page.topic"));
         if (r.transferredFrom() != null) {
-            form.addFormItem(new Span(r.transferredFrom()), t("review.page.transferredFrom"));
+            form.addFormItem(new Span(labels.group(r.transferredFrom(), r.route() == null ? null
+                    : r.route().policyVersion())), t("review.page.transferredFrom"));
         }
         add(form, entry(t("review.page.complaint"), o.complaint()),
                 entry(t("review.page.demand") + " · " + t("review.demandKind." + o.demandKind()), o.demand()));
@@ -165,7 +165,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
             if (r.handover() == null) {
                 add(muted(t("review.page.handover.none")));
             } else {
-                var handover = entry(GridPaging.time(r.handover().at()) + " · " + r.handover().byName(),
+                var handover = entry(CompanyTime.time(r.handover().at()) + " · " + r.handover().byName(),
                         r.handover().note());
                 handover.setId("review-handover");
                 add(handover);
@@ -179,7 +179,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private Grid<ReviewReturn> returns(Review r) {
         var grid = new Grid<ReviewReturn>();
         grid.setId("review-returns");
-        grid.addColumn(x -> GridPaging.time(x.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
+        grid.addColumn(x -> CompanyTime.time(x.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
         grid.addColumn(ReviewReturn::byName).setHeader(t("case.timeline.who")).setAutoWidth(true);
         grid.addColumn(x -> t("review.returnTo." + x.to())).setHeader(t("review.page.return.to")).setAutoWidth(true);
         grid.addColumn(x -> x.reason() == null ? "" : t("review.returnReason." + x.reason()))
@@ -234,7 +234,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         var form = facts();
         form.addFormItem(new Span(v.recordingRef() == null ? "" : v.recordingRef()),
                 t("review.page.verification.recording"));
-        form.addFormItem(new Span(GridPaging.time(v.at()) + " · " + v.byName()), t("review.page.verification.by"));
+        form.addFormItem(new Span(CompanyTime.time(v.at()) + " · " + v.byName()), t("review.page.verification.by"));
         var finding = entry(t("review.page.verification.finding"), v.finding());
         finding.setId("review-verification");
         add(form, finding);
@@ -249,18 +249,18 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
             add(none);
             return;
         }
-        var called = entry(t("review.page.sideNotice.called", notice.number(), GridPaging.time(notice.calledAt()),
+        var called = entry(t("review.page.sideNotice.called", notice.number(), CompanyTime.time(notice.calledAt()),
                 notice.leadName()), notice.note());
         called.setId("review-side-notice");
         add(called);
         if (notice.answered()) {
             var answer = entry(t("review.page.sideNotice.answered", notice.number(),
-                    GridPaging.time(notice.answeredAt())), notice.answer());
+                    CompanyTime.time(notice.answeredAt())), notice.answer());
             answer.setId("review-side-answer");
             add(answer);
         } else {
             var waiting = new Paragraph(t("review.page.sideNotice.waiting", notice.number(),
-                    GridPaging.time(notice.calledAt())));
+                    CompanyTime.time(notice.calledAt())));
             waiting.addClassName("ombud-notice");
             waiting.setId("review-side-waiting");
             add(waiting);
@@ -284,22 +284,20 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         if (v.knowledgeRef() != null) {
             form.addFormItem(new Span(v.knowledgeRef()), t("review.page.verdict.knowledgeRef"));
         }
-        form.addFormItem(new Span(GridPaging.time(v.at()) + " · " + v.byName()), t("review.page.verdict.by"));
+        form.addFormItem(new Span(CompanyTime.time(v.at()) + " · " + v.byName()), t("review.page.verdict.by"));
         var inForce = new Span(r.upheld() == null ? "" : t(r.upheld() ? "review.page.verdict.upheld"
                 : "review.page.verdict.notUpheld"));
         inForce.setId("review-upheld");
         form.addFormItem(inForce, t("review.page.verdict.inForce"));
         if (r.status() == ReviewStatus.JUDGED && r.appealDue() != null) {
-            form.addFormItem(new Span(GridPaging.time(r.appealDue())), t("review.page.verdict.appealDue"));
+            form.addFormItem(new Span(CompanyTime.time(r.appealDue())), t("review.page.verdict.appealDue"));
         }
         add(form);
         if (!v.criteria().isEmpty()) {
-            ReviewCriteria criteria = criteriaOf(v.policyVersion());
             var list = new UnorderedList();
             list.setId("review-verdict-criteria");
             for (String code : v.criteria()) {
-                list.add(new ListItem(criteria.find(v.type(), code).map(c -> c.text().in(getLocale()))
-                        .orElse(code)));
+                list.add(new ListItem(labels.criterion(v.type(), code, v.policyVersion())));
             }
             var head = new Div(t("review.page.verdict.criteria"));
             head.addClassName("ombud-muted");
@@ -310,15 +308,6 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         add(basis);
     }
 
-    /** The criteria of the policy version the verdict was judged under, so old verdicts keep their texts. */
-    private ReviewCriteria criteriaOf(int version) {
-        try {
-            return policy.version(version).content().reviewCriteria();
-        } catch (OmbudException e) {
-            return policy.current().content().reviewCriteria();
-        }
-    }
-
     private void appeal(Review r) {
         Appeal a = r.appeal();
         if (a == null) {
@@ -326,12 +315,12 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         }
         add(new H3(t("review.page.appeal")));
         var form = facts();
-        form.addFormItem(new Span(GridPaging.time(a.filedAt()) + " · " + a.byName() + " ("
+        form.addFormItem(new Span(CompanyTime.time(a.filedAt()) + " · " + a.byName() + " ("
                 + t("review.appellant." + a.role()) + ")"), t("review.page.appeal.by"));
         add(form, points(a.points()));
         if (a.rejudgment() != null) {
             var rj = a.rejudgment();
-            var rejudgment = entry(t("review.page.rejudgment") + " · " + GridPaging.time(rj.at()) + " · " + rj.byName()
+            var rejudgment = entry(t("review.page.rejudgment") + " · " + CompanyTime.time(rj.at()) + " · " + rj.byName()
                     + " · " + t(rj.keep() ? "review.page.rejudgment.kept" : "review.page.rejudgment.overturned"),
                     rj.reason());
             rejudgment.setId("review-rejudgment");
@@ -357,7 +346,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         if (a.decision() != null) {
             var form2 = facts();
             var decision = new Span(t("panel.choice." + a.decision()) + " · " + t("review.decider." + a.decidedBy())
-                    + " · " + GridPaging.time(a.decidedAt()));
+                    + " · " + CompanyTime.time(a.decidedAt()));
             decision.setId("review-appeal-decision");
             form2.addFormItem(decision, t("review.page.appeal.decision"));
             add(form2);
@@ -391,15 +380,15 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         }
         add(new H3(t("review.page.reply")));
         var form = facts();
-        form.addFormItem(new Span(GridPaging.time(reply.due())), t("review.page.reply.due"));
+        form.addFormItem(new Span(CompanyTime.time(reply.due())), t("review.page.reply.due"));
         var status = new Span(t("review.replyStatus." + reply.status()));
         status.setId("review-reply-status");
         form.addFormItem(status, t("review.page.reply.status"));
         if (reply.unreachableSmsAt() != null) {
-            form.addFormItem(new Span(GridPaging.time(reply.unreachableSmsAt())), t("review.page.reply.unreachableSms"));
+            form.addFormItem(new Span(CompanyTime.time(reply.unreachableSmsAt())), t("review.page.reply.unreachableSms"));
         }
         if (reply.closedAt() != null) {
-            form.addFormItem(new Span(GridPaging.time(reply.closedAt())), t("review.page.reply.closed"));
+            form.addFormItem(new Span(CompanyTime.time(reply.closedAt())), t("review.page.reply.closed"));
         }
         add(form);
         var head = new Div(t("review.page.reply.attempts"));
@@ -413,13 +402,13 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         SpecialComplainant special = reply.special();
         if (special != null) {
             var report = entry(t("review.page.reply.special") + " · " + t("review.special." + special.kind()) + " · "
-                    + GridPaging.time(special.reportedAt()) + " · " + special.reportedBy(), special.report());
+                    + CompanyTime.time(special.reportedAt()) + " · " + special.reportedBy(), special.report());
             report.setId("review-special");
             add(report);
             if (special.decidedAt() == null) {
                 add(muted(t("review.page.reply.special.pending")));
             } else {
-                add(entry(t("review.page.reply.special.decision") + " · " + GridPaging.time(special.decidedAt())
+                add(entry(t("review.page.reply.special.decision") + " · " + CompanyTime.time(special.decidedAt())
                         + " · " + special.decidedBy(), special.decision()));
             }
         }
@@ -431,7 +420,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         OtherReply other = reply.other();
         if (other != null) {
             var handling = entry(t("review.page.reply.other") + " · " + t("review.other." + other.kind()) + " · "
-                    + GridPaging.time(other.at()) + " · " + other.by(), other.reference());
+                    + CompanyTime.time(other.at()) + " · " + other.by(), other.reference());
             handling.setId("review-other");
             add(handling);
         }
@@ -440,7 +429,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private Grid<ReplyAttempt> attempts(List<ReplyAttempt> attempts) {
         var grid = new Grid<ReplyAttempt>();
         grid.setId("review-attempts");
-        grid.addColumn(a -> GridPaging.time(a.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
+        grid.addColumn(a -> CompanyTime.time(a.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
         grid.addColumn(a -> t("review.replyOutcome." + a.outcome())).setHeader(t("review.page.reply.outcome"))
                 .setAutoWidth(true);
         grid.addColumn(a -> a.note() == null ? "" : a.note()).setHeader(t("review.page.reply.note")).setFlexGrow(2);
@@ -461,25 +450,9 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         var tags = new Span(String.join("、", r.library().tags()));
         tags.setId("review-library-tags");
         form.addFormItem(tags, t("review.page.library.tags"));
-        form.addFormItem(new Span(GridPaging.time(r.library().at()) + " · " + r.library().byName()),
+        form.addFormItem(new Span(CompanyTime.time(r.library().at()) + " · " + r.library().byName()),
                 t("review.page.library.by"));
         add(form, entry(t("review.page.library.lesson"), r.library().lesson()));
-    }
-
-    private Grid<ReviewEntry> timeline(Review r) {
-        var grid = new Grid<ReviewEntry>();
-        grid.setId("review-timeline");
-        grid.addColumn(x -> GridPaging.time(x.at())).setHeader(t("case.timeline.when")).setAutoWidth(true);
-        grid.addColumn(ReviewEntry::actorName).setHeader(t("case.timeline.who")).setAutoWidth(true);
-        grid.addColumn(x -> {
-            String label = getTranslation("review.page.action." + x.action());
-            label = label.startsWith("!{") ? x.action() : label;
-            return x.to() == null ? label : label + " → " + t("review.status." + x.to());
-        }).setHeader(t("case.timeline.what")).setKey("what").setAutoWidth(true);
-        grid.addColumn(x -> x.note() == null ? "" : x.note()).setHeader(t("case.timeline.why")).setFlexGrow(2);
-        grid.setItems(r.timeline());
-        grid.setAllRowsVisible(true);
-        return grid;
     }
 
     private FormLayout facts() {

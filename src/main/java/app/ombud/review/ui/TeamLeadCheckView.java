@@ -1,7 +1,7 @@
 package app.ombud.review.ui;
 
 import app.ombud.directory.DirectoryService;
-import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.review.Review;
 import app.ombud.review.ReviewQueries;
 import app.ombud.review.ReviewQueue;
@@ -29,7 +29,7 @@ public class TeamLeadCheckView extends ReviewListView {
                 .setKey("accused").setAutoWidth(true);
         grid.addColumn(r -> t("review.status." + r.status())).setHeader(t("review.list.status")).setKey("status")
                 .setAutoWidth(true);
-        grid.addColumn(r -> GridPaging.time(r.checkDue())).setHeader(t("review.list.checkDue")).setKey("checkDue")
+        grid.addColumn(r -> CompanyTime.time(r.checkDue())).setHeader(t("review.list.checkDue")).setKey("checkDue")
                 .setAutoWidth(true);
         grid.addComponentColumn(r -> badge(overdue(r), t("review.list.overdue"))).setHeader(t("review.list.overdue"))
                 .setKey("overdue").setAutoWidth(true);

@@ -6,7 +6,7 @@ import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.FieldErrors;
-import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.policy.PolicyService;
 import app.ombud.policy.RouteResult;
 import app.ombud.review.DemandKind;
@@ -122,7 +122,7 @@ class WorkOrderFields extends FormLayout {
     /** The work order as entered; the service trims and validates it. */
     WorkOrder value() {
         return new WorkOrder(submitter.getValue(), callerNumber.getValue(),
-                callAt.getValue() == null ? null : callAt.getValue().atZone(GridPaging.COMPANY_ZONE).toInstant(),
+                callAt.getValue() == null ? null : callAt.getValue().atZone(CompanyTime.zone()).toInstant(),
                 contactNumber.getValue(), complaint.getValue(), demand.getValue(), demandKind.getValue(),
                 accused.getValue(), source.getValue(), topic.getValue());
     }
@@ -131,7 +131,7 @@ class WorkOrderFields extends FormLayout {
         submitter.setValue(nonNull(order.submitterEmployeeId()));
         callerNumber.setValue(nonNull(order.callerNumber()));
         callAt.setValue(order.callAt() == null ? null
-                : LocalDateTime.ofInstant(order.callAt(), GridPaging.COMPANY_ZONE).withNano(0));
+                : LocalDateTime.ofInstant(order.callAt(), CompanyTime.zone()).withNano(0));
         contactNumber.setValue(nonNull(order.contactNumber()));
         complaint.setValue(nonNull(order.complaint()));
         demand.setValue(nonNull(order.demand()));

@@ -6,7 +6,7 @@ import app.ombud.platform.CurrentActor;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
-import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.PolicyService;
 import app.ombud.review.Review;
@@ -128,7 +128,7 @@ public class WorkOrderFormView extends VerticalLayout implements BeforeEnterObse
         ReviewReturn last = review.returns().isEmpty() ? null : review.returns().getLast();
         returnNote.setVisible(true);
         returnNote.setText(last == null ? "" : t("review.form.returnNote", nonNull(last.byName(), last.by()),
-                GridPaging.time(last.at()), last.note() == null ? "" : last.note()));
+                CompanyTime.time(last.at()), last.note() == null ? "" : last.note()));
         if (!resubmittable) {
             save.setVisible(false);
             returnNote.setText(t("review.form.notResubmittable", review.number(),

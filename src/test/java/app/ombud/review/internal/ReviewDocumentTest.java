@@ -16,10 +16,13 @@ import app.ombud.review.AppealDecider;
 import app.ombud.review.AppealPoint;
 import app.ombud.review.AppellantRole;
 import app.ombud.review.DemandKind;
+import app.ombud.review.ExplanationGap;
 import app.ombud.review.Reply;
 import app.ombud.review.ReplyAttempt;
 import app.ombud.review.ReplyOutcome;
 import app.ombud.review.ReplyStatus;
+import app.ombud.review.ReturnReason;
+import app.ombud.review.ReviewReturn;
 import app.ombud.review.ReviewRoute;
 import app.ombud.review.ReviewStatus;
 import app.ombud.review.ReviewStep;
@@ -307,6 +310,79 @@ class ReviewDocumentTest {
         assertThat(review.status()).isEqualTo(ReviewStatus.FINAL);
         assertThat(review.view().timeline().getLast().action()).isEqualTo("appeal-window-ended");
         assertThat(review.endAppealWindow(MONDAY_10.plus(Duration.ofDays(4)))).isFalse();
+    }
+
+    @Test
+    void timelineEntriesKeepCodesAndValuesAsArgsAndOnlyWhatPeopleWroteAsNotes() {
+        var review = submitted();
+        review.forward("要素齐全", null, MONDAY_10.plus(Duration.ofHours(48)), LEAD, MONDAY_10);
+        review.take(REVIEWER, MONDAY_10);
+        review.returnToLead(new ReviewReturn(ReviewReturn.To.TEAM_LEAD, ReturnReason.NO_EXPLANATION,
+                Set.of(ExplanationGap.NO_GUIDANCE, ExplanationGap.NO_CALMING), "请补充解释", "R0001", "赵丽华", MONDAY_10),
+                REVIEWER, MONDAY_10);
+        review.forward(null, null, null, LEAD, MONDAY_10);
+        review.routeManually(new ReviewRoute("FRONT_DESK", LocalizedText.of("前台", "Front desk"),
+                RoutingRule.HandlingMode.VERIFY_RECORDING_AND_CALL_BACK, null, null, true, 1, "R0001", MONDAY_10),
+                REVIEWER, MONDAY_10);
+        review.recordVerification(new Verification("争吵属实", null, "R0001", "赵丽华", MONDAY_10), REVIEWER, MONDAY_10);
+        review.judge(new Verdict(JudgmentType.ATTITUDE, List.of("A_ARGUING", "A_HANGUP"), true, "录音显示争吵", null,
+                "资费", "R0001", "赵丽华", MONDAY_10, 3), MONDAY_10.plus(Duration.ofDays(3)), REVIEWER, MONDAY_10);
+        review.fileAppeal(AppellantRole.ACCUSED, List.of(new AppealPoint(null, "客户先辱骂")), LEAD, MONDAY_10);
+        review.rejudge(true, "维持", OWNER, MONDAY_10);
+        UUID panel = UUID.randomUUID();
+        review.nameSide(true, List.of("M1", "M2", "M3"), panel, LEAD, MONDAY_10);
+        review.nameSide(false, List.of("M4", "M5", "M6"), panel, OWNER, MONDAY_10);
+        review.panelFormed("PS-20261130-0001", Actor.SYSTEM, MONDAY_10);
+        review.applyPanelDecision(panel, "PS-20261130-0001", Choice.UPHOLD, AppealDecider.SITE_MANAGER, Actor.SYSTEM,
+                MONDAY_10);
+
+        var entries = review.view().timeline();
+        assertThat(entries).filteredOn(e -> e.action().equals("unrouted")).hasSize(2)
+                .allSatisfy(e -> assertThat(e.args()).containsExactly("1702"));
+        assertThat(entries).filteredOn(e -> e.action().equals("returned-to-lead")).singleElement().satisfies(e -> {
+            assertThat(e.args()).containsExactly("NO_EXPLANATION", "NO_CALMING", "NO_GUIDANCE");
+            assertThat(e.note()).isEqualTo("请补充解释");
+        });
+        assertThat(entries).filteredOn(e -> e.action().equals("routed-manually")).singleElement().satisfies(e -> {
+            assertThat(e.args()).containsExactly("FRONT_DESK", "1");
+            assertThat(e.note()).isNull();
+        });
+        assertThat(entries).filteredOn(e -> e.action().equals("judged-upheld")).singleElement().satisfies(e -> {
+            assertThat(e.args()).containsExactly("ATTITUDE", "3", "A_ARGUING", "A_HANGUP");
+            assertThat(e.note()).isEqualTo("录音显示争吵");
+        });
+        assertThat(entries).filteredOn(e -> e.action().equals("employee-side-named")).singleElement()
+                .satisfies(e -> assertThat(e.args()).containsExactly("M1", "M2", "M3"));
+        assertThat(entries).filteredOn(e -> e.action().equals("panel-formed")).singleElement()
+                .satisfies(e -> assertThat(e.args()).containsExactly("PS-20261130-0001"));
+        assertThat(entries).filteredOn(e -> e.action().equals("panel-upheld")).singleElement().satisfies(e -> {
+            assertThat(e.args()).containsExactly("SITE_MANAGER", "PS-20261130-0001");
+            assertThat(e.note()).isNull();
+        });
+        assertThat(entries).filteredOn(e -> e.action().equals("verified")).singleElement().satisfies(e -> {
+            assertThat(e.args()).isEmpty();
+            assertThat(e.note()).isEqualTo("争吵属实");
+        });
+    }
+
+    @Test
+    void theReplyEntriesKeepTheirKindsAsArgs() {
+        var review = inReview();
+        review.reportSpecial(app.ombud.review.SpecialComplainant.Kind.LONG_TERM, "多次来电", REVIEWER, MONDAY_10);
+        var reported = review.view().timeline().getLast();
+        assertThat(reported.args()).containsExactly("LONG_TERM");
+        assertThat(reported.note()).isEqualTo("多次来电");
+        var other = inReview();
+        other.replyOther(app.ombud.review.OtherReply.Kind.COMPLAINT_TICKET, "TS-1", REVIEWER, MONDAY_10);
+        assertThat(other.view().timeline().getLast().args()).containsExactly("COMPLAINT_TICKET");
+        assertThat(other.view().timeline().getLast().note()).isEqualTo("TS-1");
+    }
+
+    @Test
+    void anEntryStoredWithoutArgsHasNone() {
+        var old = new app.ombud.review.ReviewEntry(MONDAY_10, "1801", "郑晓峰", "routed", null, null, "FRONT_DESK", null);
+        assertThat(old.args()).isEmpty();
+        assertThat(old.note()).isEqualTo("FRONT_DESK");
     }
 
     static ReplyAttempt attempt(Instant at, ReplyOutcome outcome) {

@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
+import app.ombud.notification.NotificationService;
+import app.ombud.panel.PanelSide;
 import app.ombud.platform.Role;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.policy.JudgmentType;
 import app.ombud.policy.PolicyService;
 import app.ombud.review.AppealPoint;
+import app.ombud.review.Appeals;
+import app.ombud.review.ExplanationGap;
 import app.ombud.review.Judgment;
 import app.ombud.review.ReplyOutcome;
 import app.ombud.review.ReplyStatus;
+import app.ombud.review.ReturnReason;
 import app.ombud.review.Review;
 import app.ombud.review.ReviewDesk;
 import app.ombud.review.ReviewFixture;
@@ -22,6 +27,7 @@ import app.ombud.review.ReviewStatus;
 import app.ombud.review.ReviewStep;
 import app.ombud.review.WorkOrders;
 import app.ombud.support.OmbudIntegrationTest;
+import app.ombud.support.RawText;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -38,7 +44,11 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +57,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 @OmbudIntegrationTest
@@ -70,6 +82,15 @@ class ReviewViewTest extends SpringBrowserlessTest {
 
     @Autowired
     PolicyService policy;
+
+    @Autowired
+    Appeals appeals;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    NotificationService notifications;
 
     ReviewFixture fx;
 
@@ -244,6 +265,114 @@ class ReviewViewTest extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).id("review-side-waiting").getText()).isEqualTo(t(
                 "review.page.sideNotice.waiting", notice.number(), GridPaging.time(notice.calledAt())));
         assertThat(actionIds()).contains("action-record-side-answer");
+    }
+
+    /**
+     * The review page speaks the reader's language: a front-desk review taken through every step up
+     * to its panel shows, in zh-CN, no raw code, English word or UTC time — on the timeline and
+     * everywhere else.
+     */
+    @Test
+    void aReviewFromSubmitToItsPanelShowsNoCodeEnglishOrUtcTimeInChinese() {
+        String accused = fx.accused("99");
+        String owner = fx.p + "O";
+        fx.person(owner, "白名单负责人", null, Role.WHITELIST_OWNER);
+        fx.person(fx.p + "SM", "现场负责人", null, Role.SITE_MANAGER);
+        for (int i = 1; i <= 6; i++) {
+            fx.person(fx.p + "M" + i, "评议员" + i, null, Role.AGENT);
+        }
+        // submitted, forwarded (no routing rule takes 99…), taken, returned for its gaps, forwarded again
+        Review forwarded = fx.forwarded(accused);
+        Review returned = as(fx.reviewer, () -> {
+            Review taken = desk.take(forwarded.id(), forwarded.version());
+            return desk.returnToLead(taken.id(), ReturnReason.NO_EXPLANATION,
+                    Set.of(ExplanationGap.NO_CALMING, ExplanationGap.NO_GUIDANCE), "请补充员工解释", taken.version());
+        }, Role.REVIEWER);
+        // the team lead's notice names the reason in their language
+        var notice = as(fx.lead, () -> notifications.mine(false, ScrollPosition.offset(), 20), Role.AGENT,
+                Role.TEAM_LEAD).getContent().stream().filter(n -> n.messageKey().startsWith(
+                        "review.notice.returned-to-lead")).findFirst().orElseThrow();
+        String noticeText = new java.text.MessageFormat(java.util.ResourceBundle.getBundle("vaadin-i18n.translations",
+                Locale.SIMPLIFIED_CHINESE).getString(notice.messageKey())).format(notice.args().toArray());
+        assertThat(RawText.in(noticeText)).as(noticeText).isEmpty();
+        Review again = as(fx.lead, () -> workOrders.forward(returned.id(), "已补充解释", returned.version()),
+                Role.AGENT, Role.TEAM_LEAD);
+        // routed by hand to the front desk, verified, judged upheld with a criterion
+        String criterion = policy.current().content().reviewCriteria().attitude().getFirst().code();
+        Review judged = as(fx.reviewer, () -> {
+            Review routed = desk.routeManually(again.id(), "FRONT_DESK", again.version());
+            Review verified = desk.recordVerification(routed.id(), "录音显示坐席语气生硬", "录音-" + fx.p,
+                    routed.version());
+            return desk.judge(verified.id(), new Judgment(JudgmentType.ATTITUDE, List.of(criterion), true,
+                    "录音中坐席与客户争吵", null, null), verified.version());
+        }, Role.REVIEWER);
+        // appealed, kept on re-judgment, both sides named: the panel is formed by the system
+        Review appealed = as(accused, () -> appeals.appeal(judged.id(), List.of(new AppealPoint("02:15",
+                "客户先辱骂坐席")), judged.version()), Role.AGENT);
+        Review kept = as(owner, () -> appeals.rejudge(appealed.id(), true, "录音 03:40 坐席确有争吵",
+                appealed.version()), Role.WHITELIST_OWNER);
+        Review named = as(accused, () -> appeals.namePanelSide(kept.id(), PanelSide.EMPLOYEE,
+                List.of(fx.p + "M1", fx.p + "M2", fx.p + "M3"), kept.version()), Role.AGENT);
+        as(owner, () -> appeals.namePanelSide(named.id(), PanelSide.REVIEW,
+                List.of(fx.p + "M4", fx.p + "M5", fx.p + "M6"), named.version()), Role.WHITELIST_OWNER);
+        Review stored = fx.get(judged.id());
+        assertThat(stored.status()).isEqualTo(ReviewStatus.PANEL_VOTING);
+        assertThat(stored.timeline()).extracting(e -> e.action()).contains("unrouted", "returned-to-lead",
+                "routed-manually", "judged-upheld", "rejudged-kept", "panel-formed");
+
+        signIn(owner, Role.WHITELIST_OWNER);
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        navigate(ReviewView.class, Map.of("id", stored.id().toString()));
+
+        Grid<Object> timeline = grid("review-timeline");
+        var cells = test(timeline);
+        List<String> texts = new ArrayList<>();
+        for (Grid<?> grid : $(Grid.class).all()) {
+            var g = test(grid);
+            for (int row = 0; row < g.size(); row++) {
+                for (int column = 0; column < grid.getColumns().size(); column++) {
+                    texts.add(g.getCellText(row, column));
+                }
+            }
+        }
+        texts.add(UI.getCurrent().getElement().getTextRecursively());
+        assertThat(texts.stream().flatMap(text -> RawText.in(text).stream()).toList()).isEmpty();
+
+        // the verdict's criterion by its policy text, the return's reason and gaps and the route's group by labels
+        List<String> why = IntStream.range(0, cells.size()).mapToObj(i -> cells.getCellText(i,
+                cells.getColumnPosition("why"))).toList();
+        String criterionText = policy.current().content().reviewCriteria().find(JudgmentType.ATTITUDE, criterion)
+                .orElseThrow().text().in(Locale.SIMPLIFIED_CHINESE);
+        assertThat(why).contains(t("review.timeline.criteria", t("review.judgmentType.ATTITUDE"), criterionText)
+                + " · 录音中坐席与客户争吵", t("review.timeline.returnGaps", t("review.returnReason.NO_EXPLANATION"),
+                        t("review.gap.NO_CALMING") + "、" + t("review.gap.NO_GUIDANCE")) + " · 请补充员工解释",
+                stored.route().groupName().in(Locale.SIMPLIFIED_CHINESE));
+        // times in the company's zone
+        var first = stored.timeline().getFirst().at();
+        assertThat(cells.getCellText(0, 0)).isEqualTo(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(first.atZone(ZoneId.of("Asia/Shanghai"))));
+    }
+
+    @Test
+    void anEntryStoredBeforeArgsExistedStillShowsItsNote() {
+        Review forwarded = fx.forwarded(fx.accused("17"));
+        // as stored before entries had args: the route's group in the note
+        var raw = mongo.findById(forwarded.id(), org.bson.Document.class, "reviews");
+        for (var entry : raw.getList("timeline", org.bson.Document.class)) {
+            entry.remove("args");
+            if ("routed".equals(entry.getString("action"))) {
+                entry.put("note", "分流至前台");
+            }
+        }
+        mongo.save(raw, "reviews");
+
+        signIn(fx.reviewer, Role.REVIEWER);
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        navigate(ReviewView.class, Map.of("id", forwarded.id().toString()));
+        var cells = test(grid("review-timeline"));
+        List<String> why = IntStream.range(0, cells.size()).mapToObj(i -> cells.getCellText(i,
+                cells.getColumnPosition("why"))).toList();
+        assertThat(why).contains("分流至前台", "要素齐全");
     }
 
     private Person person(String employeeId) {
