@@ -1,15 +1,10 @@
 package app.ombud.platform.ui;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import org.springframework.data.domain.ScrollPosition;
 
 /** Small helpers the portal's lazy grids share. */
 public final class GridPaging {
-
-    /** The company's time zone, in which the portal shows and reads times (DESIGN.md §6). */
-    @Deprecated(forRemoval = true)
-    public static final ZoneId COMPANY_ZONE = ZoneId.of("Asia/Shanghai");
 
     private GridPaging() {
     }
