@@ -63,6 +63,12 @@ class PanelBallotTest {
     @Autowired
     ApiAccess api;
 
+    @Autowired
+    app.ombud.notification.NotificationService notifications;
+
+    @Autowired
+    app.ombud.policy.PolicyService policy;
+
     String p;
     List<String> employeeSide;
     List<String> reviewSide;
@@ -107,6 +113,40 @@ class PanelBallotTest {
         List<String> all = new ArrayList<>(employeeSide);
         all.addAll(reviewSide);
         return all;
+    }
+
+    /** Members who have not voted are reminded as long before the window's end as the policy says, once. */
+    @Test
+    void theReminderComesAsLongBeforeTheEndAsThePolicySays() {
+        var panel = form();
+        cast(panel, employeeSide.get(0), Choice.UPHOLD);
+        var thirtyHoursBefore = panel.closesAt().minus(Duration.ofHours(30));
+        jobs.remindDue(thirtyHoursBefore);
+        assertThat(reminders(employeeSide.get(1))).as("by default a day before the end").isZero();
+
+        var before = asAdmin(() -> policy.current());
+        try {
+            asAdmin(() -> {
+                var w = before.content().reviewWindows();
+                return policy.update(app.ombud.policy.PolicySections.REVIEW_WINDOWS, before.number(),
+                        new app.ombud.policy.ReviewWindows(w.teamLeadCheckHours(), w.customerReplyHours(),
+                                w.followUpDays(), w.panelVotingWorkingDays(), w.earlyWarningCount(),
+                                w.earlyWarningDays(), w.outOfScopeSources(), w.appealDays(), w.panelQuorum(),
+                                w.dutyChiefEmployeeIds(), 48), "评审提前两天提醒");
+            });
+            jobs.remindDue(thirtyHoursBefore);
+            jobs.remindDue(thirtyHoursBefore.plus(Duration.ofHours(1)));
+            assertThat(reminders(employeeSide.get(1))).as("48 hours before the end, once").isEqualTo(1);
+            assertThat(reminders(reviewSide.get(2))).isEqualTo(1);
+            assertThat(reminders(employeeSide.get(0))).as("who voted is not reminded").isZero();
+        } finally {
+            asAdmin(() -> policy.save(policy.current().number(), before.content(), "还原"));
+        }
+    }
+
+    private long reminders(String member) {
+        return as(member, () -> notifications.mine(false, org.springframework.data.domain.ScrollPosition.keyset(), 100),
+                Role.AGENT).getContent().stream().filter(n -> "panel.notice.reminder".equals(n.messageKey())).count();
     }
 
     CastReceipt cast(Panel panel, String member, Choice choice) {

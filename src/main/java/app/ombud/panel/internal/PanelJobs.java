@@ -30,7 +30,6 @@ public class PanelJobs {
     private static final Logger log = LoggerFactory.getLogger(PanelJobs.class);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int BATCH = 100;
-    private static final Duration REMIND_BEFORE = Duration.ofHours(24);
 
     private final MongoTemplate mongo;
     private final PanelClosing closing;
@@ -73,11 +72,13 @@ public class PanelJobs {
         return closed;
     }
 
-    /** A day before the window ends, reminds the members who have not voted (once per panel). */
+    /** Before the window ends (the policy's {@code panelReminderHours}), reminds the members who have not voted, once per panel. */
     public int remindDue(Instant now) {
-        var zone = policy.calendar().zone();
+        var content = policy.current().content();
+        var zone = content.calendar().zone();
+        Duration before = Duration.ofHours(content.reviewWindows().panelReminderHours());
         int reminded = 0;
-        for (var document : mongo.find(PanelFields.dueForReminder(now, now.plus(REMIND_BEFORE), BATCH),
+        for (var document : mongo.find(PanelFields.dueForReminder(now, now.plus(before), BATCH),
                 PanelDocument.class)) {
             String due = MINUTE.format(document.closesAt().atZone(zone));
             for (Seat seat : document.seats()) {

@@ -49,6 +49,7 @@ public class PolicySettingsView extends PolicyPage {
     private final TextField outOfScopeSources = textField("reviewWindows.outOfScopeSources");
     private final IntegerField appealDays = integer("reviewWindows.appealDays");
     private final IntegerField panelQuorum = integer("reviewWindows.panelQuorum");
+    private final IntegerField panelReminderHours = integer("reviewWindows.panelReminderHours");
     private final TextField dutyChiefEmployeeIds = textField("reviewWindows.dutyChiefEmployeeIds");
     private final TextField windowsComment = comment();
     // call-test thresholds
@@ -96,7 +97,7 @@ public class PolicySettingsView extends PolicyPage {
         add(versionInfo);
         add(section("reviewWindows", windowsComment, this::saveWindows, teamLeadCheckHours, customerReplyHours,
                 followUpDays, panelVotingWorkingDays, earlyWarningCount, earlyWarningDays, outOfScopeSources,
-                appealDays, panelQuorum, dutyChiefEmployeeIds));
+                appealDays, panelQuorum, panelReminderHours, dutyChiefEmployeeIds));
         add(section("callTestThresholds", thresholdsComment, this::saveThresholds, onSpotResolutionRateMin,
                 followUpOnTimeRateMin, ringsBeforeAnswerMax, onlineFirstReplyMinutesMax,
                 communicationSatisfactionRateMin, knowledgeErrorRateMax));
@@ -119,9 +120,9 @@ public class PolicySettingsView extends PolicyPage {
                 escalationApprovalWorkingDays, escalationDepartment));
 
         String[] windows = {"teamLeadCheckHours", "customerReplyHours", "followUpDays", "panelVotingWorkingDays",
-            "earlyWarningCount", "earlyWarningDays", "appealDays", "panelQuorum"};
+            "earlyWarningCount", "earlyWarningDays", "appealDays", "panelQuorum", "panelReminderHours"};
         IntegerField[] windowFields = {teamLeadCheckHours, customerReplyHours, followUpDays, panelVotingWorkingDays,
-            earlyWarningCount, earlyWarningDays, appealDays, panelQuorum};
+            earlyWarningCount, earlyWarningDays, appealDays, panelQuorum, panelReminderHours};
         for (int i = 0; i < windows.length; i++) {
             field(windows[i], windowFields[i]);
         }
@@ -177,6 +178,7 @@ public class PolicySettingsView extends PolicyPage {
         outOfScopeSources.setValue(String.join(", ", w.outOfScopeSources()));
         appealDays.setValue(w.appealDays());
         panelQuorum.setValue(w.panelQuorum());
+        panelReminderHours.setValue(w.panelReminderHours());
         dutyChiefEmployeeIds.setValue(String.join(", ", w.dutyChiefEmployeeIds()));
         CallTestThresholds t = content.callTestThresholds();
         onSpotResolutionRateMin.setValue(t.onSpotResolutionRateMin());
@@ -222,7 +224,7 @@ public class PolicySettingsView extends PolicyPage {
                 new ReviewWindows(number(teamLeadCheckHours), number(customerReplyHours), number(followUpDays),
                         number(panelVotingWorkingDays), number(earlyWarningCount), number(earlyWarningDays),
                         split(outOfScopeSources.getValue()), number(appealDays), number(panelQuorum),
-                        split(dutyChiefEmployeeIds.getValue())),
+                        split(dutyChiefEmployeeIds.getValue()), number(panelReminderHours)),
                 windowsComment.getValue()));
     }
 
