@@ -13,12 +13,22 @@ import java.util.Set;
  * The four complaint levels with their criteria, the repeat window used to count earlier
  * complaints, and the level a case gets when no criterion matches.
  */
-public record Grading(List<LevelRule> levels, int repeatWindowDays, int fallbackLevel) implements PolicySection {
+public record Grading(List<LevelRule> levels, int repeatWindowDays, int fallbackLevel, Integer warnBeforeHours)
+        implements PolicySection {
+
+    /** Hours before a resolution deadline that its handlers are warned, by default. */
+    public static final int DEFAULT_WARN_BEFORE_HOURS = 4;
 
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
 
     public Grading {
         levels = levels.stream().sorted(Comparator.comparingInt(LevelRule::level)).toList();
+        warnBeforeHours = warnBeforeHours == null ? DEFAULT_WARN_BEFORE_HOURS : warnBeforeHours;
+    }
+
+    /** The grading before the warning's lead time was a setting: its default. */
+    public Grading(List<LevelRule> levels, int repeatWindowDays, int fallbackLevel) {
+        this(levels, repeatWindowDays, fallbackLevel, null);
     }
 
     /** The most severe level with a matching criterion, and the criteria that matched there. */
@@ -89,6 +99,7 @@ public record Grading(List<LevelRule> levels, int repeatWindowDays, int fallback
         }
         range(repeatWindowDays, 1, 365, "repeatWindowDays");
         range(fallbackLevel, 1, 4, "fallbackLevel");
+        range(warnBeforeHours, 1, 240, "warnBeforeHours");
         return this;
     }
 

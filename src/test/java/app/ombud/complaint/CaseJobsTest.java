@@ -139,6 +139,35 @@ class CaseJobsTest {
                 .ofPattern("yyyy-MM-dd HH:mm").format(due.atZone(policy.current().content().calendar().zone())));
     }
 
+    /** Handlers are warned as long before the deadline as the policy says. */
+    @Test
+    void theWarningComesAsLongBeforeTheDeadlineAsThePolicySays() {
+        String agent = newAgent("W", Role.AGENT);
+        var created = as(agent, () -> cases.intake(new CaseIntake(IntakeChannel.EMAIL,
+                new app.ombud.complaint.Customer("吴女士", null, "ACC-" + agent), "宽带时断时续", null,
+                CaseCategory.POLICY_TERMS, Set.of(), null, false, null)), Role.AGENT);
+        Instant due = Instant.now().plus(Duration.ofHours(30));
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(created.id())),
+                new org.springframework.data.mongodb.core.query.Update().set("deadlines.resolutionDue", due), "cases");
+        jobs.warnBeforeDeadlines(Instant.now());
+        assertThat(asAdmin(() -> cases.get(created.id())).deadlines().warnedAt()).as("4 hours by default").isNull();
+
+        var before = asAdmin(() -> policy.current());
+        try {
+            asAdmin(() -> {
+                var g = before.content().grading();
+                return policy.update(app.ombud.policy.PolicySections.GRADING, before.number(),
+                        new app.ombud.policy.Grading(g.levels(), g.repeatWindowDays(), g.fallbackLevel(), 48),
+                        "提前两天提醒");
+            });
+            jobs.warnBeforeDeadlines(Instant.now());
+            assertThat(asAdmin(() -> cases.get(created.id())).deadlines().warnedAt()).isNotNull();
+        } finally {
+            asAdmin(() -> policy.save(policy.current().number(), before.content(), "还原"));
+        }
+    }
+
     @Autowired
     app.ombud.notification.internal.OutboxDispatcher dispatcher;
 

@@ -22,7 +22,6 @@ import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -50,12 +49,10 @@ public class CaseJobs {
     private final Outbox outbox;
     private final RecordWrites writes;
     private final Clock clock;
-    private final Duration warnBefore;
     private final PolicyService policy;
 
     CaseJobs(MongoTemplate mongo, DirectoryService directory, NotificationService notifications,
-            Outbox outbox, RecordWrites writes, Clock clock, PolicyService policy,
-            @Value("${ombud.complaint.warn-before:PT4H}") Duration warnBefore) {
+            Outbox outbox, RecordWrites writes, Clock clock, PolicyService policy) {
         this.policy = policy;
         this.outbox = outbox;
         this.writes = writes;
@@ -63,7 +60,6 @@ public class CaseJobs {
         this.directory = directory;
         this.notifications = notifications;
         this.clock = clock;
-        this.warnBefore = warnBefore;
     }
 
     @Scheduled(fixedDelayString = "${ombud.complaint.jobs-interval:PT1M}", initialDelayString = "PT20S")
@@ -116,12 +112,17 @@ public class CaseJobs {
         return count;
     }
 
-    /** Warns the handlers of cases due within the lead time; the due time is told in the company's zone. */
+    /**
+     * Warns the handlers of cases due within the policy's lead time ({@code grading.warnBeforeHours});
+     * the due time is told in the company's zone.
+     */
     public int warnBeforeDeadlines(Instant now) {
         int count = 0;
         Map<UUID, Optional<String>> heads = new HashMap<>();
+        var content = policy.current().content();
+        var warnBefore = Duration.ofHours(content.grading().warnBeforeHours());
         var cases = mongo.find(CaseQueries.dueSoonNotWarned(now, warnBefore, BATCH), CaseDocument.class);
-        var zone = cases.isEmpty() ? null : policy.current().content().calendar().zone();
+        var zone = content.calendar().zone();
         for (CaseDocument c : cases) {
             String due = DUE.format(c.view().deadlines().resolutionDue().atZone(zone));
             for (String person : handlers(c, heads)) {

@@ -46,6 +46,7 @@ public class GradingView extends PolicyPage {
     private final VerticalLayout levelsBox = new VerticalLayout();
     private final List<LevelEditor> levels = new ArrayList<>();
     private final IntegerField repeatWindowDays = new IntegerField();
+    private final IntegerField warnBeforeHours = new IntegerField();
     private final Select<Integer> fallbackLevel = new Select<>();
     private final TextField comment;
 
@@ -68,7 +69,12 @@ public class GradingView extends PolicyPage {
         fallbackLevel.setItemLabelGenerator(n -> getTranslation("policy.grading.levelN", n));
         fallbackLevel.setId("grading-fallback");
 
-        var general = new HorizontalLayout(repeatWindowDays, fallbackLevel);
+        warnBeforeHours.setLabel(getTranslation("policy.grading.warnBeforeHours"));
+        warnBeforeHours.setId("grading-warn-before");
+        warnBeforeHours.setStepButtonsVisible(true);
+        warnBeforeHours.setMin(1);
+        warnBeforeHours.setMax(240);
+        var general = new HorizontalLayout(repeatWindowDays, fallbackLevel, warnBeforeHours);
         var save = saveButton("grading-save", this::saveGrading);
         var actions = new HorizontalLayout(comment, save);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -89,6 +95,8 @@ public class GradingView extends PolicyPage {
         }
         repeatWindowDays.setValue(grading.repeatWindowDays());
         field("repeatWindowDays", repeatWindowDays);
+        warnBeforeHours.setValue(grading.warnBeforeHours());
+        field("warnBeforeHours", warnBeforeHours);
         fallbackLevel.setItems(grading.levels().stream().map(app.ombud.policy.LevelRule::level).toList());
         fallbackLevel.setValue(grading.fallbackLevel());
         field("fallbackLevel", fallbackLevel);
@@ -108,7 +116,8 @@ public class GradingView extends PolicyPage {
         save(() -> {
             var grading = new Grading(levels.stream().map(LevelEditor::value).toList(),
                     repeatWindowDays.getValue() == null ? 0 : repeatWindowDays.getValue(),
-                    fallbackLevel.getValue() == null ? 0 : fallbackLevel.getValue());
+                    fallbackLevel.getValue() == null ? 0 : fallbackLevel.getValue(),
+                    warnBeforeHours.getValue() == null ? 0 : warnBeforeHours.getValue());
             return policies.update(PolicySections.GRADING, base.number(), grading, comment.getValue());
         });
     }
