@@ -4,7 +4,6 @@ import app.ombud.notification.OutboxMessage;
 import app.ombud.panel.Choice;
 import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
-import app.ombud.platform.Role;
 import app.ombud.platform.StepGuard;
 import app.ombud.review.Appeal;
 import app.ombud.review.AppealDecider;
@@ -37,7 +36,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -250,7 +248,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
 
     public void recordVerification(Verification found, Actor actor, Instant now) {
         requireStatus("verified", ReviewStatus.IN_REVIEW);
-        raise(frontDesk());
+        raise(ReviewStepRules.frontDesk(this));
         verification = found;
         log(actor, now, "verified", null, null, found.finding());
     }
@@ -258,7 +256,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
     /** The call to the configured number: when, and the name of the lead reached. */
     public void recordSideNotice(Instant calledAt, String leadName, String note, Actor actor, Instant now) {
         requireStatus("notified", ReviewStatus.IN_REVIEW);
-        raise(notifiedSide());
+        raise(ReviewStepRules.notifiedSide(this));
         sideNotice = new SideNotice(route.notifyNumber(), calledAt, leadName, note, actor.subject(), now, null, null,
                 null);
         log(actor, now, "side-notified", null, null, note, route.notifyNumber(), leadName);
@@ -267,7 +265,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
     /** That side's answer: tracking ends. */
     public void recordSideAnswer(String answer, Instant answeredAt, Actor actor, Instant now) {
         requireStatus("answered", ReviewStatus.IN_REVIEW);
-        raise(sideNotified());
+        raise(ReviewStepRules.sideNotified(this));
         sideNotice = new SideNotice(sideNotice.number(), sideNotice.calledAt(), sideNotice.leadName(),
                 sideNotice.note(), sideNotice.by(), sideNotice.recordedAt(), answer, answeredAt, actor.subject());
         log(actor, now, "side-answered", null, null, answer);
@@ -278,7 +276,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
      * answer. Upheld: appealable until {@code appealUntil}; not upheld: final at once.
      */
     public void judge(Verdict given, Instant appealUntil, Actor actor, Instant now) {
-        raise(judgeRefusal().orElse(null));
+        raise(ReviewStepRules.judgeRefusal(this).orElse(null));
         ReviewStatus next = given.upheld() ? ReviewStatus.JUDGED : ReviewStatus.FINAL;
         List<String> args = new ArrayList<>(List.of(given.type().name(), String.valueOf(given.policyVersion())));
         args.addAll(given.criteria());
@@ -295,7 +293,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         }
     }
 
-    // ---- who may take which step now (StepGuard) -----------------------------------------
+    // ---- who may take which step now (StepGuard; the rules are ReviewStepRules) -------------
 
     @Override
     public Class<ReviewStep> stepType() {
@@ -308,115 +306,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
      */
     @Override
     public Optional<OmbudException> refusal(ReviewStep step, ReviewCaller caller) {
-        if (!caller.person()) {
-            return Optional.of(OmbudException.forbidden("PERSON_REQUIRED",
-                    "This step is taken by a person: use a token that names you (employee_id), not an API client's"));
-        }
-        return Optional.ofNullable(switch (step) {
-            case RESUBMIT -> or(submitterOrLead(caller),
-                    () -> unless(status == ReviewStatus.RETURNED_TO_EMPLOYEE, "resubmitted"));
-            case WITHDRAW -> or(submitterOrLead(caller),
-                    () -> unless(status.canMoveTo(ReviewStatus.WITHDRAWN), "withdrawn"));
-            case FORWARD -> or(teamLead(caller), () -> unless(status == ReviewStatus.SUBMITTED
-                    || status == ReviewStatus.RETURNED_TO_LEAD, "forwarded"));
-            case RETURN_TO_EMPLOYEE -> or(teamLead(caller), () -> unless(status == ReviewStatus.SUBMITTED, "returned"));
-            case TAKE -> or(inReview(caller, "taken"), () -> caller.me().equals(assignee)
-                    ? OmbudException.conflict("REVIEW_ALREADY_TAKEN", "You already hold review {0}", number) : null);
-            case RETURN_TO_LEAD -> inReview(caller, "returned");
-            case ROUTE -> or(inReview(caller, "routed"), () -> unless(verdict == null, "routed"));
-            case VERIFY -> or(inReview(caller, "verified"), this::frontDesk);
-            case RECORD_SIDE_NOTICE -> or(inReview(caller, "notified"), this::notifiedSide);
-            case RECORD_SIDE_ANSWER -> or(or(inReview(caller, "answered"), this::notifiedSide), this::sideNotified);
-            case JUDGE -> or(reviewTeam(caller), () -> caller.accusedIn(this) ? accusedJudge()
-                    : judgeRefusal().orElse(null));
-            case APPEAL -> caller.appellantRole(this).isEmpty() ? OmbudException.forbidden("APPEAL_NOT_ALLOWED",
-                    "Only the accused employee or their team lead may appeal review {0}", number)
-                    : status != ReviewStatus.JUDGED ? transitionRefused("appealed")
-                    : appealDue != null && !caller.now().isBefore(appealDue) ? appealWindowClosed() : null;
-            case REJUDGE -> !caller.has(Role.WHITELIST_OWNER) ? forbidden()
-                    : caller.accusedIn(this) ? accusedJudge()
-                    : caller.judgeOf(this) ? OmbudException.forbidden("REJUDGE_BY_ORIGINAL_JUDGE",
-                            "The appeal of review {0} is re-judged by another person than its judge", number)
-                    : unless(status == ReviewStatus.APPEALED, "re-judged");
-            case NAME_EMPLOYEE_SIDE -> caller.employeeSideOf(this) ? sideOpen(true) : sideNotYours();
-            case NAME_REVIEW_SIDE -> caller.has(Role.WHITELIST_OWNER) ? sideOpen(false) : sideNotYours();
-            case RECORD_REPLY_ATTEMPT, REPORT_SPECIAL, EXPLAIN_DIRECTLY, REPLY_OTHER ->
-                    or(reviewTeam(caller), () -> replyNotOpen("handled"));
-            case DECIDE_SPECIAL -> caller.actor().hasAny(Role.WHITELIST_OWNER, Role.SITE_MANAGER)
-                    ? specialReported() : forbidden();
-            case ADD_TO_LIBRARY -> or(reviewTeam(caller), this::judgedOnly);
-            case REMOVE_FROM_LIBRARY -> or(reviewTeam(caller), this::inLibrary);
-        });
-    }
-
-    private static OmbudException or(OmbudException first, Supplier<OmbudException> then) {
-        return first != null ? first : then.get();
-    }
-
-    /** Why this review cannot be judged now (status, routing, verification, the other side's answer), if so. */
-    private Optional<OmbudException> judgeRefusal() {
-        Review.Task task = view().openTask();
-        if (task == null) {
-            return Optional.of(transitionRefused("judged"));
-        }
-        return Optional.ofNullable(switch (task) {
-            case ROUTE -> OmbudException.conflict("REVIEW_NOT_ROUTED", "Route review {0} before judging it", number);
-            case VERIFY -> OmbudException.conflict("REVIEW_NOT_VERIFIED",
-                    "Verify review {0} from the call recording before judging it", number);
-            case CALL, AWAIT_ANSWER -> OmbudException.conflict("REVIEW_SIDE_NOT_ANSWERED",
-                    "Review {0} waits for the answer of {1}", number, route.notifyNumber());
-            case JUDGE -> null;
-        });
-    }
-
-    private OmbudException unless(boolean allowed, String action) {
-        return allowed ? null : transitionRefused(action);
-    }
-
-    private OmbudException submitterOrLead(ReviewCaller caller) {
-        return caller.submitterOf(this) || caller.teamLeadOf(this) ? null
-                : OmbudException.forbidden("REVIEW_NOT_YOURS", "Review {0} is not yours to change", number);
-    }
-
-    private OmbudException teamLead(ReviewCaller caller) {
-        return caller.teamLeadOf(this) ? null : OmbudException.forbidden("REVIEW_NOT_TEAM_LEAD",
-                "Only the team lead of the employee who submitted review {0} checks it", number);
-    }
-
-    /** A step of the review team on a review with it. */
-    private OmbudException inReview(ReviewCaller caller, String action) {
-        return or(reviewTeam(caller), () -> unless(status == ReviewStatus.IN_REVIEW, action));
-    }
-
-    private OmbudException reviewTeam(ReviewCaller caller) {
-        return caller.reviewTeam() ? null
-                : OmbudException.forbidden("REVIEW_TEAM_ONLY", "Only the review team works on review {0}", number);
-    }
-
-    private OmbudException frontDesk() {
-        return route == null || route.notifyByCall() ? OmbudException.conflict("REVIEW_NOT_FRONT_DESK",
-                "Review {0} is not verified from the recording: it goes to {1}", number,
-                route == null ? "-" : route.group()) : null;
-    }
-
-    private OmbudException sideNotified() {
-        return sideNotice == null ? OmbudException.conflict("REVIEW_SIDE_NOT_NOTIFIED",
-                "Record the call to {0} before its answer", route == null ? "-" : route.notifyNumber()) : null;
-    }
-
-    private OmbudException judgedOnly() {
-        return status.judged() ? null : OmbudException.conflict("REVIEW_NOT_JUDGED",
-                "Only a judged review goes to the case library: {0}", number);
-    }
-
-    private OmbudException inLibrary() {
-        return library != null ? null
-                : OmbudException.conflict("REVIEW_NOT_IN_LIBRARY", "Review {0} is not in the case library", number);
-    }
-
-    private OmbudException specialReported() {
-        return reply != null && reply.status() == ReplyStatus.SPECIAL_REPORTED ? null : OmbudException.conflict(
-                "REPLY_NOT_SPECIAL", "Review {0} has no reported special complainant", number);
+        return ReviewStepRules.refusal(this, step, caller);
     }
 
     private static void raise(OmbudException refusal) {
@@ -425,49 +315,19 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         }
     }
 
-    private OmbudException notifiedSide() {
-        return route == null || !route.notifyByCall() ? OmbudException.conflict("REVIEW_NOT_NOTIFY_BY_CALL",
-                "Review {0} is not handled by notifying another side", number) : null;
+    Instant appealDue() {
+        return appealDue;
     }
 
-    private OmbudException sideOpen(boolean employeeSide) {
-        if (status != ReviewStatus.PANEL_FORMING || appeal == null) {
-            return transitionRefused("named");
-        }
-        return (employeeSide ? appeal.employeeSide() : appeal.reviewSide()).isEmpty() ? null
-                : OmbudException.conflict("PANEL_SIDE_ALREADY_NAMED", "This side of review {0} has named its members",
-                        number);
-    }
-
-    private OmbudException replyNotOpen(String action) {
-        return reply != null && reply.status().open() ? null : OmbudException.conflict("REPLY_NOT_OPEN",
-                "The reply of review {0} is not open; it cannot be {1}", number, action, reply == null ? "-"
-                        : new OmbudException.Label("review.replyStatus." + reply.status().name(),
-                                reply.status().name()));
-    }
-
-    private OmbudException appealWindowClosed() {
-        return OmbudException.conflict("APPEAL_WINDOW_CLOSED", "The verdict of {0} can no longer be appealed", number);
-    }
-
-    private static OmbudException sideNotYours() {
-        return OmbudException.forbidden("PANEL_SIDE_NOT_YOURS",
-                "Only the appellant names the employee side, a whitelist owner the review side");
-    }
-
-    private static OmbudException accusedJudge() {
-        return OmbudException.forbidden("JUDGE_IS_ACCUSED", "Nobody judges a complaint about themselves");
-    }
-
-    private static OmbudException forbidden() {
-        return OmbudException.forbidden("FORBIDDEN", "You are not allowed to do this");
+    LibraryEntry library() {
+        return library;
     }
 
     // ---- appeal -------------------------------------------------------------------------
 
     public void fileAppeal(AppellantRole role, List<AppealPoint> points, Actor actor, Instant now) {
         if (status == ReviewStatus.JUDGED && appealDue != null && !now.isBefore(appealDue)) {
-            throw appealWindowClosed();
+            throw ReviewStepRules.appealWindowClosed(this);
         }
         move(ReviewStatus.APPEALED, actor, now, "appealed", points.getFirst().text());
         appeal = new Appeal(role, actor.subject(), actor.name(), now, points, null, null, null, null, null, null,
@@ -493,7 +353,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
      * to PANEL_VOTING with the panel's ID and a pending marker until the panel exists.
      */
     public boolean nameSide(boolean employeeSide, List<String> members, UUID panelId, Actor actor, Instant now) {
-        raise(sideOpen(employeeSide));
+        raise(ReviewStepRules.sideOpen(this, employeeSide));
         List<String> employees = employeeSide ? members : appeal.employeeSide();
         List<String> reviewers = employeeSide ? appeal.reviewSide() : members;
         boolean complete = !employees.isEmpty() && !reviewers.isEmpty();
@@ -631,7 +491,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
     }
 
     public void decideSpecial(String decision, Actor actor, Instant now) {
-        raise(specialReported());
+        raise(ReviewStepRules.specialReported(this));
         var s = reply.special();
         reply = new Reply(reply.due(), ReplyStatus.SPECIAL_DECIDED, reply.attempts(), reply.overdueAt(),
                 reply.unreachableSmsAt(), new SpecialComplainant(s.kind(), s.report(), s.reportedBy(), s.reportedAt(),
@@ -655,7 +515,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
     }
 
     private Reply openReply(String action) {
-        raise(replyNotOpen(action));
+        raise(ReviewStepRules.replyNotOpen(this, action));
         return reply;
     }
 
@@ -671,7 +531,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
     // ---- case library -------------------------------------------------------------------
 
     public void addToLibrary(LibraryEntry entry, Actor actor, Instant now) {
-        raise(judgedOnly());
+        raise(ReviewStepRules.judgedOnly(this));
         boolean again = library != null;
         library = entry;
         log(actor, now, again ? "library-updated" : "library-added", null, null, null,
@@ -679,7 +539,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
     }
 
     public void removeFromLibrary(Actor actor, Instant now) {
-        raise(inLibrary());
+        raise(ReviewStepRules.inLibrary(this));
         library = null;
         log(actor, now, "library-removed", null, null, null);
     }
@@ -692,7 +552,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         }
     }
 
-    private OmbudException transitionRefused(String action) {
+    OmbudException transitionRefused(String action) {
         return OmbudException.conflict("REVIEW_TRANSITION_NOT_ALLOWED", "Review {0} is {1}; it cannot be {2} now",
                 number, status(status), action);
     }
