@@ -6,7 +6,6 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.platform.Actor;
 import app.ombud.platform.CurrentActor;
-import app.ombud.platform.PersonalData;
 import app.ombud.platform.Role;
 import app.ombud.platform.WorkItems;
 import app.ombud.policy.PolicyService;
@@ -42,7 +41,7 @@ public class CaseWorkQueue {
     @PreAuthorize("isAuthenticated()")
     public Optional<WorkItems> handling(int limit) {
         Actor actor = CurrentActor.required();
-        return worker(actor) ? Optional.of(items(CaseWorkQueries.ownedBy(actor.employeeId()), limit))
+        return WorkItems.queueFor(actor) ? Optional.of(items(CaseWorkQueries.ownedBy(actor.employeeId()), limit))
                 : Optional.empty();
     }
 
@@ -50,7 +49,7 @@ public class CaseWorkQueue {
     @PreAuthorize("isAuthenticated()")
     public Optional<WorkItems> team(int limit) {
         Actor actor = CurrentActor.required();
-        if (!worker(actor)) {
+        if (!WorkItems.queueFor(actor)) {
             return Optional.empty();
         }
         Optional<Person> me = me(actor);
@@ -67,7 +66,7 @@ public class CaseWorkQueue {
     @PreAuthorize("isAuthenticated()")
     public Optional<WorkItems> toDispatch(int limit) {
         Actor actor = CurrentActor.required();
-        if (!worker(actor) || !actor.hasAny(Role.TEAM_LEAD, Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
+        if (!WorkItems.queueFor(actor) || !actor.hasAny(Role.TEAM_LEAD, Role.DEPT_HEAD, Role.LEADERSHIP, Role.ADMIN)) {
             return Optional.empty();
         }
         boolean all = actor.hasAny(Role.LEADERSHIP, Role.ADMIN);
@@ -78,21 +77,14 @@ public class CaseWorkQueue {
     }
 
     private WorkItems items(Query query, int limit) {
-        long total = mongo.count(query, CaseDocument.class);
         Instant now = clock.instant();
         var zone = policy.calendar().zone();
-        var page = mongo.find(Query.of(query).with(CaseWorkQueries.BY_DEADLINE).limit(limit), CaseDocument.class);
-        return WorkItems.of(total, page, document -> {
+        return WorkItems.read(mongo, query, CaseWorkQueries.BY_DEADLINE, limit, CaseDocument.class, document -> {
             ComplaintCase c = document.view();
             Instant due = c.deadlines() == null ? null : c.deadlines().resolutionDue();
             return new WorkItems.Item(c.number(), c.subject(), "case.status." + c.status(), "cases/" + c.id(), due,
                     WorkItems.Urgency.of(due, c.deadlines() != null && c.deadlines().breachedAt() != null, now, zone));
         });
-    }
-
-    /** A person who works on cases (BI readers only read, masked, and have no queue). */
-    private static boolean worker(Actor actor) {
-        return actor.namesPerson() && !PersonalData.hiddenFrom(actor);
     }
 
     private Optional<Person> me(Actor actor) {

@@ -6,7 +6,6 @@ import app.ombud.escalation.internal.EscalationDocument;
 import app.ombud.escalation.internal.EscalationWorkQueries;
 import app.ombud.platform.Actor;
 import app.ombud.platform.CurrentActor;
-import app.ombud.platform.PersonalData;
 import app.ombud.platform.Role;
 import app.ombud.platform.WorkItems;
 import app.ombud.policy.PolicyService;
@@ -45,7 +44,7 @@ public class EscalationWorkQueue {
     @PreAuthorize("isAuthenticated()")
     public Optional<WorkItems> toReview(int limit) {
         Actor actor = CurrentActor.required();
-        if (!worker(actor)) {
+        if (!WorkItems.queueFor(actor)) {
             return Optional.empty();
         }
         if (actor.hasAny(Role.SUPERIOR, Role.DEPT_HEAD)) {
@@ -62,22 +61,14 @@ public class EscalationWorkQueue {
     @PreAuthorize("isAuthenticated()")
     public Optional<WorkItems> taskForce(int limit) {
         Actor actor = CurrentActor.required();
-        return worker(actor) ? Optional.of(items(EscalationWorkQueries.forTaskForce(actor.employeeId()), limit))
+        return WorkItems.queueFor(actor) ? Optional.of(items(EscalationWorkQueries.forTaskForce(actor.employeeId()), limit))
                 : Optional.empty();
     }
 
-    /** A person who works on escalations (BI readers only read, masked, and have no queue). */
-    private static boolean worker(Actor actor) {
-        return actor.namesPerson() && !PersonalData.hiddenFrom(actor);
-    }
-
     private WorkItems items(Query query, int limit) {
-        long total = mongo.count(query, EscalationDocument.class);
         Instant now = clock.instant();
         var zone = policy.calendar().zone();
-        var page = mongo.find(Query.of(query).with(EscalationWorkQueries.BY_DUE).limit(limit),
-                EscalationDocument.class);
-        return WorkItems.of(total, page, document -> {
+        return WorkItems.read(mongo, query, EscalationWorkQueries.BY_DUE, limit, EscalationDocument.class, document -> {
             Escalation e = document.view(Set.of());
             Instant due = due(e);
             boolean flagged = e.status() == EscalationStatus.SUBMITTED && e.reviewOverdueAt() != null;

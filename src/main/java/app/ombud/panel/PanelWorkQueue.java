@@ -62,18 +62,20 @@ public class PanelWorkQueue {
         if (!actor.namesPerson() || !actor.has(Role.SITE_MANAGER)) {
             return Optional.empty();
         }
-        Query query = PanelWorkQueries.awaitingSiteManager(actor.employeeId());
-        long total = mongo.count(query, PanelDocument.class);
-        var page = mongo.find(Query.of(query).with(PanelWorkQueries.BY_CLOSING).limit(limit), PanelDocument.class);
-        return Optional.of(items(total, page, clock.instant()));
+        return Optional.of(WorkItems.read(mongo, PanelWorkQueries.awaitingSiteManager(actor.employeeId()),
+                PanelWorkQueries.BY_CLOSING, limit, PanelDocument.class, item(clock.instant())));
     }
 
     private WorkItems items(long total, List<PanelDocument> panels, Instant now) {
+        return WorkItems.of(total, panels, item(now));
+    }
+
+    private java.util.function.Function<PanelDocument, WorkItems.Item> item(Instant now) {
         var zone = policy.calendar().zone();
-        return WorkItems.of(total, panels, panel -> {
+        return panel -> {
             Instant due = panel.status() == PanelStatus.VOTING ? panel.closesAt() : null;
             return new WorkItems.Item(panel.number(), panel.subjectNumber(), "panel.status." + panel.status(),
                     "panels/" + panel.id(), due, WorkItems.Urgency.of(due, false, now, zone));
-        });
+        };
     }
 }

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The first items of one list of a person's open work (the portal's home page, "my open items"),
@@ -40,5 +43,17 @@ public record WorkItems(long total, List<Item> items) {
     /** The items of a page read with the list's total. */
     public static <T> WorkItems of(long total, List<T> records, Function<T, Item> item) {
         return new WorkItems(total, records.stream().map(item).toList());
+    }
+
+    /** The first {@code limit} records of {@code query} in {@code order}, with how many it matches in all. */
+    public static <T> WorkItems read(MongoOperations mongo, Query query, Sort order, int limit, Class<T> type,
+            Function<T, Item> item) {
+        long total = mongo.count(query, type);
+        return of(total, mongo.find(Query.of(query).with(order).limit(limit), type), item);
+    }
+
+    /** Whether the caller works on records and so has a queue: a person, not a BI reader (who only reads, masked). */
+    public static boolean queueFor(Actor actor) {
+        return actor.namesPerson() && !PersonalData.hiddenFrom(actor);
     }
 }

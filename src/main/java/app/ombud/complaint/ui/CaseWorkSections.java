@@ -2,7 +2,6 @@ package app.ombud.complaint.ui;
 
 import app.ombud.complaint.CaseWorkQueue;
 import app.ombud.platform.ui.WorkQueue;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The home page's case lists: cases I handle, my team's or department's, new ones to dispatch. */
@@ -17,14 +16,10 @@ class CaseWorkSections implements WorkQueue {
 
     @Override
     public List<Section> sections(int limit) {
-        List<Section> sections = new ArrayList<>();
-        cases.handling(limit).ifPresent(items -> sections.add(new Section("cases-mine", "home.queue.cases.mine",
-                "cases", items)));
-        cases.team(limit).ifPresent(items -> sections.add(new Section("cases-team", "home.queue.cases.team",
-                "cases", items)));
-        cases.toDispatch(limit).ifPresent(items -> sections.add(new Section("cases-dispatch",
-                "home.queue.cases.dispatch", "cases", items)));
-        return sections;
+        return Section.present(
+                Section.of("cases-mine", "home.queue.cases.mine", "cases", cases.handling(limit)),
+                Section.of("cases-team", "home.queue.cases.team", "cases", cases.team(limit)),
+                Section.of("cases-dispatch", "home.queue.cases.dispatch", "cases", cases.toDispatch(limit)));
     }
 
     @Override

@@ -2,7 +2,6 @@ package app.ombud.escalation.ui;
 
 import app.ombud.escalation.EscalationWorkQueue;
 import app.ombud.platform.ui.WorkQueue;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The home page's escalation lists: to review as the superior department, and the task force's work. */
@@ -17,12 +16,9 @@ class EscalationWorkSections implements WorkQueue {
 
     @Override
     public List<Section> sections(int limit) {
-        List<Section> sections = new ArrayList<>();
-        escalations.toReview(limit).ifPresent(items -> sections.add(new Section("escalations-review",
-                "home.queue.escalations.review", "escalations", items)));
-        escalations.taskForce(limit).ifPresent(items -> sections.add(new Section("escalations-task-force",
-                "home.queue.escalations.taskForce", "escalations", items)));
-        return sections;
+        return Section.present(
+                Section.of("escalations-review", "home.queue.escalations.review", "escalations", escalations.toReview(limit)),
+                Section.of("escalations-task-force", "home.queue.escalations.taskForce", "escalations", escalations.taskForce(limit)));
     }
 
     @Override

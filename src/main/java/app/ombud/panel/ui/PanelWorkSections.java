@@ -2,7 +2,6 @@ package app.ombud.panel.ui;
 
 import app.ombud.panel.PanelWorkQueue;
 import app.ombud.platform.ui.WorkQueue;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The home page's panel lists: ballots to cast, and the site manager's decisions. */
@@ -17,12 +16,9 @@ class PanelWorkSections implements WorkQueue {
 
     @Override
     public List<Section> sections(int limit) {
-        List<Section> sections = new ArrayList<>();
-        panels.ballotsToCast(limit).ifPresent(items -> sections.add(new Section("panels-ballots",
-                "home.queue.panels.ballots", "panels", items)));
-        panels.decisionsAwaiting(limit).ifPresent(items -> sections.add(new Section("panels-decide",
-                "home.queue.panels.decide", "panels/all", items)));
-        return sections;
+        return Section.present(
+                Section.of("panels-ballots", "home.queue.panels.ballots", "panels", panels.ballotsToCast(limit)),
+                Section.of("panels-decide", "home.queue.panels.decide", "panels/all", panels.decisionsAwaiting(limit)));
     }
 
     @Override

@@ -2,6 +2,8 @@ package app.ombud.platform.ui;
 
 import app.ombud.platform.WorkItems;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A workflow module's share of the home page, the person's work queue: "my open items" of that
@@ -25,5 +27,16 @@ public interface WorkQueue {
      * with the whole list, and its first items.
      */
     record Section(String id, String titleKey, String allLink, WorkItems items) {
+
+        /** The list as a section when the caller has it ({@code items} present), for {@link #present}. */
+        public static Optional<Section> of(String id, String titleKey, String allLink, Optional<WorkItems> items) {
+            return items.map(present -> new Section(id, titleKey, allLink, present));
+        }
+
+        /** The sections the caller has, in the order given. */
+        @SafeVarargs
+        public static List<Section> present(Optional<Section>... sections) {
+            return Stream.of(sections).flatMap(Optional::stream).toList();
+        }
     }
 }

@@ -4,6 +4,7 @@ import app.ombud.notification.OutboxMessage;
 import app.ombud.panel.Choice;
 import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.SharedRecord;
 import app.ombud.platform.StepGuard;
 import app.ombud.review.Appeal;
 import app.ombud.review.AppealDecider;
@@ -33,11 +34,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -58,7 +61,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
     @CompoundIndex(name = "topic_upheld", def = "{'topicKey': 1, 'upheld': 1, 'verdict.at': -1}"),
     @CompoundIndex(name = "phones", def = "{'workOrder.contactNumber': 1, 'workOrder.callerNumber': 1}")
 })
-public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
+public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller>, SharedRecord {
 
     @Id
     private final UUID id;
@@ -93,6 +96,14 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
     private final List<ReviewEntry> timeline;
     @Version
     private Long version;
+    /** How many timeline entries and pending messages were read: the rest this change appended. */
+    @Transient
+    private final int readTimeline;
+    @Transient
+    private final int readMessages;
+    /** Whether this change started the team lead's check anew, so its overdue mark is cleared. */
+    @Transient
+    private boolean checkRestarted;
 
     @PersistenceCreator
     ReviewDocument(UUID id, String number, WorkOrder workOrder, String topicKey, ReviewStatus status,
@@ -131,6 +142,8 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         this.pendingMessages = pendingMessages == null ? new ArrayList<>() : new ArrayList<>(pendingMessages);
         this.timeline = timeline == null ? new ArrayList<>() : new ArrayList<>(timeline);
         this.version = version;
+        this.readTimeline = this.timeline.size();
+        this.readMessages = this.pendingMessages.size();
     }
 
     /** A work order submitted by the employee, for the team lead to check by {@code checkDue}. */
@@ -184,6 +197,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         submittedAt = now;
         checkDue = newCheckDue;
         checkOverdueAt = null;
+        checkRestarted = true;
     }
 
     /** Withdrawn before a verdict: a reply the review team still owed is no longer followed up. */
@@ -420,11 +434,6 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         return true;
     }
 
-    /** The entry a job appends with a marker it sets (an overdue check, an overdue reply). */
-    static ReviewEntry markerEntry(String action, Instant now) {
-        return new ReviewEntry(now, Actor.SYSTEM.subject(), Actor.SYSTEM.name(), action, null, null, null, List.of());
-    }
-
     // ---- reply to the customer ----------------------------------------------------------
 
     /**
@@ -444,21 +453,15 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
             throw OmbudException.badRequest("REPLY_SMS_ONLY_WHEN_UNREACHED", "sendSms",
                     "An SMS goes only after a call that did not reach the customer");
         }
-        List<ReplyAttempt> attempts = new ArrayList<>(current.attempts());
-        attempts.add(new ReplyAttempt(attempt.at(), attempt.outcome(), attempt.note(), actor.subject(), actor.name(),
-                sendDaySms));
-        attempts.sort(java.util.Comparator.comparing(ReplyAttempt::at));
         if (sendDaySms) {
             pendingMessages.add(daySms);
         }
-        reply = new Reply(current.due(), attempt.outcome().failed() ? ReplyStatus.PENDING : ReplyStatus.REPLIED,
-                attempts, current.overdueAt(), current.unreachableSmsAt(), current.special(),
-                current.explanationScript(), current.other(), attempt.outcome().failed() ? null : now);
+        reply = ReplyProgress.called(current, new ReplyAttempt(attempt.at(), attempt.outcome(), attempt.note(),
+                actor.subject(), actor.name(), sendDaySms), now);
         ReplyStatus next = reply.status();
         if (next == ReplyStatus.PENDING && reply.failedDays(zone) >= followUpDays) {
             next = ReplyStatus.UNREACHABLE;
-            reply = new Reply(reply.due(), next, attempts, reply.overdueAt(), now, reply.special(),
-                    reply.explanationScript(), reply.other(), now);
+            reply = ReplyProgress.unreachable(reply, now);
             if (!sendDaySms && !smsThatDay) {
                 pendingMessages.add(unreachableSms);
             }
@@ -477,40 +480,34 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
     public void markUnreachable(OutboxMessage sms, Actor actor, Instant now) {
         Reply current = openReply("marked unreachable");
         pendingMessages.add(sms);
-        reply = new Reply(current.due(), ReplyStatus.UNREACHABLE, current.attempts(), current.overdueAt(), now,
-                current.special(), current.explanationScript(), current.other(), now);
+        reply = ReplyProgress.unreachable(current, now);
         log(actor, now, "reply-unreachable", null, null, null);
     }
 
     public void reportSpecial(SpecialComplainant.Kind kind, String report, Actor actor, Instant now) {
         Reply current = openReply("reported");
-        reply = new Reply(current.due(), ReplyStatus.SPECIAL_REPORTED, current.attempts(), current.overdueAt(),
-                current.unreachableSmsAt(), new SpecialComplainant(kind, report, actor.subject(), now, null, null, null),
-                current.explanationScript(), current.other(), null);
+        reply = ReplyProgress.special(current, ReplyStatus.SPECIAL_REPORTED,
+                new SpecialComplainant(kind, report, actor.subject(), now, null, null, null), null);
         log(actor, now, "special-reported", null, null, report, kind.name());
     }
 
     public void decideSpecial(String decision, Actor actor, Instant now) {
         raise(ReviewStepRules.specialReported(this));
         var s = reply.special();
-        reply = new Reply(reply.due(), ReplyStatus.SPECIAL_DECIDED, reply.attempts(), reply.overdueAt(),
-                reply.unreachableSmsAt(), new SpecialComplainant(s.kind(), s.report(), s.reportedBy(), s.reportedAt(),
-                        decision, actor.subject(), now), reply.explanationScript(), reply.other(), now);
+        reply = ReplyProgress.special(reply, ReplyStatus.SPECIAL_DECIDED, new SpecialComplainant(s.kind(), s.report(),
+                s.reportedBy(), s.reportedAt(), decision, actor.subject(), now), now);
         log(actor, now, "special-decided", null, null, decision);
     }
 
     public void explainDirectly(String script, Actor actor, Instant now) {
         Reply current = openReply("explained");
-        reply = new Reply(current.due(), ReplyStatus.DIRECT_EXPLANATION, current.attempts(), current.overdueAt(),
-                current.unreachableSmsAt(), current.special(), script, current.other(), now);
+        reply = ReplyProgress.explained(current, script, now);
         log(actor, now, "direct-explanation", null, null, null);
     }
 
     public void replyOther(OtherReply.Kind kind, String reference, Actor actor, Instant now) {
         Reply current = openReply("handled otherwise");
-        reply = new Reply(current.due(), ReplyStatus.OTHER, current.attempts(), current.overdueAt(),
-                current.unreachableSmsAt(), current.special(), current.explanationScript(),
-                new OtherReply(kind, reference, actor.subject(), now), now);
+        reply = ReplyProgress.handledOtherwise(current, new OtherReply(kind, reference, actor.subject(), now), now);
         log(actor, now, "reply-other", null, null, reference, kind.name());
     }
 
@@ -518,8 +515,6 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
         raise(ReviewStepRules.replyNotOpen(this, action));
         return reply;
     }
-
-
 
     /** A message (SMS, phone task) that goes to the outbox with this very update of the review. */
     public void queueMessage(OutboxMessage message) {
@@ -575,6 +570,24 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller> {
             String... args) {
         timeline.add(new ReviewEntry(now, actor.subject(), actor.name(), action, from, to, note,
                 java.util.Arrays.stream(args).map(arg -> arg == null ? "" : arg).toList()));
+    }
+
+    // ---- how a person's save and the jobs share the record (RecordWrites) ----------------
+
+    @Override
+    public Set<String> jobOwnedFields() {
+        return Set.of(ReviewFields.CHECK_OVERDUE, ReviewFields.REPLY_OVERDUE);
+    }
+
+    @Override
+    public Map<String, List<?>> appended() {
+        return Map.of("timeline", List.copyOf(timeline.subList(readTimeline, timeline.size())),
+                "pendingMessages", List.copyOf(pendingMessages.subList(readMessages, pendingMessages.size())));
+    }
+
+    @Override
+    public Set<String> clearedJobFields() {
+        return checkRestarted ? Set.of(ReviewFields.CHECK_OVERDUE) : Set.of();
     }
 
     public Review view() {

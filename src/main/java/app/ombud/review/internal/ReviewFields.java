@@ -180,24 +180,23 @@ public final class ReviewFields {
         return Query.query(Criteria.where("warningPending").is(true)).limit(BATCH);
     }
 
+    /** The fields only the jobs write ({@code RecordWrites}): a person's save leaves them as they are. */
+    static final String CHECK_OVERDUE = "checkOverdueAt";
+    static final String REPLY_OVERDUE = "reply.overdueAt";
+
     /** The team-lead check still waits: the overdue marker is set once, with its timeline entry. */
-    static Query checkStillDue(UUID id) {
-        return Query.query(Criteria.where("_id").is(id).and("status").is(ReviewStatus.SUBMITTED)
-                .and("checkOverdueAt").is(null));
+    static Criteria checkStillDue() {
+        return Criteria.where("status").is(ReviewStatus.SUBMITTED).and(CHECK_OVERDUE).is(null);
     }
 
     /** The reply is still owed: the overdue marker is set once, with its timeline entry. */
-    static Query replyStillDue(UUID id) {
-        return Query.query(Criteria.where("_id").is(id).and("reply.status").is(ReplyStatus.PENDING)
-                .and("reply.overdueAt").is(null));
+    static Criteria replyStillDue() {
+        return Criteria.where("reply.status").is(ReplyStatus.PENDING).and(REPLY_OVERDUE).is(null);
     }
 
-    static Update checkOverdue(Instant now, ReviewEntry entry) {
-        return new Update().set("checkOverdueAt", now).push("timeline", entry).inc("version", 1);
-    }
-
-    static Update replyOverdue(Instant now, ReviewEntry entry) {
-        return new Update().set("reply.overdueAt", now).push("timeline", entry).inc("version", 1);
+    /** A job's mark (the version untouched): the field set to {@code now}, with its timeline entry. */
+    static Update marked(String field, Instant now, ReviewEntry entry) {
+        return new Update().set(field, now).push("timeline", entry);
     }
 
     // ---- early warnings -----------------------------------------------------------------

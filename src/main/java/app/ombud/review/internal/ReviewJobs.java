@@ -2,10 +2,12 @@ package app.ombud.review.internal;
 
 import app.ombud.platform.Actor;
 import app.ombud.platform.CurrentActor;
+import app.ombud.platform.RecordWrites;
 import app.ombud.policy.PolicyContent;
 import app.ombud.policy.PolicyService;
 import app.ombud.review.Reply;
 import app.ombud.review.ReplyAttempt;
+import app.ombud.review.ReviewEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +18,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +39,13 @@ public class ReviewJobs {
     private final AppealPanels appealPanels;
     private final EarlyWarnings warnings;
     private final PolicyService policy;
+    private final RecordWrites writes;
     private final Clock clock;
 
     ReviewJobs(MongoTemplate mongo, ReviewStore store, ReviewNotices notices, AppealPanels appealPanels,
-            EarlyWarnings warnings, PolicyService policy, Clock clock) {
+            EarlyWarnings warnings, PolicyService policy, RecordWrites writes, Clock clock) {
         this.mongo = mongo;
+        this.writes = writes;
         this.store = store;
         this.notices = notices;
         this.appealPanels = appealPanels;
@@ -71,8 +76,7 @@ public class ReviewJobs {
             notices.tellEach(document.id(), "check-overdue-%s-" + document.version(),
                     notices.teamLeads(document.submitterTeamId()), "review.notice.check-overdue",
                     List.of(document.number()));
-            flagged += (int) mongo.updateFirst(ReviewFields.checkStillDue(document.id()), ReviewFields.checkOverdue(
-                    now, ReviewDocument.markerEntry("check-overdue", now)), ReviewDocument.class).getModifiedCount();
+            flagged += mark(document, ReviewFields.checkStillDue(), ReviewFields.CHECK_OVERDUE, "check-overdue", now);
         }
         return flagged;
     }
@@ -83,10 +87,20 @@ public class ReviewJobs {
         for (var document : mongo.find(ReviewFields.overdueReplies(now), ReviewDocument.class)) {
             notices.tellEach(document.id(), "reply-overdue-%s", notices.replyOwners(document),
                     "review.notice.reply-overdue", List.of(document.number()));
-            flagged += (int) mongo.updateFirst(ReviewFields.replyStillDue(document.id()), ReviewFields.replyOverdue(
-                    now, ReviewDocument.markerEntry("reply-overdue", now)), ReviewDocument.class).getModifiedCount();
+            flagged += mark(document, ReviewFields.replyStillDue(), ReviewFields.REPLY_OVERDUE, "reply-overdue", now);
         }
         return flagged;
+    }
+
+    /**
+     * A job's mark with its timeline entry, once: without a new version, so the person who has the
+     * review open saves their step without a conflict ({@link RecordWrites}).
+     */
+    private int mark(ReviewDocument document, Criteria stillDue, String field, String action, Instant now) {
+        var entry = new ReviewEntry(now, Actor.SYSTEM.subject(), Actor.SYSTEM.name(), action, null, null, null,
+                List.of());
+        return writes.mark(ReviewDocument.class, document.id(), stillDue, ReviewFields.marked(field, now, entry)) ? 1
+                : 0;
     }
 
     /**

@@ -4,6 +4,7 @@ import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.PersonalData;
+import app.ombud.platform.RecordWrites;
 import app.ombud.review.Review;
 import app.ombud.review.ReviewStep;
 import app.ombud.review.WorkOrder;
@@ -14,7 +15,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +30,12 @@ public class ReviewStore {
 
     private final MongoTemplate mongo;
     private final AuditTrail audit;
+    private final RecordWrites writes;
 
-    ReviewStore(MongoTemplate mongo, AuditTrail audit) {
+    ReviewStore(MongoTemplate mongo, AuditTrail audit, RecordWrites writes) {
         this.mongo = mongo;
         this.audit = audit;
+        this.writes = writes;
     }
 
     /** The review, if the caller may see it and it is at the version they expect (null: any). */
@@ -75,15 +77,11 @@ public class ReviewStore {
         audit.record(action, "Review", document.number(), details);
     }
 
-    /** Saves a step of a person with the version read: a concurrent change is refused. */
+    /** Saves a step of a person with the version read: a concurrent change is refused, the jobs' marks are kept. */
     public Review save(ReviewDocument document, String action) {
-        try {
-            var saved = mongo.save(document);
-            audit.record(action, "Review", saved.number(), Map.of("status", saved.status().name()));
-            return saved.view();
-        } catch (OptimisticLockingFailureException e) {
-            throw OmbudException.concurrentUpdate();
-        }
+        var saved = writes.save(document);
+        audit.record(action, "Review", saved.number(), Map.of("status", saved.status().name()));
+        return saved.view();
     }
 
     /** Saves the caller's step (see {@link #save(ReviewDocument, String)}) and answers the review as they may see it. */
@@ -111,10 +109,13 @@ public class ReviewStore {
                 return false;
             }
             try {
-                mongo.save(document);
+                writes.save(document);
                 audit.record(Actor.SYSTEM, action, "Review", document.number(), details);
                 return true;
-            } catch (OptimisticLockingFailureException e) {
+            } catch (OmbudException e) {
+                if (!e.isConcurrentUpdate()) {
+                    throw e;
+                }
                 // a person changed it meanwhile: read again and apply on the new version
             }
         }

@@ -2,7 +2,6 @@ package app.ombud.review.ui;
 
 import app.ombud.platform.ui.WorkQueue;
 import app.ombud.review.ReviewWorkQueue;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The home page's review lists: work orders to check, reviews with the review team, replies due. */
@@ -17,14 +16,10 @@ class ReviewWorkSections implements WorkQueue {
 
     @Override
     public List<Section> sections(int limit) {
-        List<Section> sections = new ArrayList<>();
-        reviews.toCheck(limit).ifPresent(items -> sections.add(new Section("reviews-check",
-                "home.queue.reviews.check", "reviews/check", items)));
-        reviews.withReviewTeam(limit).ifPresent(items -> sections.add(new Section("reviews-team",
-                "home.queue.reviews.team", "reviews/team", items)));
-        reviews.repliesDue(limit).ifPresent(items -> sections.add(new Section("reviews-replies",
-                "home.queue.reviews.replies", "reviews/replies", items)));
-        return sections;
+        return Section.present(
+                Section.of("reviews-check", "home.queue.reviews.check", "reviews/check", reviews.toCheck(limit)),
+                Section.of("reviews-team", "home.queue.reviews.team", "reviews/team", reviews.withReviewTeam(limit)),
+                Section.of("reviews-replies", "home.queue.reviews.replies", "reviews/replies", reviews.repliesDue(limit)));
     }
 
     @Override
