@@ -248,4 +248,21 @@ class EscalationServiceTest {
         var queue = as(chief, () -> escalations.search(null, true, ScrollPosition.keyset(), 50), Role.SUPERIOR);
         assertThat(queue.getContent()).extracting(Escalation::id).contains(raised.id());
     }
+
+    @Test
+    void theOverdueFlagDoesNotMakeTheReviewersDecisionFail() {
+        var read = f.raise(f.dispatchedCase(Instant.now()));
+        assertThat(jobs.flagOverdueReviews(read.reviewDue().plus(Duration.ofMinutes(1)))).isPositive();
+
+        // the chief decides on the page opened before the job ran
+        var approved = as(chief, () -> escalations.review(read.id(), true, "同意", read.version()), Role.SUPERIOR);
+
+        assertThat(approved.status()).isEqualTo(EscalationStatus.APPROVED);
+        var stored = asAdmin(() -> escalations.get(read.id()));
+        assertThat(stored.reviewOverdueAt()).as("the job's mark survives the decision").isNotNull();
+        assertThat(stored.timeline()).extracting(EscalationEntry::action).containsSubsequence("review-overdue");
+        assertThatThrownBy(() -> as(chief, () -> escalations.review(read.id(), false, "驳回", read.version()),
+                Role.SUPERIOR)).isInstanceOfSatisfying(app.ombud.platform.OmbudException.class,
+                        e -> assertThat(e.isConcurrentUpdate()).isTrue());
+    }
 }

@@ -15,15 +15,18 @@ import app.ombud.escalation.TaskForce;
 import app.ombud.escalation.TaskForceReport;
 import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.SharedRecord;
 import app.ombud.platform.StepGuard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -37,7 +40,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@link EscalationFields}.
  */
 @Document("escalations")
-public class EscalationDocument implements StepGuard<EscalationStep, EscalationCaller> {
+public class EscalationDocument implements StepGuard<EscalationStep, EscalationCaller>, SharedRecord {
 
     @Id
     private final UUID id;
@@ -73,6 +76,9 @@ public class EscalationDocument implements StepGuard<EscalationStep, EscalationC
     private final List<EscalationEntry> timeline;
     @Version
     private Long version;
+    /** How many timeline entries were read: the rest this change appended. */
+    @Transient
+    private final int readTimeline;
 
     @PersistenceCreator
     EscalationDocument(UUID id, String number, UUID caseId, String caseNumber, EscalationTrigger trigger,
@@ -110,6 +116,19 @@ public class EscalationDocument implements StepGuard<EscalationStep, EscalationC
         this.returnedAt = returnedAt;
         this.timeline = timeline == null ? new ArrayList<>() : new ArrayList<>(timeline);
         this.version = version;
+        this.readTimeline = this.timeline.size();
+    }
+
+    // ---- how a person's save and the jobs share the record (RecordWrites) ----------------
+
+    @Override
+    public Set<String> jobOwnedFields() {
+        return Set.of(EscalationFields.REVIEW_OVERDUE, EscalationFields.RETURNED);
+    }
+
+    @Override
+    public Map<String, List<?>> appended() {
+        return Map.of("timeline", List.copyOf(timeline.subList(readTimeline, timeline.size())));
     }
 
     public static EscalationDocument raise(UUID id, String number, UUID caseId, String caseNumber,

@@ -2,7 +2,7 @@ package app.ombud.escalation.internal;
 
 import app.ombud.escalation.EscalationStatus;
 import app.ombud.platform.Actor;
-import app.ombud.platform.OmbudException;
+import app.ombud.platform.RecordWrites;
 import app.ombud.platform.Role;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
@@ -29,8 +28,10 @@ import org.springframework.stereotype.Component;
 public class EscalationFields {
 
     private final MongoTemplate mongo;
+    private final RecordWrites writes;
 
-    EscalationFields(MongoTemplate mongo) {
+    EscalationFields(MongoTemplate mongo, RecordWrites writes) {
+        this.writes = writes;
         this.mongo = mongo;
     }
 
@@ -86,13 +87,9 @@ public class EscalationFields {
         mongo.insert(document);
     }
 
-    /** Saves a person's step with the version read; a stale version is the conflict error. */
+    /** Saves a person's step with the version read; a stale version is the conflict error, the jobs' marks are kept. */
     public EscalationDocument save(EscalationDocument document) {
-        try {
-            return mongo.save(document);
-        } catch (OptimisticLockingFailureException e) {
-            throw OmbudException.concurrentUpdate();
-        }
+        return writes.save(document);
     }
 
     // ---- the case's lock ----------------------------------------------------------------------
@@ -123,15 +120,18 @@ public class EscalationFields {
                 .is(null).and("reviewDue").lte(now)).limit(limit), EscalationDocument.class);
     }
 
+    /** The fields only the jobs write: a person's save leaves them as they are ({@link RecordWrites}). */
+    static final String REVIEW_OVERDUE = "reviewOverdueAt";
+    static final String RETURNED = "returnedAt";
+
     /**
-     * Flags the review overdue with its timeline entry, once (conditional on the flag unset). It
-     * bumps the version: a decision taken on the escalation as read before would drop the flag.
+     * Flags the review overdue with its timeline entry, once (conditional on the flag unset),
+     * without a new version: the reviewer who has the escalation open decides without a conflict.
      */
     public boolean flagOverdue(UUID id, Instant now) {
         var entry = EscalationDocument.entry(Actor.SYSTEM, now, "review-overdue", null, null, null);
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("reviewOverdueAt").is(null)),
-                new Update().set("reviewOverdueAt", now).push("timeline", entry).inc("version", 1),
-                EscalationDocument.class).getModifiedCount() > 0;
+        return writes.mark(EscalationDocument.class, id, Criteria.where(REVIEW_OVERDUE).is(null),
+                new Update().set(REVIEW_OVERDUE, now).push("timeline", entry));
     }
 
     /** Escalations that ended (rejected or closed) whose case was not told yet. */
@@ -140,12 +140,8 @@ public class EscalationFields {
                 .and("returnedAt").is(null)).limit(limit), EscalationDocument.class);
     }
 
-    /**
-     * Marks the case told. Only this update writes {@code returnedAt}, and an ended escalation
-     * takes no more steps, so it needs no version: no person's save can follow it.
-     */
+    /** Marks the case told, once; only this job writes {@code returnedAt}. */
     public void markReturned(UUID id, Instant now) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("returnedAt").is(null)),
-                new Update().set("returnedAt", now), EscalationDocument.class);
+        writes.mark(EscalationDocument.class, id, Criteria.where(RETURNED).is(null), new Update().set(RETURNED, now));
     }
 }
