@@ -1,5 +1,6 @@
 package app.ombud.review;
 
+import app.ombud.directory.Person;
 import app.ombud.panel.PanelService;
 import app.ombud.panel.PanelSide;
 import app.ombud.platform.OmbudException;
@@ -106,6 +107,22 @@ public class Appeals {
             return ReviewStore.present(store.find(id).view(), caller.actor());
         }
         return ReviewStore.present(saved, caller.actor());
+    }
+
+    /**
+     * The people the caller may name to {@code side} of the review's panel now: the panel's rules
+     * ({@link PanelService#eligibleMembers}) with this review's exclusions (the accused and the
+     * original judges) and the other side's members. The portal's member picker offers these.
+     */
+    @StaffOnly
+    public List<Person> eligibleMembers(UUID id, PanelSide side, String text, int offset, int limit) {
+        ReviewCaller caller = callers.person();
+        var document = store.visible(id, null, caller);
+        boolean employeeSide = side == PanelSide.EMPLOYEE;
+        document.require(employeeSide ? ReviewStep.NAME_EMPLOYEE_SIDE : ReviewStep.NAME_REVIEW_SIDE, caller);
+        Appeal appeal = document.appeal();
+        return panels.eligibleMembers(text, employeeSide ? appeal.reviewSide() : appeal.employeeSide(),
+                document.panelExcluded(), offset, limit);
     }
 
     private static List<AppealPoint> points(List<AppealPoint> points) {

@@ -5,7 +5,6 @@ import static app.ombud.platform.ui.Texts.muted;
 
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
-import app.ombud.panel.PanelService;
 import app.ombud.panel.PanelSide;
 import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.RouteIds;
@@ -56,8 +55,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
-import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
@@ -78,14 +75,12 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private final AppealDialogs appeals;
     private final ReplyDialogs replies;
     private final LibraryDialogs library;
-    private final PanelService panels;
     private Review current;
     private PolicyLabels labels;
 
     public ReviewView(ReviewQueries reviews, WorkOrders workOrders, ReviewDesk desk, Appeals appeals, Replies replies,
-            CaseLibrary library, DirectoryService directory, PolicyService policy, Clock clock, PanelService panels) {
+            CaseLibrary library, DirectoryService directory, PolicyService policy, Clock clock) {
         this.reviews = reviews;
-        this.panels = panels;
         this.directory = directory;
         this.policy = policy;
         this.workOrders = new WorkOrderDialogs(this, workOrders, clock, this::reload);
@@ -518,11 +513,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         var members = new MultiSelectComboBox<Person>(t("review.dialog.panel.members"));
         members.setItemLabelGenerator(p -> p.name() + " (" + p.employeeId() + ")");
         // only people who may sit: not the accused or a judge, not on the other side, no owner, admin or site manager
-        var a = r.appeal();
-        List<String> otherSide = side == PanelSide.EMPLOYEE ? a.reviewSide() : a.employeeSide();
-        Set<String> excluded = new HashSet<>(Arrays.asList(r.workOrder().accusedEmployeeId(),
-                r.verdict() == null ? null : r.verdict().by(), a.rejudgment() == null ? null : a.rejudgment().by()));
-        members.setItems(query -> panels.eligibleMembers(query.getFilter().orElse(null), otherSide, excluded,
+        members.setItems(query -> appeals.service().eligibleMembers(r.id(), side, query.getFilter().orElse(null),
                 query.getOffset(), query.getLimit()).stream());
         members.setHelperText(t("review.dialog.panel.hint"));
         members.setWidthFull();

@@ -230,6 +230,12 @@ class ReviewViewTest extends SpringBrowserlessTest {
         test($(Button.class).id("action-name-employee-side")).click();
         @SuppressWarnings("unchecked")
         MultiSelectComboBox<Person> members = $(MultiSelectComboBox.class).id("panel-members");
+        // the picker offers the review's eligible people (Appeals.eligibleMembers): not the accused nor the judge
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<String> offered = ((com.vaadin.flow.data.provider.DataProvider) members.getDataProvider())
+                .fetch(new com.vaadin.flow.data.provider.Query<>(0, 100, List.of(), null, fx.p)).map(
+                        person -> ((Person) person).employeeId()).toList();
+        assertThat(offered).contains(fx.p + "M1", fx.p + "M2", fx.p + "M3").doesNotContain(accused, fx.reviewer);
         members.setValue(Set.of(person(accused), person(fx.p + "M1"), person(fx.p + "M2")));
         test($(Button.class).id("panel-side-save")).click();
         assertThat(members.isInvalid()).isTrue();
