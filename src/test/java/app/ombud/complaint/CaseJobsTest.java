@@ -97,6 +97,9 @@ class CaseJobsTest {
                 l.level(), l.name(), l.description(), l.handler(), l.acknowledgeHours(), l.resolutionWorkingDays(),
                 l.criteria(), l.level() == 2)).toList(), grading.repeatWindowDays(), grading.fallbackLevel());
         assertThat(grading.levelsTellingLeadership()).as("the default: level 1").containsExactly(1);
+        String leader = "LD" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        asAdmin(() -> directory.createPerson(new PersonInput(leader, "领导", null, null, Set.of(Role.LEADERSHIP), true,
+                null, null)));
         asAdmin(() -> policy.update(app.ombud.policy.PolicySections.GRADING, before.number(), onlyLevel2, "二级通知领导"));
         try {
             String agent = newAgent("J", Role.AGENT);
@@ -109,6 +112,15 @@ class CaseJobsTest {
                     CaseCategory.PRODUCT_QUALITY, Set.of(CaseFlag.SAFETY_THREAT), null, false, null)), Role.AGENT);
             assertThat(serious.grade().level()).isEqualTo(2);
             assertThat(serious.timeline()).extracting(TimelineEntry::action).contains("leadership-notified");
+            // the notice names the level as the policy does, not "level 1"
+            jobs.notifyLeadership();
+            var told = as(leader, () -> notifications.mine(false,
+                    org.springframework.data.domain.ScrollPosition.keyset(), 50), Role.LEADERSHIP).getContent().stream()
+                    .filter(n -> n.args().contains(serious.number())).toList();
+            assertThat(told).singleElement().satisfies(n -> {
+                assertThat(n.messageKey()).isEqualTo("case.notice.leadership");
+                assertThat(n.args()).contains(grading.level(2).name().zh(), grading.level(2).name().en());
+            });
             assertThat(critical.grade().level()).isEqualTo(1);
             assertThat(critical.timeline()).extracting(TimelineEntry::action).doesNotContain("leadership-notified");
         } finally {

@@ -79,7 +79,8 @@ public class CaseJobs {
      * grading (level 1 by default, SPEC §1.3).
      */
     public int notifyLeadership() {
-        var levels = policy.current().content().grading().levelsTellingLeadership();
+        var grading = policy.current().content().grading();
+        var levels = grading.levelsTellingLeadership();
         if (levels.isEmpty()) {
             return 0;
         }
@@ -91,16 +92,18 @@ public class CaseJobs {
         var contacts = directory.contactsOf(leaders);
         int count = 0;
         for (CaseDocument c : cases) {
-            String subjectLine = c.view().subject();
+            var view = c.view();
+            // the level as the policy names it (一级（重大） by default), in both languages for the notice
+            var level = grading.level(view.grade().level()).name();
             for (String leader : leaders) {
-                notifications.notify(NoticeIds.of(c.id(), "level1-" + leader), leader, "case.notice.level1",
-                        List.of(c.number(), subjectLine), "cases/" + c.id());
+                notifications.notify(NoticeIds.of(c.id(), "level1-" + leader), leader, "case.notice.leadership",
+                        List.of(c.number(), view.subject(), level.zh(), level.en()), "cases/" + c.id());
                 // and a message outside the portal: e-mail, else SMS to the leader's phone
                 var contact = contacts.get(leader);
-                String subject = "【一级投诉】" + c.number() + " " + subjectLine;
+                String subject = "【" + level.zh() + "投诉】" + c.number() + " " + view.subject();
                 if (contact != null && contact.email() != null) {
                     outbox.enqueue(new OutboxMessage(NoticeIds.of(c.id(), "level1-mail-" + leader), Channel.EMAIL,
-                            contact.email(), subject, "一级投诉 " + c.number() + "：" + subjectLine
+                            contact.email(), subject, level.zh() + "投诉 " + c.number() + "：" + view.subject()
                                     + "。请公司领导牵头成立专项小组。", "Case", c.number()));
                 } else if (contact != null && contact.phone() != null) {
                     outbox.enqueue(new OutboxMessage(NoticeIds.of(c.id(), "level1-sms-" + leader), Channel.SMS,
