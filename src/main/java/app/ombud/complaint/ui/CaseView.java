@@ -14,25 +14,19 @@ import app.ombud.complaint.TimelineEntry;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.CompanyTime;
-import app.ombud.platform.ui.RouteIds;
-import app.ombud.platform.ui.StepDialogs;
+import app.ombud.platform.ui.RecordPage;
 import app.ombud.platform.ui.Texts;
 import app.ombud.platform.ui.Toasts;
 import app.ombud.policy.LocalizedText;
 import app.ombud.policy.PolicyService;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -52,7 +46,7 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 @Route("cases/:id")
 @PermitAll
-public class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class CaseView extends RecordPage<ComplaintCase, CaseStep> {
 
     private final ComplaintService cases;
     private final DirectoryService directory;
@@ -62,41 +56,48 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     /** The criteria of each policy version read for this page, by code. */
     private final Map<Integer, Map<String, LocalizedText>> criteria = new HashMap<>();
     private final TimelineText texts = new TimelineText(this::getTranslation, this::criterion);
-    private ComplaintCase current;
     private final CaseStepDialogs dialogs;
 
     public CaseView(ComplaintService cases, DirectoryService directory, Clock clock,
             ObjectProvider<CaseAction> extraActions, PolicyService policy) {
+        super("case", CaseStep.class, "case.title");
         this.cases = cases;
         this.directory = directory;
         this.clock = clock;
         this.extraActions = extraActions;
         this.policy = policy;
         this.dialogs = new CaseStepDialogs(this, cases, directory, policy, clock, this::reload);
-        addClassName("ombud-view");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        RouteIds.show(event, this, "case-refused", id -> show(cases.get(id)));
+    protected ComplaintCase load(java.util.UUID id) {
+        return cases.get(id);
     }
 
-    /** The case as it is now in the store. */
-    ComplaintCase current() {
-        return current;
+    @Override
+    protected java.util.UUID idOf(ComplaintCase c) {
+        return c.id();
     }
 
-    private void reload() {
-        show(cases.get(current.id()));
+    @Override
+    protected String numberOf(ComplaintCase c) {
+        return c.number();
     }
 
-    private void show(ComplaintCase c) {
-        current = c;
-        removeAll();
-        var steps = cases.allowedSteps(c.id());
-        var headline = Texts.headline("case", c.number() + " · " + c.subject(), t("case.status." + c.status()),
+    @Override
+    protected Set<CaseStep> allowedSteps(ComplaintCase c) {
+        return cases.allowedSteps(c.id());
+    }
+
+    @Override
+    protected Component headline(ComplaintCase c) {
+        return Texts.headline("case", c.number() + " · " + c.subject(), t("case.status." + c.status()),
                 CaseBadges.level(c.grade().level()), CaseBadges.urgent(c), CaseBadges.due(c, clock.instant()));
-        add(headline, actions(c, steps), facts(c), sections(c, steps));
+    }
+
+    @Override
+    protected void content(ComplaintCase c, Set<CaseStep> steps) {
+        add(facts(c), sections(c, steps));
     }
 
     // ---- header and facts ----------------------------------------------------------------
@@ -321,57 +322,35 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 
     // ---- actions -------------------------------------------------------------------------
 
-    private Component actions(ComplaintCase c, Set<CaseStep> steps) {
-        var bar = new HorizontalLayout();
-        bar.addClassName("ombud-toolbar");
-        bar.setId("case-actions");
-        CaseStatus s = c.status();
-        if (steps.contains(CaseStep.DISPATCH)) {
-            bar.add(button("action-dispatch", s == CaseStatus.NEW ? "case.dispatch" : "case.redispatch",
-                    dialogs::openDispatch));
-        }
-        if (steps.contains(CaseStep.ACKNOWLEDGE)) {
-            bar.add(button("action-acknowledge", "case.acknowledge",
-                    () -> dialogs.act(() -> cases.acknowledge(c.id(), c.version()), null)));
-        }
-        if (steps.contains(CaseStep.PLAN)) {
-            bar.add(button("action-plan", c.plan() == null ? "case.plan.make" : "case.plan.remake", dialogs::openPlan));
-        }
-        if (steps.contains(CaseStep.SEND_RESULT)) {
-            bar.add(button("action-result", "case.result.send", dialogs::openResult));
-        }
-        if (steps.contains(CaseStep.RECORD_ANSWER)) {
-            bar.add(button("action-answer", "case.answer", dialogs::openAnswer));
-        }
-        if (steps.contains(CaseStep.ADD_NOTE)) {
-            bar.add(button("action-note", "case.note.add", dialogs::openNote));
-        }
-        if (steps.contains(CaseStep.DECIDE_VALIDITY)) {
-            bar.add(button("action-validity", "case.validity.decide", dialogs::openValidity));
-        }
-        if (steps.contains(CaseStep.CLOSE_INVALID)) {
-            bar.add(button("action-close-invalid", "case.closeInvalid", dialogs::openCloseInvalid));
-        }
-        if (steps.contains(CaseStep.OVERRIDE_LEVEL)) {
-            bar.add(button("action-override", "case.grade.override", dialogs::openOverride));
-        }
-        if (steps.contains(CaseStep.ARCHIVE)) {
-            bar.add(button("action-archive", "case.archive", dialogs::confirmArchive));
-        }
-        extraActions.orderedStream().forEach(extra -> extra.create(c, this::reload).ifPresent(bar::add));
-        return bar;
+    @Override
+    protected StepButton button(CaseStep step, ComplaintCase c) {
+        return switch (step) {
+            case DISPATCH -> new StepButton("action-dispatch", c.status() == CaseStatus.NEW ? "case.dispatch"
+                    : "case.redispatch", dialogs::openDispatch);
+            case ACKNOWLEDGE -> new StepButton("action-acknowledge", "case.acknowledge",
+                    () -> act(() -> cases.acknowledge(c.id(), c.version())));
+            case PLAN -> new StepButton("action-plan", c.plan() == null ? "case.plan.make" : "case.plan.remake",
+                    dialogs::openPlan);
+            case SEND_RESULT -> new StepButton("action-result", "case.result.send", dialogs::openResult);
+            case RECORD_ANSWER -> new StepButton("action-answer", "case.answer", dialogs::openAnswer);
+            case ADD_NOTE -> new StepButton("action-note", "case.note.add", dialogs::openNote);
+            case DECIDE_VALIDITY -> new StepButton("action-validity", "case.validity.decide", dialogs::openValidity);
+            case CLOSE_INVALID -> new StepButton("action-close-invalid", "case.closeInvalid",
+                    dialogs::openCloseInvalid);
+            case OVERRIDE_LEVEL -> new StepButton("action-override", "case.grade.override", dialogs::openOverride);
+            case ARCHIVE -> new StepButton("action-archive", "case.archive", dialogs::confirmArchive);
+            case ATTACH_EVIDENCE -> null; // the upload on the evidence tab
+        };
     }
 
-    private Button button(String id, String label, Runnable open) {
-        return StepDialogs.button(id, t(label), open);
+    @Override
+    protected List<Component> extraButtons(ComplaintCase c) {
+        List<Component> extra = new ArrayList<>();
+        extraActions.orderedStream().forEach(action -> action.create(c, this::reload).ifPresent(extra::add));
+        return extra;
     }
 
     private String t(String key, Object... args) {
         return getTranslation(key, args);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return current == null ? t("case.title") : current.number();
     }
 }

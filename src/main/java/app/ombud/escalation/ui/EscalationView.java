@@ -21,7 +21,7 @@ import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.GridPaging;
-import app.ombud.platform.ui.RouteIds;
+import app.ombud.platform.ui.RecordPage;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Texts;
 import com.vaadin.flow.component.Component;
@@ -37,15 +37,11 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -54,8 +50,8 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -65,40 +61,48 @@ import java.util.stream.Collectors;
  */
 @Route("escalations/:id")
 @PermitAll
-public class EscalationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class EscalationView extends RecordPage<Escalation, EscalationStep> {
 
     private final Clock clock;
     private final EscalationService escalations;
     private final DirectoryService directory;
-    private Escalation current;
 
     public EscalationView(EscalationService escalations, DirectoryService directory, Clock clock) {
+        super("escalation", EscalationStep.class, "nav.escalations");
         this.clock = clock;
         this.escalations = escalations;
         this.directory = directory;
-        addClassName("ombud-view");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        RouteIds.show(event, this, "escalation-refused", id -> show(escalations.get(id)));
+    protected Escalation load(UUID id) {
+        return escalations.get(id);
     }
 
-    Escalation current() {
-        return current;
+    @Override
+    protected UUID idOf(Escalation e) {
+        return e.id();
     }
 
-    private void reload() {
-        show(escalations.get(current.id()));
+    @Override
+    protected String numberOf(Escalation e) {
+        return e.number();
     }
 
-    private void show(Escalation e) {
-        current = e;
-        removeAll();
-        var headline = Texts.headline("escalation", e.number(), t("escalation.status." + e.status()),
+    @Override
+    protected Set<EscalationStep> allowedSteps(Escalation e) {
+        return e.allowedSteps();
+    }
+
+    @Override
+    protected Component headline(Escalation e) {
+        return Texts.headline("escalation", e.number(), t("escalation.status." + e.status()),
                 EscalationQueueView.overdueBadge(e));
-        add(headline, actions(e), facts(e));
+    }
 
+    @Override
+    protected void content(Escalation e, Set<EscalationStep> allowed) {
+        add(facts(e));
         add(new H3(t("escalation.form")));
         var form = e.form();
         add(entry(t("escalation.form.situation"), form.situation()), entry(t("escalation.form.progress"),
@@ -171,7 +175,7 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader(t("escalation.status")).setAutoWidth(true);
         grid.addComponentColumn(s -> {
             var done = new Button(t("escalation.step.complete"),
-                    click -> act(() -> escalations.completeStep(e.id(), s.id(), e.version()), null));
+                    click -> act(() -> escalations.completeStep(e.id(), s.id(), e.version())));
             done.addThemeVariants(ButtonVariant.LUMO_SMALL);
             done.setVisible(!s.done() && e.allows(EscalationStep.COMPLETE_STEP));
             return done;
@@ -248,40 +252,22 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
 
     // ---- actions -------------------------------------------------------------------------
 
-    /** Exactly the steps the service allows this person now ({@code allowedSteps}). */
-    private Component actions(Escalation e) {
-        var bar = new HorizontalLayout();
-        bar.addClassName("ombud-toolbar");
-        bar.setId("escalation-actions");
-        for (EscalationStep step : EscalationStep.values()) {
-            if (!e.allows(step)) {
-                continue;
-            }
-            switch (step) {
-                case REVIEW -> bar.add(button("action-review", "escalation.review", this::openReview));
-                case FORM_TASK_FORCE -> bar.add(button("action-task-force", "escalation.taskForce.form",
-                        this::openTaskForce));
-                case ADD_STEP -> bar.add(button("action-step", "escalation.step.add", this::openStep));
-                case RECORD_MEETING -> bar.add(button("action-meeting", "escalation.meeting.add", this::openMeeting));
-                case SUBMIT_REPORT -> bar.add(button("action-report", "escalation.report.submit", this::openReport));
-                case REVIEW_REPORT -> bar.add(button("action-report-review", "escalation.report.review",
-                        this::openReportReview));
-                case SEND_RESULT -> bar.add(button("action-result", "escalation.result.send", this::openResult));
-                case EVALUATE -> bar.add(button("action-evaluate", "escalation.evaluate", this::openEvaluate));
-                case COMPLETE_STEP -> {
-                    // a button on each open step of the plan
-                }
-            }
-        }
-        return bar;
-    }
-
-    private Button button(String id, String label, Runnable open) {
-        return StepDialogs.button(id, t(label), open);
-    }
-
-    private void act(Supplier<Escalation> step, Dialog dialog) {
-        StepDialogs.run(step, dialog, this::reload);
+    /** The bar's button of each step the service allows this person now ({@code allowedSteps}). */
+    @Override
+    protected StepButton button(EscalationStep step, Escalation e) {
+        return switch (step) {
+            case REVIEW -> new StepButton("action-review", "escalation.review", this::openReview);
+            case FORM_TASK_FORCE -> new StepButton("action-task-force", "escalation.taskForce.form",
+                    this::openTaskForce);
+            case ADD_STEP -> new StepButton("action-step", "escalation.step.add", this::openStep);
+            case RECORD_MEETING -> new StepButton("action-meeting", "escalation.meeting.add", this::openMeeting);
+            case SUBMIT_REPORT -> new StepButton("action-report", "escalation.report.submit", this::openReport);
+            case REVIEW_REPORT -> new StepButton("action-report-review", "escalation.report.review",
+                    this::openReportReview);
+            case SEND_RESULT -> new StepButton("action-result", "escalation.result.send", this::openResult);
+            case EVALUATE -> new StepButton("action-evaluate", "escalation.evaluate", this::openEvaluate);
+            case COMPLETE_STEP -> null; // a button on each open step of the plan
+        };
     }
 
     private Dialog dialog(String title, Component... content) {
@@ -321,17 +307,17 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void openReview() {
-        var e = current;
+        var e = current();
         var approve = yesNo("escalation.review", "escalation.approve", "escalation.reject", "review-approve");
         var reason = area("escalation.reason", "review-reason", this);
         var dialog = dialog("escalation.review", approve, reason);
         footer(dialog, "review-save", () -> act(() -> escalations.review(e.id(), Boolean.TRUE.equals(
-                approve.getValue()), reason.getValue(), e.version()), dialog));
+                approve.getValue()), reason.getValue(), e.version()), dialog, Map.of("reason", reason)));
     }
 
     /** The lead from the superior department, members with roles from any department (one per line: picker + role). */
     private void openTaskForce() {
-        var e = current;
+        var e = current();
         var lead = personPicker("escalation.taskForce.lead", e.toDepartmentId());
         lead.setId("taskforce-lead");
         var members = new MultiSelectComboBox<Person>(t("escalation.taskForce.members"));
@@ -360,11 +346,11 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
         footer(dialog, "taskforce-save", () -> act(() -> escalations.formTaskForce(e.id(), new TaskForce(
                 lead.getValue() == null ? null : lead.getValue().employeeId(),
                 roleFields.entrySet().stream().map(m -> new TaskForce.Member(m.getKey(), m.getValue().getValue()))
-                        .toList()), e.version()), dialog));
+                        .toList()), e.version()), dialog, Map.of("leadEmployeeId", lead, "members", members)));
     }
 
     private void openStep() {
-        var e = current;
+        var e = current();
         var title = new TextField(t("escalation.step.title"));
         title.setId("step-title");
         title.setMaxLength(Kind.LINE.maxLength());
@@ -376,11 +362,11 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
         var dialog = dialog("escalation.step.add", title, owner, due);
         footer(dialog, "step-save", () -> act(() -> escalations.addStep(e.id(), title.getValue(),
                 owner.getValue() == null ? null : owner.getValue().employeeId(), instant(due.getValue()),
-                e.version()), dialog));
+                e.version()), dialog, Map.of("title", title, "ownerEmployeeId", owner, "due", due)));
     }
 
     private void openMeeting() {
-        var e = current;
+        var e = current();
         var at = new DateTimePicker(t("escalation.meeting.at"));
         at.setId("meeting-at");
         DateLimits.past(at, clock, EscalationService.MAX_SPAN);
@@ -391,32 +377,33 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
         var dialog = dialog("escalation.meeting.add", at, attendees, minutes);
         footer(dialog, "meeting-save", () -> act(() -> escalations.recordMeeting(e.id(), instant(at.getValue()),
                 Arrays.stream(attendees.getValue().split("[,，、\\s]+")).filter(s -> !s.isBlank()).toList(),
-                minutes.getValue(), e.version()), dialog));
+                minutes.getValue(), e.version()), dialog, Map.of("at", at, "attendees", attendees, "minutes", minutes)));
     }
 
     private void openReport() {
-        var e = current;
+        var e = current();
         var process = area("escalation.report.process", "report-process", this);
         var result = area("escalation.report.result", "report-result", this);
         var satisfaction = score("escalation.report.satisfaction", "report-satisfaction");
         var dialog = dialog("escalation.report.submit", process, result, satisfaction);
         footer(dialog, "report-save", () -> act(() -> escalations.submitReport(e.id(), process.getValue(),
-                result.getValue(), satisfaction.getValue(), e.version()), dialog));
+                result.getValue(), satisfaction.getValue(), e.version()), dialog, Map.of("process", process,
+                "result", result, "customerSatisfaction", satisfaction)));
     }
 
     private void openReportReview() {
-        var e = current;
+        var e = current();
         var approve = yesNo("escalation.report.review", "escalation.approve", "escalation.report.sendBack",
                 "report-approve");
         var note = area("escalation.reason", "report-note", this);
         var dialog = dialog("escalation.report.review", approve, note);
         footer(dialog, "report-review-save", () -> act(() -> escalations.reviewReport(e.id(), Boolean.TRUE.equals(
-                approve.getValue()), note.getValue(), e.version()), dialog));
+                approve.getValue()), note.getValue(), e.version()), dialog, Map.of("note", note)));
     }
 
     /** What was told, how, and — when the customer answered — their answer (nothing preselected). */
     private void openResult() {
-        var e = current;
+        var e = current();
         var text = area("escalation.result", "result-text", this);
         var channel = new com.vaadin.flow.component.select.Select<Feedback.ResultChannel>();
         channel.setLabel(t("case.resultChannel"));
@@ -431,17 +418,18 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
         accepted.setId("result-accepted");
         var dialog = dialog("escalation.result.send", text, channel, accepted);
         footer(dialog, "result-save", () -> act(() -> escalations.sendResult(e.id(), text.getValue(),
-                channel.getValue(), accepted.getValue(), e.version()), dialog));
+                channel.getValue(), accepted.getValue(), e.version()), dialog, Map.of("text", text)));
     }
 
     private void openEvaluate() {
-        var e = current;
+        var e = current();
         var score = score("escalation.evaluation.score", "evaluate-score");
         var comment = area("escalation.evaluation.comment", "evaluate-comment", this);
         comment.setMaxLength(Kind.NOTE.maxLength());
         var dialog = dialog("escalation.evaluate", score, comment);
         footer(dialog, "evaluate-save", () -> act(() -> escalations.evaluate(e.id(),
-                score.getValue() == null ? 0 : score.getValue(), comment.getValue(), e.version()), dialog));
+                score.getValue() == null ? 0 : score.getValue(), comment.getValue(), e.version()), dialog,
+                Map.of("score", score, "comment", comment)));
     }
 
     private IntegerField score(String label, String id) {
@@ -461,8 +449,4 @@ public class EscalationView extends VerticalLayout implements BeforeEnterObserve
         return getTranslation(key, args);
     }
 
-    @Override
-    public String getPageTitle() {
-        return current == null ? t("nav.escalations") : current.number();
-    }
 }

@@ -15,11 +15,10 @@ import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.GridPaging;
-import app.ombud.platform.ui.RouteIds;
+import app.ombud.platform.ui.RecordPage;
 import app.ombud.platform.ui.Texts;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -35,13 +34,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -54,11 +51,10 @@ import java.util.stream.Collectors;
  */
 @Route("panels/:id")
 @PermitAll
-public class PanelView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class PanelView extends RecordPage<Panel, PanelStep> {
 
     private final PanelService panels;
     private final DirectoryService directory;
-    private Panel current;
     /**
      * The receipt of the ballot just cast here. It lives only in this view instance: Ombud keeps
      * no link between member and receipt, so once the member leaves the page it is gone.
@@ -66,33 +62,49 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
     private String receipt;
 
     public PanelView(PanelService panels, DirectoryService directory) {
+        super("panel", PanelStep.class, "nav.panels");
         this.panels = panels;
         this.directory = directory;
-        addClassName("ombud-view");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        RouteIds.uuid(event, "id").ifPresent(id -> {
-            receipt = null;
-            load(id);
-        });
+    protected void entering() {
+        receipt = null;
     }
 
-    Panel current() {
-        return current;
+    @Override
+    protected Panel load(UUID id) {
+        return panels.get(id);
     }
 
-    private void load(UUID id) {
-        current = null;
-        RouteIds.showOrRefuse(this, "panel-error", () -> show(panels.get(id)));
+    @Override
+    protected UUID idOf(Panel p) {
+        return p.id();
     }
 
-    private void show(Panel p) {
-        current = p;
-        removeAll();
-        var headline = Texts.headline("panel", p.number(), t("panel.status." + p.status()));
-        add(headline);
+    @Override
+    protected String numberOf(Panel p) {
+        return p.number();
+    }
+
+    @Override
+    protected Set<PanelStep> allowedSteps(Panel p) {
+        return p.allowedSteps();
+    }
+
+    @Override
+    protected Component headline(Panel p) {
+        return Texts.headline("panel", p.number(), t("panel.status." + p.status()));
+    }
+
+    /** Both steps are forms on the page (the ballot, the site manager's decision), not buttons. */
+    @Override
+    protected StepButton button(PanelStep step, Panel p) {
+        return null;
+    }
+
+    @Override
+    protected void content(Panel p, Set<PanelStep> allowed) {
         if (receipt != null) {
             add(receiptBox());
         }
@@ -100,7 +112,7 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(entry("panel-question", t("panel.page.question"), t("panel.page.questionText", p.subjectNumber())),
                 facts(p), members(p));
         if (p.status() == PanelStatus.VOTING) {
-            if (p.allowedSteps().contains(PanelStep.CAST)) {
+            if (allowed.contains(PanelStep.CAST)) {
                 add(ballot(p));
             } else if (p.viewerHasVoted()) {
                 var voted = new Paragraph(t("panel.page.votedAlready"));
@@ -111,7 +123,7 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
         } else {
             add(outcome(p), receipts(p));
         }
-        if (p.allowedSteps().contains(PanelStep.DECIDE_AS_SITE_MANAGER)) {
+        if (allowed.contains(PanelStep.DECIDE_AS_SITE_MANAGER)) {
             add(decision(p));
         }
         add(new H3(t("panel.page.timeline")), timeline(p));
@@ -224,7 +236,7 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
         } catch (OmbudException e) {
             Toasts.error(e);
         }
-        load(panelId);
+        reload();
     }
 
     private Component receiptBox() {
@@ -337,26 +349,10 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
         return form;
     }
 
+    /** The site manager's decision; a refusal about the choice or the reason shows on that field. */
     private void decide(Panel p, RadioButtonGroup<Choice> choice, TextArea reason) {
-        choice.setInvalid(false);
-        reason.setInvalid(false);
-        try {
-            panels.decideAsSiteManager(p.id(), choice.getValue(), reason.getValue(), p.version());
-            Toasts.success(t("common.saved"));
-            load(p.id());
-        } catch (OmbudException e) {
-            HasValidation field = "decision".equals(e.field()) ? choice : "reason".equals(e.field()) ? reason : null;
-            if (field == null) {
-                Toasts.error(e);
-                if (e.isConcurrentUpdate()) {
-                    load(p.id());
-                }
-                return;
-            }
-            // the service names the field in English; beside the field "required" says it
-            field.setErrorMessage("REQUIRED".equals(e.code()) ? t("common.required") : Toasts.message(e));
-            field.setInvalid(true);
-        }
+        act(() -> panels.decideAsSiteManager(p.id(), choice.getValue(), reason.getValue(), p.version()), null,
+                Map.of("decision", choice, "reason", reason));
     }
 
     // ---- small pieces -------------------------------------------------------------------
@@ -388,8 +384,4 @@ public class PanelView extends VerticalLayout implements BeforeEnterObserver, Ha
         return getTranslation(key, args);
     }
 
-    @Override
-    public String getPageTitle() {
-        return current == null ? t("nav.panels") : current.number();
-    }
 }

@@ -2,10 +2,12 @@ package app.ombud.platform.ui;
 
 import app.ombud.platform.OmbudException;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -42,7 +44,29 @@ public final class StepDialogs {
         dialog.open();
     }
 
-    /** Runs one step of the service; {@code dialog} may be null for steps without a form. */
+    /**
+     * Runs one step like {@link #run(Supplier, Dialog, Runnable)}; a refusal that names one of the
+     * dialog's {@code fields} (by the service's field name) is also shown on that field.
+     */
+    public static void run(Supplier<?> step, Dialog dialog, Runnable reload,
+            Map<String, ? extends HasValidation> fields) {
+        fields.values().forEach(field -> field.setInvalid(false));
+        run(() -> {
+            try {
+                return step.get();
+            } catch (OmbudException e) {
+                HasValidation field = e.field() == null ? null : fields.get(e.field());
+                if (field != null) {
+                    field.setErrorMessage("REQUIRED".equals(e.code()) ? Toasts.text("common.required")
+                            : Toasts.message(e));
+                    field.setInvalid(true);
+                }
+                throw e;
+            }
+        }, dialog, reload);
+    }
+
+    /** Runs one step of the service; {@code dialog} may be null for steps without a dialog. */
     public static void run(Supplier<?> step, Dialog dialog, Runnable reload) {
         try {
             step.get();

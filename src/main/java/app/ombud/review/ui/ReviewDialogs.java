@@ -1,11 +1,9 @@
 package app.ombud.review.ui;
 
-import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.StepDialogs;
-import app.ombud.platform.ui.Toasts;
 import app.ombud.review.Review;
 import app.ombud.review.ReviewStep;
 import app.ombud.review.internal.WorkOrderRules;
@@ -67,19 +65,7 @@ abstract class ReviewDialogs {
      * also shown on that field.
      */
     protected void act(Supplier<Review> step, Dialog dialog, Map<String, HasValidation> fields) {
-        fields.values().forEach(f -> f.setInvalid(false));
-        StepDialogs.run(() -> {
-            try {
-                return step.get();
-            } catch (OmbudException e) {
-                HasValidation field = e.field() == null ? null : fields.get(e.field());
-                if (field != null) {
-                    field.setErrorMessage("REQUIRED".equals(e.code()) ? t("common.required") : Toasts.message(e));
-                    field.setInvalid(true);
-                }
-                throw e;
-            }
-        }, dialog, reload);
+        StepDialogs.run(step, dialog, reload, fields);
     }
 
     protected Dialog dialog(ReviewStep step, Component... content) {

@@ -7,7 +7,7 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.panel.PanelSide;
 import app.ombud.platform.ui.CompanyTime;
-import app.ombud.platform.ui.RouteIds;
+import app.ombud.platform.ui.RecordPage;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Texts;
 import app.ombud.policy.PolicyService;
@@ -43,11 +43,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -55,6 +50,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -65,7 +61,7 @@ import java.util.stream.Collectors;
  */
 @Route("reviews/:id")
 @PermitAll
-public class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class ReviewView extends RecordPage<Review, ReviewStep> {
 
     private final ReviewQueries reviews;
     private final DirectoryService directory;
@@ -75,11 +71,11 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private final AppealDialogs appeals;
     private final ReplyDialogs replies;
     private final LibraryDialogs library;
-    private Review current;
     private PolicyLabels labels;
 
     public ReviewView(ReviewQueries reviews, WorkOrders workOrders, ReviewDesk desk, Appeals appeals, Replies replies,
             CaseLibrary library, DirectoryService directory, PolicyService policy, Clock clock) {
+        super("review", ReviewStep.class, "nav.reviews.mine");
         this.reviews = reviews;
         this.directory = directory;
         this.policy = policy;
@@ -88,34 +84,40 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         this.appeals = new AppealDialogs(this, appeals, clock, this::reload);
         this.replies = new ReplyDialogs(this, replies, clock, this::reload);
         this.library = new LibraryDialogs(this, library, clock, this::reload);
-        addClassName("ombud-view");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        current = null;
-        RouteIds.show(event, this, "review-refused", id -> show(reviews.get(id)));
+    protected Review load(UUID id) {
+        return reviews.get(id);
     }
 
-    /** The review as shown now. */
-    Review current() {
-        return current;
+    @Override
+    protected UUID idOf(Review r) {
+        return r.id();
     }
 
-    private void reload() {
-        show(reviews.get(current.id()));
+    @Override
+    protected String numberOf(Review r) {
+        return r.number();
     }
 
-    private void show(Review r) {
-        current = r;
+    @Override
+    protected Set<ReviewStep> allowedSteps(Review r) {
+        return reviews.allowedSteps(r.id());
+    }
+
+    @Override
+    protected Component headline(Review r) {
         labels = new PolicyLabels(policy, getLocale());
-        removeAll();
-        var headline = Texts.headline("review", r.number(), t("review.status." + r.status()),
+        return Texts.headline("review", r.number(), t("review.status." + r.status()),
                 badge("review-check-overdue", "review.page.checkOverdue",
                         r.status() == ReviewStatus.SUBMITTED && r.checkOverdueAt() != null),
                 badge("review-reply-overdue", "review.page.replyOverdue",
                         r.reply() != null && r.reply().status().open() && r.reply().overdueAt() != null));
-        add(headline, actions(r));
+    }
+
+    @Override
+    protected void content(Review r, Set<ReviewStep> allowed) {
         workOrder(r);
         handover(r);
         routing(r);
@@ -474,19 +476,12 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
 
     // ---- steps ---------------------------------------------------------------------------
 
-    private Component actions(Review r) {
-        var bar = new HorizontalLayout();
-        bar.addClassName("ombud-toolbar");
-        bar.setId("review-actions");
-        Set<ReviewStep> allowed = reviews.allowedSteps(r.id());
-        for (ReviewStep step : ReviewStep.values()) {
-            if (allowed.contains(step)) {
-                String label = step == ReviewStep.ADD_TO_LIBRARY && r.library() != null ? "review.dialog.library.edit"
-                        : "review.step." + step;
-                bar.add(StepDialogs.button(buttonId(step), t(label), () -> open(step)));
-            }
-        }
-        return bar;
+    /** Every step the caller may take has a button; its dialog belongs to the step's family. */
+    @Override
+    protected StepButton button(ReviewStep step, Review r) {
+        String label = step == ReviewStep.ADD_TO_LIBRARY && r.library() != null ? "review.dialog.library.edit"
+                : "review.step." + step;
+        return new StepButton(buttonId(step), label, () -> open(step));
     }
 
     /** {@code RECORD_REPLY_ATTEMPT} → {@code action-record-reply-attempt}. */
@@ -496,7 +491,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
 
     /** Each step opens the dialog of its family; the panel sides are named here. */
     private void open(ReviewStep step) {
-        Review r = current;
+        Review r = current();
         switch (step) {
             case RESUBMIT, WITHDRAW, FORWARD, RETURN_TO_EMPLOYEE -> workOrders.open(step, r);
             case TAKE, RETURN_TO_LEAD, ROUTE, VERIFY, RECORD_SIDE_NOTICE, RECORD_SIDE_ANSWER, JUDGE -> desk.open(step, r);
@@ -528,8 +523,4 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         return getTranslation(key, args);
     }
 
-    @Override
-    public String getPageTitle() {
-        return current == null ? t("nav.reviews.mine") : current.number();
-    }
 }

@@ -153,7 +153,14 @@ class EscalationViewsTest extends SpringBrowserlessTest {
         navigate(EscalationView.class, Map.of("id", raised.id().toString()));
 
         test($(Button.class).id("action-review")).click();
-        test($(TextArea.class).id("review-reason")).setValue("同意，由中心牵头");
+        // without a reason the service refuses, and the page says so on the field (RecordPage.act)
+        test($(Button.class).id("review-save")).click();
+        TextArea reason = $(TextArea.class).id("review-reason");
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).isEqualTo(reason.getTranslation("common.required"));
+        assertThat(as(chief, () -> escalations.get(raised.id()), Role.SUPERIOR).status())
+                .isEqualTo(EscalationStatus.SUBMITTED);
+        test(reason).setValue("同意，由中心牵头");
         test($(Button.class).id("review-save")).click();
 
         var stored = as(chief, () -> escalations.get(raised.id()), Role.SUPERIOR);

@@ -220,7 +220,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
         signIn(stranger, Role.AGENT);
         open(panel);
 
-        assertThat($(Paragraph.class).id("panel-error").getText())
+        assertThat($(Paragraph.class).id("panel-refused").getText())
                 .isEqualTo(UI.getCurrent().getTranslation("error.PANEL_NOT_FOUND", panel.id()));
         assertThat($(RadioButtonGroup.class).exists()).isFalse();
         assertThat(renderedText()).doesNotContain(panel.number());
