@@ -4,7 +4,6 @@ import app.ombud.platform.OmbudException;
 import app.ombud.policy.Scorecard;
 import app.ombud.policy.ScoreScale;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,14 +22,16 @@ import java.util.stream.Stream;
  * that are not N/A — N/A is left out, never counted as 0;</li>
  * <li>if any critical item scores below 50 %, the call scores 0.</li>
  * </ul>
- * Means are taken over the exact item fractions and rounded once, to two decimals (half up).
+ * Figures are exact until they are rounded once, to two decimals (half up): an item's fraction is
+ * counted in {@link #GRID}ths of its scale, a whole number on every scale.
  * Every item of the scorecard needs an answer; an answer for an unknown item, N/A where the item
  * does not allow it, or a value off the item's scale is refused with its code.
  */
 public final class Scoring {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final MathContext EXACT = MathContext.DECIMAL128;
+    /** The least common multiple of every scale's span (1, 2, 3, 4): 12. */
+    static final long GRID = java.util.Arrays.stream(ScoreScale.values()).mapToLong(s -> s.max() - s.min())
+            .reduce(1, Scoring::lcm);
     private static final int SCALE = 2;
 
     private Scoring() {
@@ -38,7 +39,7 @@ public final class Scoring {
 
     public static CallScore score(Scorecard scorecard, Map<String, ItemAnswer> answers) {
         check(scorecard, answers);
-        Map<String, BigDecimal> fractions = new HashMap<>();
+        Map<String, Long> points = new HashMap<>();
         Map<String, BigDecimal> itemScores = new LinkedHashMap<>();
         List<String> failedCritical = new ArrayList<>();
         scorecard.items().forEach(item -> {
@@ -49,9 +50,8 @@ public final class Scoring {
             ScoreScale scale = item.scale();
             int above = answer.selected() - scale.min();
             int span = scale.max() - scale.min();
-            BigDecimal fraction = BigDecimal.valueOf(above).divide(BigDecimal.valueOf(span), EXACT);
-            fractions.put(item.code(), fraction);
-            itemScores.put(item.code(), percent(fraction));
+            points.put(item.code(), above * (GRID / span));
+            itemScores.put(item.code(), percent(above, span));
             // below 50 %: above / span < 1/2, in whole numbers
             if (item.critical() && 2 * above < span) {
                 failedCritical.add(item.code());
@@ -59,34 +59,38 @@ public final class Scoring {
         });
         Map<String, BigDecimal> indicatorScores = new LinkedHashMap<>();
         for (Scorecard.Indicator indicator : scorecard.indicators()) {
-            mean(indicator.items(), fractions).ifPresent(mean -> indicatorScores.put(indicator.code(), mean));
+            mean(indicator.items(), points).ifPresent(mean -> indicatorScores.put(indicator.code(), mean));
             for (Scorecard.SubIndicator sub : indicator.subIndicators()) {
-                mean(sub.items().stream(), fractions).ifPresent(mean -> indicatorScores.put(sub.code(), mean));
+                mean(sub.items().stream(), points).ifPresent(mean -> indicatorScores.put(sub.code(), mean));
             }
         }
-        Optional<BigDecimal> weighted = mean(scorecard.items(), fractions);
+        Optional<BigDecimal> weighted = mean(scorecard.items(), points);
         Optional<BigDecimal> score = failedCritical.isEmpty() ? weighted
                 : Optional.of(BigDecimal.ZERO.setScale(SCALE));
         return new CallScore(score, weighted, failedCritical, itemScores, indicatorScores);
     }
 
     /** The weighted mean of the items answered (not N/A) with a weight; empty when none has both. */
-    private static Optional<BigDecimal> mean(Stream<Scorecard.Item> items, Map<String, BigDecimal> fractions) {
-        BigDecimal weighted = BigDecimal.ZERO;
+    private static Optional<BigDecimal> mean(Stream<Scorecard.Item> items, Map<String, Long> points) {
+        long weighted = 0;
         long weights = 0;
         for (Scorecard.Item item : (Iterable<Scorecard.Item>) items::iterator) {
-            BigDecimal fraction = fractions.get(item.code());
-            if (fraction != null) {
-                weighted = weighted.add(fraction.multiply(BigDecimal.valueOf(item.weight())));
+            Long onGrid = points.get(item.code());
+            if (onGrid != null) {
+                weighted += item.weight() * onGrid;
                 weights += item.weight();
             }
         }
-        return weights == 0 ? Optional.empty()
-                : Optional.of(percent(weighted.divide(BigDecimal.valueOf(weights), EXACT)));
+        return weights == 0 ? Optional.empty() : Optional.of(percent(weighted, weights * GRID));
     }
 
-    private static BigDecimal percent(BigDecimal fraction) {
-        return fraction.multiply(HUNDRED).setScale(SCALE, RoundingMode.HALF_UP);
+    /** {@code part / whole × 100}, rounded half up to two decimals. */
+    private static BigDecimal percent(long part, long whole) {
+        return BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), SCALE, RoundingMode.HALF_UP);
+    }
+
+    private static long lcm(long a, long b) {
+        return a / java.math.BigInteger.valueOf(a).gcd(java.math.BigInteger.valueOf(b)).longValue() * b;
     }
 
     /** Every answer names an item, fits its scale and is N/A only where allowed; every item has one. */
