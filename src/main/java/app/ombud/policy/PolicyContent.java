@@ -63,6 +63,10 @@ public record PolicyContent(Map<String, PolicySection> sections) {
         return get(PolicySections.REVIEW_CRITERIA);
     }
 
+    public Scorecard scorecard() {
+        return get(PolicySections.SCORECARD);
+    }
+
     /**
      * The employee IDs the policy names, by the field that names them; a save must name only
      * people of the directory (sections that name departments or teams add theirs here too).

@@ -178,6 +178,11 @@ class PolicyController {
     }
 
     @SchemaMapping(typeName = "PolicyVersion")
+    Scorecard scorecard(PolicyVersion version) {
+        return version.content().scorecard();
+    }
+
+    @SchemaMapping(typeName = "PolicyVersion")
     MessageTemplates messageTemplates(PolicyVersion version) {
         return version.content().templates();
     }
@@ -234,6 +239,9 @@ class PolicyController {
     record UpdateCallTestThresholdsInput(int basedOnVersion, String comment, CallTestThresholds thresholds) {
     }
 
+    record UpdateScorecardInput(int basedOnVersion, String comment, Scorecard scorecard) {
+    }
+
     record UpdateMessageTemplatesInput(int basedOnVersion, String comment, MessageTemplates templates) {
     }
 
@@ -267,6 +275,12 @@ class PolicyController {
     @MutationMapping
     UpdatePolicyPayload updateCallTestThresholds(@Argument UpdateCallTestThresholdsInput input) {
         return new UpdatePolicyPayload(policies.update(PolicySections.CALL_TEST_THRESHOLDS, input.basedOnVersion(), input.thresholds(), input.comment()));
+    }
+
+    @MutationMapping
+    UpdatePolicyPayload updateScorecard(@Argument UpdateScorecardInput input) {
+        return new UpdatePolicyPayload(policies.update(PolicySections.SCORECARD, input.basedOnVersion(), input.scorecard(),
+                input.comment()));
     }
 
     @MutationMapping

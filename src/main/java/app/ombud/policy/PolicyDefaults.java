@@ -38,7 +38,75 @@ public final class PolicyDefaults {
 
     static CallTestThresholds callTestThresholds() {
         return new CallTestThresholds(new BigDecimal("90"), new BigDecimal("95"), 3, 2, new BigDecimal("90"),
-                new BigDecimal("5"));
+                new BigDecimal("5"), CallTestThresholds.DEFAULT_COMMUNICATION_SATISFIED_RATING,
+                CallTestThresholds.DEFAULT_CONSECUTIVE_MISSES_TO_FLAG);
+    }
+
+    /**
+     * The test-call scorecard of a telecom hotline, shaped like the third-party evaluations of the
+     * 12345 hotlines (ANALYTICS.md §1): 服务响应 / 服务规范 / 问题解决, 8 level-2 indicators, 19
+     * items. Passing the customer on, arguing, leaking data and a wrong answer are critical; the
+     * phone and the online response items allow N/A (a call is one or the other).
+     */
+    public static Scorecard scorecard() {
+        return new Scorecard(List.of(
+                indicator("RESPONSE", "服务响应", "Service response",
+                        sub("RESPONSE_SPEED", "接通及时", "Prompt answer",
+                                item("RINGS_WITHIN_LIMIT", "电话在规定振铃次数内接听", "Phone answered within the ring limit",
+                                        10, ScoreScale.YES_NO, false, true),
+                                item("ONLINE_REPLY_IN_TIME", "在线首次回复及时", "First online reply in time",
+                                        10, ScoreScale.YES_NO, false, true),
+                                item("HOLD_ANNOUNCED", "转接或等待前告知客户", "Tells the customer before a transfer or hold",
+                                        4, ScoreScale.YES_NO, false, true)),
+                        sub("FIRST_CONTACT", "首问负责", "First-contact responsibility",
+                                item("NEED_IDENTIFIED", "准确识别客户诉求", "Identifies the customer's need",
+                                        6, ScoreScale.THREE_POINTS, false, false),
+                                item("NO_PASSING_ON", "不推诿，首问负责到底", "Owns the request, no passing on",
+                                        8, ScoreScale.YES_NO, true, false))),
+                indicator("CONDUCT", "服务规范", "Service conduct",
+                        sub("STANDARD_PHRASES", "规范用语", "Standard phrases",
+                                item("GREETING", "标准开场白并报工号", "Standard greeting with employee ID",
+                                        4, ScoreScale.YES_NO, false, false),
+                                item("CLOSING", "标准结束语", "Standard closing", 3, ScoreScale.YES_NO, false, false)),
+                        sub("ATTITUDE", "服务态度", "Attitude",
+                                item("POLITENESS", "礼貌、耐心", "Polite and patient", 8, ScoreScale.FIVE_POINTS, false, false),
+                                item("EMPATHY", "理解并回应客户情绪", "Understands and answers the customer's feelings",
+                                        5, ScoreScale.FOUR_POINTS, false, true),
+                                item("NO_ARGUING", "无争吵、训斥客户", "No arguing with or scolding the customer",
+                                        6, ScoreScale.YES_NO, true, false)),
+                        sub("COMMUNICATION", "沟通表达", "Communication",
+                                item("CLARITY", "表达清晰、简洁", "Clear and concise", 5, ScoreScale.FIVE_POINTS, false, false),
+                                item("LISTENING", "认真倾听，不打断客户", "Listens without interrupting",
+                                        4, ScoreScale.THREE_POINTS, false, false)),
+                        sub("INFORMATION_SECURITY", "信息安全", "Information security",
+                                item("IDENTITY_CHECKED", "按规定核实客户身份", "Verifies the customer's identity as required",
+                                        4, ScoreScale.YES_NO, false, true),
+                                item("NO_DATA_LEAK", "未泄露客户信息", "No customer data disclosed",
+                                        5, ScoreScale.YES_NO, true, false))),
+                indicator("SOLVING", "问题解决", "Problem solving",
+                        sub("ACCURACY", "业务准确", "Accurate answer",
+                                item("ANSWER_CORRECT", "解答正确", "Correct answer", 10, ScoreScale.FIVE_POINTS, true, false),
+                                item("KNOWLEDGE_COMPLETE", "知识点完整", "Every knowledge point covered",
+                                        6, ScoreScale.FOUR_POINTS, false, false)),
+                        sub("RESOLUTION", "解决效果", "Resolution",
+                                item("SOLVED_ON_SPOT", "当场解决", "Solved on the spot", 8, ScoreScale.YES_NO, false, true),
+                                item("FOLLOW_UP_PROMISED", "不能当场解决时约定回复时间", "Promises a reply time when not solved at once",
+                                        4, ScoreScale.YES_NO, false, true),
+                                item("RECORD_ACCURATE", "工单记录准确完整", "Accurate and complete work-order record",
+                                        3, ScoreScale.THREE_POINTS, false, true)))));
+    }
+
+    private static Scorecard.Indicator indicator(String code, String zh, String en, Scorecard.SubIndicator... subs) {
+        return new Scorecard.Indicator(code, LocalizedText.of(zh, en), List.of(subs));
+    }
+
+    private static Scorecard.SubIndicator sub(String code, String zh, String en, Scorecard.Item... items) {
+        return new Scorecard.SubIndicator(code, LocalizedText.of(zh, en), List.of(items));
+    }
+
+    private static Scorecard.Item item(String code, String zh, String en, int weight, ScoreScale scale,
+            boolean critical, boolean notApplicableAllowed) {
+        return new Scorecard.Item(code, LocalizedText.of(zh, en), weight, scale, critical, notApplicableAllowed);
     }
 
     static MessageTemplates templates() {

@@ -42,10 +42,14 @@ public final class PolicySections {
             PolicyDefaults::calendar, Map.of("workingDays", "policy.day."));
     public static final Kind<ReviewCriteria> REVIEW_CRITERIA = new Kind<>("reviewCriteria", ReviewCriteria.class,
             PolicyDefaults::reviewCriteria);
+    public static final Kind<Scorecard> SCORECARD = new Kind<>("scorecard", Scorecard.class,
+            PolicyDefaults::scorecard, Map.of("indicators.subIndicators.items.scale", "policy.scale.",
+                    "indicators.subIndicators.items.critical", "policy.yesNo.",
+                    "indicators.subIndicators.items.notApplicableAllowed", "policy.yesNo."));
 
     /** Every section, in the order the portal lists them. */
     public static final List<Kind<?>> ALL = List.of(GRADING, ROUTING, REVIEW_WINDOWS, CALL_TEST_THRESHOLDS, TEMPLATES,
-            OPERATIONS, CALENDAR, REVIEW_CRITERIA);
+            OPERATIONS, CALENDAR, REVIEW_CRITERIA, SCORECARD);
 
     private static final Map<String, Kind<?>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Kind::key, Function.identity()));

@@ -106,6 +106,88 @@ class PolicyApiTest {
     }
 
     @Test
+    void biReadersReadTheScorecardAndAdminsSaveOneWhoseWeightsAreNotAllZero() {
+        api.as(Role.BI_READER).document("""
+                { policy { scorecard { indicators { code name { zh en } subIndicators { code items {
+                    code weight scale critical notApplicableAllowed } } } }
+                  callTestThresholds { communicationSatisfiedRating consecutiveMissesToFlag } } }
+                """).execute()
+                .path("policy.scorecard.indicators[*].code").entityList(String.class)
+                .containsExactly("RESPONSE", "CONDUCT", "SOLVING")
+                .path("policy.scorecard.indicators[0].name.en").entity(String.class).isEqualTo("Service response")
+                .path("policy.scorecard.indicators[2].subIndicators[0].items[0].code").entity(String.class)
+                .isEqualTo("ANSWER_CORRECT")
+                .path("policy.scorecard.indicators[2].subIndicators[0].items[0].scale").entity(String.class)
+                .isEqualTo("FIVE_POINTS")
+                .path("policy.scorecard.indicators[2].subIndicators[0].items[0].critical").entity(Boolean.class)
+                .isEqualTo(true)
+                .path("policy.callTestThresholds.communicationSatisfiedRating").entity(Integer.class).isEqualTo(4)
+                .path("policy.callTestThresholds.consecutiveMissesToFlag").entity(Integer.class).isEqualTo(3);
+
+        int current = policies.current().number();
+        var admin = api.as(Role.ADMIN);
+        String save = """
+                mutation($v: Int!, $weight: Int!) { updateScorecard(input: {basedOnVersion: $v, comment: "short card",
+                  scorecard: {indicators: [{code: "RESPONSE", name: {zh: "服务响应", en: "Service response"},
+                    subIndicators: [{code: "SPEED", name: {zh: "接通及时"}, items: [
+                      {code: "RINGS", name: {zh: "振铃三声内接听"}, weight: $weight, scale: YES_NO, critical: false,
+                       notApplicableAllowed: true},
+                      {code: "POLITE", name: {en: "Polite"}, weight: 0, scale: FIVE_POINTS, critical: true,
+                       notApplicableAllowed: false}]}]}]}})
+                  { policy { number changedSections scorecard { indicators { subIndicators { items { code weight } } } } } } }
+                """;
+        try {
+            admin.document(save).variable("v", current).variable("weight", 0).execute()
+                    .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(
+                            e.getExtensions()).containsEntry("code", "SCORECARD_WEIGHTS_ZERO")
+                            .containsEntry("field", "indicators")));
+            assertThat(policies.current().number()).isEqualTo(current);
+            admin.document(save).variable("v", current).variable("weight", 10).execute()
+                    .path("updateScorecard.policy.number").entity(Integer.class).isEqualTo(current + 1)
+                    .path("updateScorecard.policy.changedSections").entityList(String.class).containsExactly("scorecard")
+                    .path("updateScorecard.policy.scorecard.indicators[0].subIndicators[0].items[*].code")
+                    .entityList(String.class).containsExactly("RINGS", "POLITE");
+
+            admin.document("""
+                    mutation($v: Int!) { updateCallTestThresholds(input: {basedOnVersion: $v, thresholds: {
+                      onSpotResolutionRateMin: 90, followUpOnTimeRateMin: 95, ringsBeforeAnswerMax: 3,
+                      onlineFirstReplyMinutesMax: 2, communicationSatisfactionRateMin: 90, knowledgeErrorRateMax: 5,
+                      communicationSatisfiedRating: 6}}) { policy { number } } }
+                    """).variable("v", current + 1).execute()
+                    .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(
+                            e.getExtensions()).containsEntry("code", "VALUE_OUT_OF_RANGE")
+                            .containsEntry("field", "communicationSatisfiedRating")));
+            admin.document("""
+                    mutation($v: Int!) { updateCallTestThresholds(input: {basedOnVersion: $v, thresholds: {
+                      onSpotResolutionRateMin: 90, followUpOnTimeRateMin: 95, ringsBeforeAnswerMax: 3,
+                      onlineFirstReplyMinutesMax: 2, communicationSatisfactionRateMin: 90, knowledgeErrorRateMax: 5,
+                      communicationSatisfiedRating: 5, consecutiveMissesToFlag: 2}})
+                      { policy { callTestThresholds { communicationSatisfiedRating consecutiveMissesToFlag } } } }
+                    """).variable("v", current + 1).execute()
+                    .path("updateCallTestThresholds.policy.callTestThresholds.communicationSatisfiedRating")
+                    .entity(Integer.class).isEqualTo(5)
+                    .path("updateCallTestThresholds.policy.callTestThresholds.consecutiveMissesToFlag")
+                    .entity(Integer.class).isEqualTo(2);
+        } finally {
+            restoreScorecardAndThresholds(policies);
+        }
+    }
+
+    /** Back to the shipped scorecard and thresholds, for the tests that follow. */
+    static void restoreScorecardAndThresholds(PolicyService policies) {
+        var content = policies.current().content();
+        if (!content.scorecard().equals(PolicyDefaults.scorecard())) {
+            TestData.asAdmin(() -> policies.update(PolicySections.SCORECARD, policies.current().number(),
+                    PolicyDefaults.scorecard(), "restore"));
+        }
+        var thresholds = PolicyDefaults.content().callTestThresholds();
+        if (!policies.current().content().callTestThresholds().equals(thresholds)) {
+            TestData.asAdmin(() -> policies.update(PolicySections.CALL_TEST_THRESHOLDS, policies.current().number(),
+                    thresholds, "restore"));
+        }
+    }
+
+    @Test
     void aBadCalendarNamesTheFieldAndChangesNothing() {
         int current = policies.current().number();
         api.as(Role.ADMIN).document("""
@@ -122,7 +204,7 @@ class PolicyApiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"updateGrading", "updateRouting", "updateReviewWindows", "updateReviewCriteria",
-            "updateCallTestThresholds",
+            "updateCallTestThresholds", "updateScorecard",
             "updateMessageTemplates", "updateOperationsTargets", "updateWorkingCalendar"})
     void everyPolicyMutationIsForAdminsOnly(String mutation) {
         Map<String, String> inputs = Map.of(
@@ -136,6 +218,9 @@ class PolicyApiTest {
                 "updateCallTestThresholds", "thresholds: {onSpotResolutionRateMin: 90, followUpOnTimeRateMin: 95, "
                         + "ringsBeforeAnswerMax: 3, onlineFirstReplyMinutesMax: 2, communicationSatisfactionRateMin: 90, "
                         + "knowledgeErrorRateMax: 5}",
+                "updateScorecard", "scorecard: {indicators: [{code: \"RESPONSE\", name: {zh: \"服务响应\"}, "
+                        + "subIndicators: [{code: \"SPEED\", name: {zh: \"接通及时\"}, items: [{code: \"RINGS\", "
+                        + "name: {zh: \"振铃\"}, weight: 10, scale: YES_NO, critical: false, notApplicableAllowed: true}]}]}]}",
                 "updateMessageTemplates", "templates: {reviewReply: {zh: \"x\"}, acknowledgement: {zh: \"y\"}}",
                 "updateOperationsTargets", "targets: {callsPerAgentPerDay: 70, commonQuestionMinutes: 5, occupancyMin: 69, "
                         + "occupancyMax: 74, onSiteHoursContract: 24, onSiteHoursOther: 48, escalationApprovalWorkingDays: 2}",

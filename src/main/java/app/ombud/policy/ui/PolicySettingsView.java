@@ -33,7 +33,10 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** Review windows, test-call thresholds, SMS templates and operations targets: one form and Save each. */
+/**
+ * Review windows, test-call thresholds (with the satisfied communication rating and the flag after
+ * K misses in a row), SMS templates and operations targets: one form and Save each.
+ */
 @Route(value = "policy/settings", layout = MainLayout.class)
 @Menu(title = "policy.settings.title", order = 53, icon = "vaadin:sliders")
 @RolesAllowed("ADMIN")
@@ -60,6 +63,8 @@ public class PolicySettingsView extends PolicyPage {
     private final BigDecimalField communicationSatisfactionRateMin =
             decimal("callTestThresholds.communicationSatisfactionRateMin");
     private final BigDecimalField knowledgeErrorRateMax = decimal("callTestThresholds.knowledgeErrorRateMax");
+    private final IntegerField communicationSatisfiedRating = integer("callTestThresholds.communicationSatisfiedRating");
+    private final IntegerField consecutiveMissesToFlag = integer("callTestThresholds.consecutiveMissesToFlag");
     private final TextField thresholdsComment = comment();
     // templates
     private final TextArea reviewReplyZh = area("templates.reviewReplyZh");
@@ -100,7 +105,8 @@ public class PolicySettingsView extends PolicyPage {
                 appealDays, panelQuorum, panelReminderHours, dutyChiefEmployeeIds));
         add(section("callTestThresholds", thresholdsComment, this::saveThresholds, onSpotResolutionRateMin,
                 followUpOnTimeRateMin, ringsBeforeAnswerMax, onlineFirstReplyMinutesMax,
-                communicationSatisfactionRateMin, knowledgeErrorRateMax));
+                communicationSatisfactionRateMin, knowledgeErrorRateMax, communicationSatisfiedRating,
+                consecutiveMissesToFlag));
         var placeholders = new Paragraph(getTranslation("policy.templates.placeholders",
                 String.join(" ", new TreeSet<>(MessageTemplates.ALLOWED).stream().map(p -> "{" + p + "}").toList())));
         placeholders.addClassName("ombud-muted");
@@ -132,6 +138,8 @@ public class PolicySettingsView extends PolicyPage {
         field("onlineFirstReplyMinutesMax", onlineFirstReplyMinutesMax);
         field("communicationSatisfactionRateMin", communicationSatisfactionRateMin);
         field("knowledgeErrorRateMax", knowledgeErrorRateMax);
+        field("communicationSatisfiedRating", communicationSatisfiedRating);
+        field("consecutiveMissesToFlag", consecutiveMissesToFlag);
         field("reviewReply", reviewReplyZh);
         field("reviewReply.zh", reviewReplyZh);
         field("reviewReply.en", reviewReplyEn);
@@ -187,6 +195,8 @@ public class PolicySettingsView extends PolicyPage {
         onlineFirstReplyMinutesMax.setValue(t.onlineFirstReplyMinutesMax());
         communicationSatisfactionRateMin.setValue(t.communicationSatisfactionRateMin());
         knowledgeErrorRateMax.setValue(t.knowledgeErrorRateMax());
+        communicationSatisfiedRating.setValue(t.communicationSatisfiedRating());
+        consecutiveMissesToFlag.setValue(t.consecutiveMissesToFlag());
         MessageTemplates m = content.templates();
         reviewReplyZh.setValue(text(m.reviewReply() == null ? null : m.reviewReply().zh()));
         reviewReplyEn.setValue(text(m.reviewReply() == null ? null : m.reviewReply().en()));
@@ -232,7 +242,8 @@ public class PolicySettingsView extends PolicyPage {
         save(() -> policies.update(PolicySections.CALL_TEST_THRESHOLDS, base.number(),
                 new CallTestThresholds(onSpotResolutionRateMin.getValue(), followUpOnTimeRateMin.getValue(),
                         number(ringsBeforeAnswerMax), number(onlineFirstReplyMinutesMax),
-                        communicationSatisfactionRateMin.getValue(), knowledgeErrorRateMax.getValue()),
+                        communicationSatisfactionRateMin.getValue(), knowledgeErrorRateMax.getValue(),
+                        number(communicationSatisfiedRating), number(consecutiveMissesToFlag)),
                 thresholdsComment.getValue()));
     }
 

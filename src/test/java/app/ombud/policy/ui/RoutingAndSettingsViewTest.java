@@ -68,4 +68,36 @@ class RoutingAndSettingsViewTest extends SpringBrowserlessTest {
         assertThat(policies.current().content().reviewWindows().teamLeadCheckHours()).isEqualTo(changed);
         assertThat(policies.current().changedSections()).containsExactly("reviewWindows");
     }
+
+    @Test
+    void theSatisfiedRatingAndTheMissesBeforeAFlagSaveWithTheThresholds() {
+        navigate(PolicySettingsView.class);
+        int before = policies.current().number();
+        var rating = $view(IntegerField.class).id("callTestThresholds-communicationSatisfiedRating");
+        var misses = $view(IntegerField.class).id("callTestThresholds-consecutiveMissesToFlag");
+        assertThat(rating.getValue()).isEqualTo(policies.current().content().callTestThresholds()
+                .communicationSatisfiedRating());
+        try {
+            test(rating).setValue(6);
+            test($view(Button.class).id("callTestThresholds-save")).click();
+            assertThat(rating.isInvalid()).isTrue();
+            assertThat(policies.current().number()).isEqualTo(before);
+
+            test(rating).setValue(5);
+            test(misses).setValue(4);
+            test($view(Button.class).id("callTestThresholds-save")).click();
+            var thresholds = policies.current().content().callTestThresholds();
+            assertThat(policies.current().number()).isEqualTo(before + 1);
+            assertThat(thresholds.communicationSatisfiedRating()).isEqualTo(5);
+            assertThat(thresholds.consecutiveMissesToFlag()).isEqualTo(4);
+            assertThat(policies.current().changedSections()).containsExactly("callTestThresholds");
+        } finally {
+            var shipped = app.ombud.policy.PolicyDefaults.content().callTestThresholds();
+            if (!policies.current().content().callTestThresholds().equals(shipped)) {
+                app.ombud.support.TestData.asAdmin(() -> policies.update(
+                        app.ombud.policy.PolicySections.CALL_TEST_THRESHOLDS, policies.current().number(), shipped,
+                        "restore"));
+            }
+        }
+    }
 }

@@ -1,0 +1,10 @@
+/**
+ * Test calls (拨测, SPEC §4): mystery-shopper calls and chats a management group plans each
+ * quarter, draws by stratified sampling, executes against a scenario library kept confidential
+ * from the agents, and scores against the scorecard of the policy version in force (ANALYTICS.md
+ * §1); the measures and statistics per team and agent, the weak spots and the monthly and
+ * quarterly reports come from those calls. Its root package is its API: {@link
+ * app.ombud.calltest.Scoring} scores a call's answers on a {@link app.ombud.policy.Scorecard}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "policy", "directory"})
+package app.ombud.calltest;
