@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -350,12 +349,9 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller>, Shar
 
     /** The whitelist owner re-judges: overturned closes the appeal; kept sends it to a panel. */
     public void rejudge(boolean keep, String reason, Actor actor, Instant now) {
-        move(keep ? ReviewStatus.PANEL_FORMING : ReviewStatus.FINAL, actor, now, keep ? "rejudged-kept"
-                : "rejudged-overturned", reason);
         var rejudgment = new Rejudgment(keep, reason, actor.subject(), actor.name(), now);
-        appeal = new Appeal(appeal.role(), appeal.by(), appeal.byName(), appeal.filedAt(), appeal.points(), rejudgment,
-                null, null, null, null, keep ? null : Choice.OVERTURN, keep ? null : AppealDecider.WHITELIST_OWNER,
-                keep ? null : now);
+        move(AppealProgress.after(rejudgment), actor, now, keep ? "rejudged-kept" : "rejudged-overturned", reason);
+        appeal = AppealProgress.rejudged(appeal, rejudgment, now);
         if (!keep) {
             upheld = false;
             finalAt = now;
@@ -371,8 +367,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller>, Shar
         List<String> employees = employeeSide ? members : appeal.employeeSide();
         List<String> reviewers = employeeSide ? appeal.reviewSide() : members;
         boolean complete = !employees.isEmpty() && !reviewers.isEmpty();
-        appeal = new Appeal(appeal.role(), appeal.by(), appeal.byName(), appeal.filedAt(), appeal.points(),
-                appeal.rejudgment(), employees, reviewers, complete ? panelId : null, null, null, null, null);
+        appeal = AppealProgress.sidesNamed(appeal, employees, reviewers, complete ? panelId : null);
         log(actor, now, employeeSide ? "employee-side-named" : "review-side-named", null, null, null,
                 members.toArray(String[]::new));
         if (complete) {
@@ -384,15 +379,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller>, Shar
 
     /** Who cannot sit on the appeal's panel: the accused and the original judges. */
     public Set<String> panelExcluded() {
-        Set<String> excluded = new LinkedHashSet<>();
-        excluded.add(workOrder.accusedEmployeeId());
-        if (verdict != null) {
-            excluded.add(verdict.by());
-        }
-        if (appeal != null && appeal.rejudgment() != null) {
-            excluded.add(appeal.rejudgment().by());
-        }
-        return excluded;
+        return AppealProgress.excluded(this);
     }
 
     /** The panel asked for exists: its number is recorded and the pending marker cleared, once. */
@@ -401,9 +388,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller>, Shar
             return false;
         }
         panelPending = false;
-        appeal = new Appeal(appeal.role(), appeal.by(), appeal.byName(), appeal.filedAt(), appeal.points(),
-                appeal.rejudgment(), appeal.employeeSide(), appeal.reviewSide(), appeal.panelId(), panelNumber,
-                appeal.decision(), appeal.decidedBy(), appeal.decidedAt());
+        appeal = AppealProgress.panelNumbered(appeal, panelNumber);
         log(actor, now, "panel-formed", null, null, null, panelNumber);
         return true;
     }
@@ -416,9 +401,7 @@ public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller>, Shar
         }
         move(ReviewStatus.FINAL, actor, now, decision == Choice.UPHOLD ? "panel-upheld" : "panel-overturned", null,
                 by.name(), panelNumber);
-        appeal = new Appeal(appeal.role(), appeal.by(), appeal.byName(), appeal.filedAt(), appeal.points(),
-                appeal.rejudgment(), appeal.employeeSide(), appeal.reviewSide(), appeal.panelId(), panelNumber,
-                decision, by, now);
+        appeal = AppealProgress.decided(appeal, panelNumber, decision, by, now);
         upheld = decision == Choice.UPHOLD;
         finalAt = now;
         return true;

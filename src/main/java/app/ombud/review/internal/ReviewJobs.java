@@ -72,9 +72,11 @@ public class ReviewJobs {
     /** Flags work orders whose team-lead check is overdue and tells the team lead. */
     public int flagOverdueChecks(Instant now) {
         int flagged = 0;
+        // the directory once per team in this run, not once per review
+        Map<java.util.UUID, List<String>> leads = new java.util.HashMap<>();
         for (var document : mongo.find(ReviewFields.overdueChecks(now), ReviewDocument.class)) {
             notices.tellEach(document.id(), "check-overdue-%s-" + document.version(),
-                    notices.teamLeads(document.submitterTeamId()), "review.notice.check-overdue",
+                    leads.computeIfAbsent(document.submitterTeamId(), notices::teamLeads), "review.notice.check-overdue",
                     List.of(document.number()));
             flagged += mark(document, ReviewFields.checkStillDue(), ReviewFields.CHECK_OVERDUE, "check-overdue", now);
         }
@@ -84,8 +86,9 @@ public class ReviewJobs {
     /** Flags replies not given by their due time and tells the reviewer (or the review team). */
     public int flagOverdueReplies(Instant now) {
         int flagged = 0;
+        var owners = notices.replyOwners();
         for (var document : mongo.find(ReviewFields.overdueReplies(now), ReviewDocument.class)) {
-            notices.tellEach(document.id(), "reply-overdue-%s", notices.replyOwners(document),
+            notices.tellEach(document.id(), "reply-overdue-%s", owners.of(document),
                     "review.notice.reply-overdue", List.of(document.number()));
             flagged += mark(document, ReviewFields.replyStillDue(), ReviewFields.REPLY_OVERDUE, "reply-overdue", now);
         }
@@ -113,6 +116,7 @@ public class ReviewJobs {
         ZoneId zone = content.calendar().zone();
         LocalDate today = LocalDate.ofInstant(now, zone);
         int done = 0;
+        var owners = notices.replyOwners();
         for (var found : mongo.find(ReviewFields.repliesFollowedUp(), ReviewDocument.class)) {
             Reply reply = found.reply();
             Instant firstFailed = reply.attempts().stream().filter(a -> a.outcome().failed()).map(ReplyAttempt::at)
@@ -132,7 +136,7 @@ public class ReviewJobs {
             boolean calledToday = reply.attempts().stream()
                     .anyMatch(a -> LocalDate.ofInstant(a.at(), zone).equals(today));
             if (!calledToday) {
-                notices.tellEach(found.id(), "follow-up-" + today + "-%s", notices.replyOwners(found),
+                notices.tellEach(found.id(), "follow-up-" + today + "-%s", owners.of(found),
                         "review.notice.follow-up", List.of(found.number()));
                 done++;
             }

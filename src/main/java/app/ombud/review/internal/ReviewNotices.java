@@ -91,9 +91,27 @@ public class ReviewNotices {
         });
     }
 
-    /** Whoever owes the customer's reply: the reviewer who holds the review, else every reviewer. */
-    List<String> replyOwners(ReviewDocument document) {
-        return document.assignee() != null ? List.of(document.assignee()) : List.copyOf(withRole(Role.REVIEWER));
+    /**
+     * Whoever owes the customer's reply: the reviewer who holds the review, else every reviewer —
+     * read from the directory once per {@code owners} (one job run), not once per review.
+     */
+    ReplyOwners replyOwners() {
+        return new ReplyOwners();
+    }
+
+    final class ReplyOwners {
+
+        private List<String> reviewers;
+
+        List<String> of(ReviewDocument document) {
+            if (document.assignee() != null) {
+                return List.of(document.assignee());
+            }
+            if (reviewers == null) {
+                reviewers = List.copyOf(withRole(Role.REVIEWER));
+            }
+            return reviewers;
+        }
     }
 
     /** Tells the accused and the appellant of a step on the appeal. */
