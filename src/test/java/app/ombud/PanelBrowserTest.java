@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.directory.AccountService;
 import app.ombud.directory.DirectoryService;
-import app.ombud.directory.PersonInput;
-import app.ombud.panel.PanelRequest;
+import app.ombud.panel.PanelFixture;
 import app.ombud.panel.PanelService;
-import app.ombud.platform.Role;
 import app.ombud.support.BrowserTest;
 import app.ombud.support.OmbudIntegrationTest;
 import app.ombud.support.TestData;
@@ -16,8 +14,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,23 +38,12 @@ class PanelBrowserTest extends BrowserTest {
 
     @Test
     void aPanelistSignsInCastsAVoteAndSeesTheReceipt() {
-        String p = "PB" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
         String password = "Panel-pass-2026";
-        List<String> employeeSide = List.of(p + "E1", p + "E2", p + "E3");
-        List<String> reviewSide = List.of(p + "R1", p + "R2", p + "R3");
-        var panel = TestData.asAdmin(() -> {
-            int n = 1;
-            for (String member : concat(employeeSide, reviewSide)) {
-                var person = directory.createPerson(new PersonInput(member, "评审成员" + n++, null, null,
-                        Set.of(Role.AGENT), true, null, null));
-                accounts.setPasswordForDemo(person.id(), password);
-            }
-            // a panel is formed only while a site manager is left to decide a tie
-            directory.createPerson(new PersonInput(p + "M", "现场负责人", null, null, Set.of(Role.SITE_MANAGER), true,
-                    null, null));
-            return panels.form(UUID.randomUUID(), new PanelRequest("Review", UUID.randomUUID(), "BM-TEST-" + p,
-                    "维持还是推翻判责？", employeeSide, reviewSide, Set.of("17" + p, p + "J"), Set.of("17" + p)));
-        });
+        var fx = new PanelFixture(directory, panels, "PB");
+        List<String> reviewSide = fx.reviewSide;
+        TestData.asAdmin(() -> fx.members().forEach(member -> accounts.setPasswordForDemo(
+                directory.personByEmployeeId(member).orElseThrow().id(), password)));
+        var panel = fx.form("维持还是推翻判责？");
         String member = reviewSide.get(1);
 
         signIn(member, password);
@@ -100,7 +85,4 @@ class PanelBrowserTest extends BrowserTest {
         assertThat(page.getByText(shown)).hasCount(0);
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
-    }
 }

@@ -1,18 +1,14 @@
 package app.ombud.panel;
 
 import static app.ombud.support.TestData.as;
-import static app.ombud.support.TestData.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.directory.DirectoryService;
-import app.ombud.directory.PersonInput;
 import app.ombud.platform.Role;
 import app.ombud.support.ApiAccess;
 import app.ombud.support.OmbudIntegrationTest;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -35,23 +31,13 @@ class PanelApiTest {
 
     @Test
     void allowedStepsOfferTheDecisionOnlyToAnImpartialSiteManager() {
-        String p = "PA" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-        List<String> employeeSide = List.of(p + "E1", p + "E2", p + "E3");
-        List<String> reviewSide = List.of(p + "R1", p + "R2", p + "R3");
-        String manager = p + "M";
-        String judgingManager = p + "JM";
-        Panel panel = asAdmin(() -> {
-            for (String member : employeeSide) {
-                person(member, Role.AGENT);
-            }
-            for (String member : reviewSide) {
-                person(member, Role.REVIEWER);
-            }
-            person(manager, Role.SITE_MANAGER);
-            person(judgingManager, Role.REVIEWER, Role.SITE_MANAGER);
-            return panels.form(UUID.randomUUID(), new PanelRequest("Review", UUID.randomUUID(), "BM-TEST-" + p, "q",
-                    employeeSide, reviewSide, Set.of("17" + p, judgingManager), Set.of("17" + p)));
-        });
+        var fx = new PanelFixture(directory, panels, "PA");
+        List<String> employeeSide = fx.employeeSide;
+        List<String> reviewSide = fx.reviewSide;
+        String manager = fx.siteManager;
+        String judgingManager = fx.p + "JM";
+        fx.person(judgingManager, "兼任质检的现场负责人", Role.REVIEWER, Role.SITE_MANAGER);
+        Panel panel = fx.form("q", judgingManager);
         var member = api.withToken(api.personToken(employeeSide.get(0), Role.AGENT));
         assertThat(steps(member, panel)).containsExactly("CAST");
         for (int i = 0; i < 3; i++) {
@@ -74,9 +60,6 @@ class PanelApiTest {
                 .path("decideUndecidedPanel.panel.allowedSteps").entityList(String.class).hasSize(0);
     }
 
-    private void person(String id, Role... roles) {
-        directory.createPerson(new PersonInput(id, "成员" + id, null, null, Set.of(roles), true, null, null));
-    }
 
     private static List<String> steps(GraphQlTester caller, Panel panel) {
         return caller.documentName("panelSteps").variable("id", panel.id().toString()).execute()

@@ -77,42 +77,30 @@ class PanelBallotTest {
     String outsider;
     String siteManager;
 
+    PanelFixture fx;
+
     @BeforeEach
     void people() {
-        p = "PB" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-        employeeSide = List.of(p + "E1", p + "E2", p + "E3");
-        reviewSide = List.of(p + "R1", p + "R2", p + "R3");
-        accused = "17" + p;
-        judge = p + "J";
-        outsider = p + "X";
-        siteManager = p + "M";
-        asAdmin(() -> {
-            for (String id : employeeSide) {
-                person(id, Role.AGENT);
-            }
-            for (String id : reviewSide) {
-                person(id, Role.REVIEWER);
-            }
-            person(accused, Role.AGENT);
-            person(judge, Role.REVIEWER);
-            person(outsider, Role.AGENT);
-            person(siteManager, Role.SITE_MANAGER);
-        });
+        fx = new PanelFixture(directory, panels, "PB");
+        p = fx.p;
+        employeeSide = fx.employeeSide;
+        reviewSide = fx.reviewSide;
+        accused = fx.accused;
+        judge = fx.judge;
+        outsider = fx.outsider;
+        siteManager = fx.siteManager;
     }
 
     private void person(String id, Role... roles) {
-        directory.createPerson(new PersonInput(id, "成员" + id, null, null, Set.of(roles), true, null, null));
+        fx.person(id, "成员" + id, roles);
     }
 
     Panel form() {
-        return asAdmin(() -> panels.form(UUID.randomUUID(), new PanelRequest("Review", UUID.randomUUID(),
-                "BM-TEST-" + p, "请裁决本工单的判责", employeeSide, reviewSide, Set.of(accused, judge), Set.of(accused))));
+        return fx.form("请裁决本工单的判责");
     }
 
     List<String> members() {
-        List<String> all = new ArrayList<>(employeeSide);
-        all.addAll(reviewSide);
-        return all;
+        return fx.members();
     }
 
     /** Members who have not voted are reminded as long before the window's end as the policy says, once. */

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ombud.directory.DirectoryService;
-import app.ombud.directory.PersonInput;
 import app.ombud.panel.CastReceipt;
 import app.ombud.panel.Choice;
 import app.ombud.panel.DecidedBy;
 import app.ombud.panel.Panel;
 import app.ombud.panel.PanelOutcome;
 import app.ombud.panel.PanelRequest;
+import app.ombud.panel.PanelFixture;
 import app.ombud.panel.PanelService;
 import app.ombud.panel.PanelSide;
 import app.ombud.panel.PanelStatus;
@@ -98,21 +98,17 @@ class PanelViewsTest extends SpringBrowserlessTest {
     List<String> reviewSide;
     String siteManager;
 
+    PanelFixture fx;
+
     @BeforeEach
     void setUp() {
-        p = "N" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-        accused = "17" + p;
-        judge = p + "J";
-        employeeSide = List.of(p + "E1", p + "E2", p + "E3");
-        reviewSide = List.of(p + "R1", p + "R2", p + "R3");
-        siteManager = p + "SM";
-        asAdmin(() -> {
-            // a panel is formed only while a site manager is left to decide a tie
-            person(siteManager, "现场负责人", Role.SITE_MANAGER);
-            person(accused, "被投诉坐席", Role.AGENT);
-            employeeSide.forEach(m -> person(m, "员工方成员" + m.substring(m.length() - 1), Role.AGENT));
-            reviewSide.forEach(m -> person(m, "质检方成员" + m.substring(m.length() - 1), Role.REVIEWER));
-        });
+        fx = new PanelFixture(directory, panels, "N");
+        p = fx.p;
+        accused = fx.accused;
+        judge = fx.judge;
+        employeeSide = fx.employeeSide;
+        reviewSide = fx.reviewSide;
+        siteManager = fx.siteManager;
     }
 
     @AfterEach
@@ -121,13 +117,11 @@ class PanelViewsTest extends SpringBrowserlessTest {
     }
 
     private void person(String employeeId, String name, Role... roles) {
-        directory.createPerson(new PersonInput(employeeId, name, null, null, Set.of(roles), true, null, null));
+        fx.person(employeeId, name, roles);
     }
 
     private Panel formPanel() {
-        return asAdmin(() -> panels.form(UUID.randomUUID(), new PanelRequest("Review", UUID.randomUUID(),
-                "BM-TEST-" + p, "Keep or overturn?", employeeSide, reviewSide, Set.of(accused, judge),
-                Set.of(accused))));
+        return fx.form("Keep or overturn?");
     }
 
     private CastReceipt castAs(String member, Panel panel, Choice choice) {
@@ -215,8 +209,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
     @Test
     void someoneWithoutASeatGetsNotFoundAndNoBallot() {
         var panel = formPanel();
-        String stranger = p + "X";
-        asAdmin(() -> person(stranger, "旁观者", Role.AGENT));
+        String stranger = fx.outsider;
         signIn(stranger, Role.AGENT);
         open(panel);
 
@@ -454,7 +447,9 @@ class PanelViewsTest extends SpringBrowserlessTest {
         signIn(accused, Role.AGENT);
         navigate(app.ombud.review.ui.ReviewView.class, Map.of("id", review.id().toString()));
         test($(Button.class).id("action-name-employee-side")).click();
-        assertThat(suggested(p)).containsExactlyInAnyOrderElementsOf(concat(employeeSide, reviewSide))
+        // the fixture's outsider and its other reviewer may sit too
+        List<String> eligible = List.of(fx.outsider, fx.judge);
+        assertThat(suggested(p)).containsExactlyInAnyOrderElementsOf(concat(concat(employeeSide, reviewSide), eligible))
                 .doesNotContainAnyElementsOf(mayNotSit);
         assertThat(suggested(accused)).as("the accused").isEmpty();
 
@@ -463,7 +458,7 @@ class PanelViewsTest extends SpringBrowserlessTest {
         navigate(app.ombud.review.ui.ReviewView.class, Map.of("id", review.id().toString()));
         test($(Button.class).id("action-name-review-side")).click();
         assertThat(suggested(p)).as("the employee side is named already").containsExactlyInAnyOrderElementsOf(
-                reviewSide);
+                concat(reviewSide, eligible));
     }
 
     private List<String> suggested(String filter) {
