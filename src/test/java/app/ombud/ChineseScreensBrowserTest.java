@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.ombud.complaint.CaseFixture;
 import app.ombud.complaint.CaseNote;
 import app.ombud.complaint.ComplaintService;
+import app.ombud.directory.AccountService;
 import app.ombud.directory.DirectoryService;
 import app.ombud.escalation.EscalationFixture;
 import app.ombud.escalation.EscalationService;
@@ -154,6 +155,9 @@ class ChineseScreensBrowserTest extends BrowserTest {
     PanelService panels;
 
     @Autowired
+    AccountService accounts;
+
+    @Autowired
     PolicyService policies;
 
     @Test
@@ -207,6 +211,19 @@ class ChineseScreensBrowserTest extends BrowserTest {
             TestData.as(fx.panelists.get(i), () -> panels.cast(panelId, choice), Role.AGENT);
         }
         assertThat(TestData.asAdmin(() -> panels.get(panelId)).status()).isEqualTo(PanelStatus.AWAITING_SITE_MANAGER);
+
+        // the site manager sees the form to decide the tie
+        String password = "Site-pass-2026";
+        TestData.asAdmin(() -> accounts.setPasswordForDemo(directory.personByEmployeeId(fx.siteManager).orElseThrow()
+                .id(), password));
+        signIn(fx.siteManager, password);
+        page.waitForURL(url -> !url.contains("/login"));
+        open("/panels/" + panelId, "#panel-timeline");
+        assertThat(page.locator("#decision-save")).isVisible();
+        screenshot("panel-decision-zh-CN.png");
+        read("panel to decide", fx.p, "全体成员已投票；未决");
+        context.clearCookies();
+
         TestData.as(fx.siteManager, () -> panels.decideAsSiteManager(panelId, Choice.UPHOLD, "录音显示坐席确有争吵，维持原判",
                 null), Role.SITE_MANAGER);
 
