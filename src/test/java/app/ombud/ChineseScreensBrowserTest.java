@@ -243,7 +243,8 @@ class ChineseScreensBrowserTest extends BrowserTest {
     void thePolicyHistoryShowsTheDiffOfTwoEditsInChinese() {
         var before = TestData.asAdmin(() -> policies.current());
         try {
-            var graded = TestData.asAdmin(() -> {
+            // saved by the first-start admin, as the portal records a person who signed in
+            var graded = TestData.asPerson("admin", "系统管理员", () -> {
                 Grading g = policies.current().content().grading();
                 var levels = new ArrayList<>(g.levels());
                 var two = levels.get(1);
@@ -254,15 +255,15 @@ class ChineseScreensBrowserTest extends BrowserTest {
                         !two.tellsLeadership()));
                 return policies.update(PolicySections.GRADING, policies.current().number(), new Grading(levels,
                         g.repeatWindowDays() % 60 + 1, g.fallbackLevel(), g.warnBeforeHours()), "调整二级时限");
-            });
-            var windows = TestData.asAdmin(() -> {
+            }, Role.ADMIN);
+            var windows = TestData.asPerson("admin", "系统管理员", () -> {
                 ReviewWindows w = policies.current().content().reviewWindows();
                 return policies.update(PolicySections.REVIEW_WINDOWS, policies.current().number(), new ReviewWindows(
                         w.teamLeadCheckHours() + 1, w.customerReplyHours(), w.followUpDays() % 9 + 1,
                         w.panelVotingWorkingDays(), w.earlyWarningCount(), w.earlyWarningDays(), w.outOfScopeSources(),
                         w.appealDays(), w.panelQuorum(), w.dutyChiefEmployeeIds(), w.panelReminderHours() % 48 + 1),
                         "延长回访时限");
-            });
+            }, Role.ADMIN);
 
             signInAsAdmin();
             for (PolicyVersion version : List.of(graded, windows)) {
@@ -290,7 +291,9 @@ class ChineseScreensBrowserTest extends BrowserTest {
     private List<String> othersComments(PolicyVersion... mine) {
         var own = java.util.Arrays.stream(mine).map(PolicyVersion::number).toList();
         return TestData.asAdmin(() -> policies.history(ScrollPosition.keyset(), 100)).getContent().stream()
-                .filter(v -> !own.contains(v.number()) && v.comment() != null).map(PolicyVersion::comment).toList();
+                .filter(v -> !own.contains(v.number()) && v.comment() != null).map(PolicyVersion::comment)
+                // the longest first: "history test" goes before "test" can leave "history" behind
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     private void signInAsAdmin() {
@@ -305,9 +308,11 @@ class ChineseScreensBrowserTest extends BrowserTest {
         waitForGrids();
     }
 
+    /** Waits until the server has answered every request of the page and no grid is loading rows. */
     private void waitForGrids() {
         page.waitForLoadState(LoadState.NETWORKIDLE);
-        page.waitForFunction("() => ![...document.querySelectorAll('vaadin-grid')].some(g => g.loading)");
+        page.waitForFunction("() => !Object.values(window.Vaadin?.Flow?.clients ?? {}).some(c => c.isActive?.())"
+                + " && ![...document.querySelectorAll('vaadin-grid')].some(g => g.loading)");
     }
 
     /**
@@ -319,6 +324,7 @@ class ChineseScreensBrowserTest extends BrowserTest {
         Locator tabs = page.locator("vaadin-tab").filter(new Locator.FilterOptions().setVisible(true));
         for (int i = 0; i < tabs.count(); i++) {
             tabs.nth(i).click();
+            assertThat(tabs.nth(i)).hasAttribute("selected", java.util.regex.Pattern.compile(".*"));
             waitForGrids();
             texts.addAll(rawTexts(name + ", tab " + tabs.nth(i).textContent().strip(), prefix, data));
         }
