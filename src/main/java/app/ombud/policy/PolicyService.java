@@ -216,8 +216,9 @@ public class PolicyService {
         if (sections.isEmpty()) {
             throw OmbudException.badRequest("POLICY_UNCHANGED", null, "Nothing changed: no new version was saved");
         }
-        var document = new PolicyVersionDocument(basedOn + 1, json.write(next), CurrentActor.get().subject(),
-                clock.instant(), why, sections, origin.name(), originArgs);
+        var actor = CurrentActor.get();
+        var document = new PolicyVersionDocument(basedOn + 1, json.write(next), actor.subject(), clock.instant(), why,
+                sections, origin.name(), originArgs, actor.name());
         try {
             mongo.insert(document);
         } catch (DuplicateKeyException e) {
@@ -268,7 +269,7 @@ public class PolicyService {
         return new PolicyVersion(document.number(), json.read(document.content()), document.author(),
                 document.createdAt(), document.commentOrLegacy(), document.changedSections(),
                 PolicyOrigin.valueOf(document.originOrLegacy()),
-                document.originArgs() == null ? List.of() : document.originArgs());
+                document.originArgs() == null ? List.of() : document.originArgs(), document.authorName());
     }
 
     /** A fresh store gets version 1: the shipped defaults, the holiday packs on its calendar. */
@@ -280,7 +281,8 @@ public class PolicyService {
         }
         try {
             mongo.insert(new PolicyVersionDocument(1, json.write(PolicyDefaults.content().validate()),
-                    Actor.SYSTEM.subject(), clock.instant(), "", List.of(), PolicyOrigin.DEFAULTS.name(), List.of()));
+                    Actor.SYSTEM.subject(), clock.instant(), "", List.of(), PolicyOrigin.DEFAULTS.name(), List.of(),
+                    Actor.SYSTEM.name()));
             audit.record(Actor.SYSTEM, "policy.saved", "Policy", "1", Map.of("origin", PolicyOrigin.DEFAULTS.name()));
         } catch (DuplicateKeyException e) {
             // another instance wrote version 1 first

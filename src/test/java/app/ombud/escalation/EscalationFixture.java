@@ -7,6 +7,7 @@ import app.ombud.complaint.CaseIntake;
 import app.ombud.complaint.ComplaintCase;
 import app.ombud.complaint.ComplaintService;
 import app.ombud.complaint.Customer;
+import app.ombud.complaint.Feedback;
 import app.ombud.complaint.IntakeChannel;
 import app.ombud.directory.Department;
 import app.ombud.directory.DepartmentInput;
@@ -14,6 +15,7 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.directory.PersonInput;
 import app.ombud.platform.Role;
 import app.ombud.policy.CaseCategory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -90,5 +92,24 @@ public final class EscalationFixture {
         as(chief, () -> escalations.review(raised.id(), true, "同意", null), Role.SUPERIOR);
         return as(chief, () -> escalations.formTaskForce(raised.id(), new TaskForce(chief, members), null),
                 Role.SUPERIOR);
+    }
+
+    /**
+     * The escalation taken through every step to CLOSED: approved, a task force the chief leads with
+     * the expert as 技术支持, a plan step the expert completes, a meeting, the expert's report that
+     * the chief approves, the result told to the customer who accepts it, and the evaluation.
+     */
+    public Escalation closed(Escalation raised) {
+        var id = approvedWithTaskForce(raised, List.of(new TaskForce.Member(member, "技术支持"))).id();
+        var step = as(chief, () -> escalations.addStep(id, "联系厂家检测", member, Instant.now().plus(
+                Duration.ofDays(2)), null), Role.SUPERIOR).steps().getFirst();
+        as(member, () -> escalations.completeStep(id, step.id(), null), Role.AGENT);
+        as(member, () -> escalations.recordMeeting(id, Instant.now().minus(Duration.ofHours(1)), List.of(chief,
+                member), "厂家确认更换整机", null), Role.AGENT);
+        as(member, () -> escalations.submitReport(id, "协调厂家更换整机", "已更换", 4, null), Role.AGENT);
+        as(chief, () -> escalations.reviewReport(id, true, "报告属实", null), Role.SUPERIOR);
+        as(chief, () -> escalations.sendResult(id, "已为您更换整机", Feedback.ResultChannel.CALLBACK, true, null),
+                Role.SUPERIOR);
+        return as(chief, () -> escalations.evaluate(id, 5, "处理及时", null), Role.SUPERIOR);
     }
 }

@@ -20,5 +20,7 @@ class RawTextTest {
         assertThat(RawText.in("KS-20261122-0001 坐席 A1001 张三 zhang.san@example.com 2026-11-22 16:00 Ombud API"))
                 .isEmpty();
         assertThat(RawText.in("回执 7K2M-9QXD-4T8B-ZP3N")).isEmpty();
+        assertThat(RawText.in("添加文件（PDF、JPG、PNG、MP3、WAV、TXT、DOCX、XLSX 格式）")).isEmpty();
+        assertThat(RawText.in("添加文件（pdf、docx）")).containsExactly("pdf", "docx");
     }
 }

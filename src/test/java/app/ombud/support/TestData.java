@@ -20,9 +20,14 @@ public final class TestData {
 
     /** Runs the work with a portal user of the given roles in the security context. */
     public static <T> T as(String employeeId, Supplier<T> work, Role... roles) {
+        return asPerson(employeeId, employeeId, work, roles);
+    }
+
+    /** Runs the work as a portal user signed in under this name, as the login page gives it. */
+    public static <T> T asPerson(String employeeId, String name, Supplier<T> work, Role... roles) {
         var previous = SecurityContextHolder.getContext().getAuthentication();
         var authorities = Arrays.stream(roles).map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        var user = new PortalUser(employeeId, "", true, true, authorities, employeeId, employeeId, false);
+        var user = new PortalUser(employeeId, "", true, true, authorities, name, employeeId, false);
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
         try {

@@ -57,7 +57,7 @@ class AdminBootstrap {
         String configured = properties.adminPassword();
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? generate() : configured;
-        var admin = PersonDocument.create(java.util.UUID.randomUUID(), new ValidPerson(ADMIN_LOGIN, "Administrator", null, null,
+        var admin = PersonDocument.create(java.util.UUID.randomUUID(), new ValidPerson(ADMIN_LOGIN, "系统管理员", null, null,
                 EnumSet.of(Role.ADMIN), true, null, null));
         admin.setPassword(passwords.encode(password), generated, clock.instant());
         try {

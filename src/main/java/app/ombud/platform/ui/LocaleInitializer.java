@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each new UI gets the language the person chose before (cookie), else the browser's
- * preference mapped to zh-CN or en.
+ * preference mapped to zh-CN or en, and so does what its connection indicator says.
  */
 @Component
 class LocaleInitializer implements VaadinServiceInitListener {
@@ -21,6 +21,7 @@ class LocaleInitializer implements VaadinServiceInitListener {
                     : Locales.fromCookie(request.getCookies()).orElseGet(() -> Locales.closest(request.getLocale()));
             ui.setLocale(locale);
             ui.getSession().setLocale(locale);
+            ConnectionTexts.apply(ui);
         });
     }
 }

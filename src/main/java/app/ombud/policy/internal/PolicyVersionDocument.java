@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("policy_versions")
 public record PolicyVersionDocument(@Id int number, String content, String author, Instant createdAt,
-        String comment, List<String> changedSections, String origin, List<String> originArgs) {
+        String comment, List<String> changedSections, String origin, List<String> originArgs, String authorName) {
 
     /** Before origins were stored, version 1 was written with the English comment "Ombud defaults". */
     static final String LEGACY_DEFAULTS_COMMENT = "Ombud defaults";

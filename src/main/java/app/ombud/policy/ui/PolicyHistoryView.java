@@ -102,10 +102,16 @@ public class PolicyHistoryView extends VerticalLayout implements HasDynamicTitle
         return getTranslation("policy.history.title");
     }
 
-    /** Who saved a version: the system by its label, a person by the name they signed in with. */
+    /**
+     * Who saved a version: the system by its label, a person by their name (as the case timeline
+     * names them), a version stored before names were kept by the subject.
+     */
     private String author(PolicyVersion version) {
-        return app.ombud.platform.Actor.SYSTEM.subject().equals(version.author())
-                ? getTranslation("policy.history.system") : version.author();
+        if (app.ombud.platform.Actor.SYSTEM.subject().equals(version.author())) {
+            return getTranslation("policy.history.system");
+        }
+        String name = version.authorName();
+        return name == null || name.isBlank() ? version.author() : name;
     }
 
     /** How a version came about, in the reader's language, and the admin's comment. */

@@ -403,8 +403,9 @@ class CaseViewsTest extends SpringBrowserlessTest {
 
     /**
      * The case page in zh-CN after a whole life — taken in, dispatched, overridden to level 1 (so
-     * the leadership job writes an entry), planned, result sent, answered — shows no raw code, no
-     * English and no UTC time: not in the timeline's cells, not in any text of the page's tabs.
+     * the leadership job writes an entry), planned, a file attached, result sent, answered — shows
+     * no raw code, no English and no UTC time: not in the timeline's cells, not in any text of the
+     * page's tabs.
      */
     @Test
     void theCasePageSpeaksChineseAllTheWay() {
@@ -418,11 +419,13 @@ class CaseViewsTest extends SpringBrowserlessTest {
                 new app.ombud.complaint.ResolutionPlan.Remedy(app.ombud.complaint.ResolutionPlan.Type.COMPENSATION,
                         new BigDecimal("300"), null)), z.agent, java.time.Instant.now().plusSeconds(86_400), "上门维修"),
                 null));
+        z.asAgent(() -> cases.attachEvidence(c.id(), "检测报告.txt", "主板故障".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), null));
         z.asAgent(() -> cases.sendResult(c.id(), app.ombud.complaint.Feedback.ResultChannel.CALLBACK, "已上门维修并补偿",
                 null));
         var closed = z.asAgent(() -> cases.recordAnswer(c.id(), true, 4, "满意", null));
         assertThat(closed.timeline()).extracting(TimelineEntry::action).contains("graded", "level-overridden",
-                "leadership-notified", "planned", "result-sent", "accepted");
+                "leadership-notified", "planned", "result-sent", "evidence-added", "accepted");
 
         UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
         signIn(z.head, Role.DEPT_HEAD);

@@ -255,20 +255,8 @@ class EscalationViewsTest extends SpringBrowserlessTest {
         // the form Ombud filled in is worded by the policy, with the company's time of the deadline
         assertThat(raised.form().whyUnsolved()).contains(CompanyTime.minute(asAdmin(() -> cases.get(late.id()))
                 .deadlines().resolutionDue()));
-        var id = raised.id();
-        as(chief, () -> escalations.review(id, true, "同意，由中心牵头", null), Role.SUPERIOR);
-        as(chief, () -> escalations.formTaskForce(id, new TaskForce(chief, List.of(new TaskForce.Member(f.member,
-                "技术支持"))), null), Role.SUPERIOR);
-        var step = as(chief, () -> escalations.addStep(id, "联系厂家检测", f.member, Instant.now().plus(
-                Duration.ofDays(2)), null), Role.SUPERIOR).steps().getFirst();
-        as(f.member, () -> escalations.completeStep(id, step.id(), null), Role.AGENT);
-        as(f.member, () -> escalations.recordMeeting(id, Instant.now().minus(Duration.ofHours(1)), List.of(chief,
-                f.member), "厂家确认更换整机", null), Role.AGENT);
-        as(f.member, () -> escalations.submitReport(id, "协调厂家更换整机", "已更换", 4, null), Role.AGENT);
-        as(chief, () -> escalations.reviewReport(id, true, "报告属实", null), Role.SUPERIOR);
-        as(chief, () -> escalations.sendResult(id, "已为您更换整机", Feedback.ResultChannel.CALLBACK, true, null),
-                Role.SUPERIOR);
-        var closed = as(chief, () -> escalations.evaluate(id, 5, "处理及时", null), Role.SUPERIOR);
+        var closed = f.closed(raised);
+        var id = closed.id();
         assertThat(closed.status()).isEqualTo(EscalationStatus.CLOSED);
 
         signIn(chief, Role.SUPERIOR);

@@ -23,13 +23,13 @@ class PolicyHistoryViewTest extends SpringBrowserlessTest {
     @Test
     @SuppressWarnings("unchecked")
     void theDiffOfTheNewestVersionShowsTheChangedSetting() {
-        var saved = TestData.asAdmin(() -> {
+        var saved = TestData.asPerson("history-admin", "策略管理员", () -> {
             var now = policies.current();
             ReviewWindows w = now.content().reviewWindows();
             return policies.update(PolicySections.REVIEW_WINDOWS, now.number(), new ReviewWindows(w.teamLeadCheckHours(),
                     w.customerReplyHours(), w.followUpDays() == 5 ? 6 : 5, w.panelVotingWorkingDays(),
                     w.earlyWarningCount(), w.earlyWarningDays(), w.outOfScopeSources()), "history test");
-        });
+        }, app.ombud.platform.Role.ADMIN);
         int previousDays = TestData.asAdmin(() -> policies.version(saved.number() - 1))
                 .content().reviewWindows().followUpDays();
 
@@ -38,6 +38,8 @@ class PolicyHistoryViewTest extends SpringBrowserlessTest {
         Grid<app.ombud.policy.PolicyVersion> versions = $view(Grid.class).id("history-versions");
         assertThat(test(versions).size()).isEqualTo(saved.number());
         assertThat(test(versions).getCellText(0, 0)).isEqualTo(String.valueOf(saved.number()));
+        // the person who saved it by name, as the case timeline names people, not by their login
+        assertThat(test(versions).getCellText(0, 2)).isEqualTo("策略管理员");
         assertThat(test(versions).getCellText(0, 3)).isEqualTo("history test");
         assertThat(test(versions).getRow(saved.number() - 1).number()).isEqualTo(1);
 

@@ -7,18 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.notification.NotificationService;
-import app.ombud.panel.PanelSide;
 import app.ombud.platform.Role;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.policy.JudgmentType;
 import app.ombud.policy.PolicyService;
 import app.ombud.review.AppealPoint;
 import app.ombud.review.Appeals;
-import app.ombud.review.ExplanationGap;
 import app.ombud.review.Judgment;
 import app.ombud.review.ReplyOutcome;
 import app.ombud.review.ReplyStatus;
-import app.ombud.review.ReturnReason;
 import app.ombud.review.Review;
 import app.ombud.review.ReviewDesk;
 import app.ombud.review.ReviewFixture;
@@ -280,48 +277,16 @@ class ReviewViewTest extends SpringBrowserlessTest {
      */
     @Test
     void aReviewFromSubmitToItsPanelShowsNoCodeEnglishOrUtcTimeInChinese() {
-        String accused = fx.accused("99");
-        String owner = fx.p + "O";
-        fx.person(owner, "白名单负责人", null, Role.WHITELIST_OWNER);
-        fx.person(fx.p + "SM", "现场负责人", null, Role.SITE_MANAGER);
-        for (int i = 1; i <= 6; i++) {
-            fx.person(fx.p + "M" + i, "评议员" + i, null, Role.AGENT);
-        }
-        // submitted, forwarded (no routing rule takes 99…), taken, returned for its gaps, forwarded again
-        Review forwarded = fx.forwarded(accused);
-        Review returned = as(fx.reviewer, () -> {
-            Review taken = desk.take(forwarded.id(), forwarded.version());
-            return desk.returnToLead(taken.id(), ReturnReason.NO_EXPLANATION,
-                    Set.of(ExplanationGap.NO_CALMING, ExplanationGap.NO_GUIDANCE), "请补充员工解释", taken.version());
-        }, Role.REVIEWER);
-        // the team lead's notice names the reason in their language
+        String criterion = policy.current().content().reviewCriteria().attitude().getFirst().code();
+        Review stored = fx.panelFormed(appeals, criterion);
+        String owner = fx.owner;
+        // the team lead's notice of the return names the reason in their language
         var notice = as(fx.lead, () -> notifications.mine(false, ScrollPosition.offset(), 20), Role.AGENT,
                 Role.TEAM_LEAD).getContent().stream().filter(n -> n.messageKey().startsWith(
                         "review.notice.returned-to-lead")).findFirst().orElseThrow();
         String noticeText = new java.text.MessageFormat(java.util.ResourceBundle.getBundle("vaadin-i18n.translations",
                 Locale.SIMPLIFIED_CHINESE).getString(notice.messageKey())).format(notice.args().toArray());
         assertThat(RawText.in(noticeText)).as(noticeText).isEmpty();
-        Review again = as(fx.lead, () -> workOrders.forward(returned.id(), "已补充解释", returned.version()),
-                Role.AGENT, Role.TEAM_LEAD);
-        // routed by hand to the front desk, verified, judged upheld with a criterion
-        String criterion = policy.current().content().reviewCriteria().attitude().getFirst().code();
-        Review judged = as(fx.reviewer, () -> {
-            Review routed = desk.routeManually(again.id(), "FRONT_DESK", again.version());
-            Review verified = desk.recordVerification(routed.id(), "录音显示坐席语气生硬", "录音-" + fx.p,
-                    routed.version());
-            return desk.judge(verified.id(), new Judgment(JudgmentType.ATTITUDE, List.of(criterion), true,
-                    "录音中坐席与客户争吵", null, null), verified.version());
-        }, Role.REVIEWER);
-        // appealed, kept on re-judgment, both sides named: the panel is formed by the system
-        Review appealed = as(accused, () -> appeals.appeal(judged.id(), List.of(new AppealPoint("02:15",
-                "客户先辱骂坐席")), judged.version()), Role.AGENT);
-        Review kept = as(owner, () -> appeals.rejudge(appealed.id(), true, "录音 03:40 坐席确有争吵",
-                appealed.version()), Role.WHITELIST_OWNER);
-        Review named = as(accused, () -> appeals.namePanelSide(kept.id(), PanelSide.EMPLOYEE,
-                List.of(fx.p + "M1", fx.p + "M2", fx.p + "M3"), kept.version()), Role.AGENT);
-        as(owner, () -> appeals.namePanelSide(named.id(), PanelSide.REVIEW,
-                List.of(fx.p + "M4", fx.p + "M5", fx.p + "M6"), named.version()), Role.WHITELIST_OWNER);
-        Review stored = fx.get(judged.id());
         assertThat(stored.status()).isEqualTo(ReviewStatus.PANEL_VOTING);
         assertThat(stored.timeline()).extracting(e -> e.action()).contains("unrouted", "returned-to-lead",
                 "routed-manually", "judged-upheld", "rejudged-kept", "panel-formed");
