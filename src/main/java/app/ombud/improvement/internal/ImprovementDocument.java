@@ -161,7 +161,7 @@ public class ImprovementDocument implements StepGuard<ImprovementStep, Improveme
                     ? transitionError("submitted for verification") : owner(caller);
             case VERIFY -> status != ImprovementStatus.SUBMITTED_FOR_VERIFICATION ? transitionError("verified")
                     : caller.owns(this) ? OmbudException.forbidden("IMPROVEMENT_VERIFY_BY_OWNER",
-                            "The owner of {0} does not verify it: the raiser''s side does", number)
+                            "The owner of {0} does not verify it: the side that raised it does", number)
                     : raiserSide(caller);
             case CANCEL -> !status.open() ? transitionError("cancelled") : raiserSide(caller);
         });
@@ -174,7 +174,7 @@ public class ImprovementDocument implements StepGuard<ImprovementStep, Improveme
 
     private OmbudException raiserSide(ImprovementCaller caller) {
         return caller.raiserSide(this) ? null : OmbudException.forbidden("IMPROVEMENT_NOT_RAISER_SIDE",
-                "Only the raiser''s side decides on {0}", number);
+                "Only the side that raised {0} decides on it", number);
     }
 
     // ---- the steps --------------------------------------------------------------------------
