@@ -319,6 +319,10 @@ public class ImprovementDocument implements StepGuard<ImprovementStep, Improveme
         return dueBy;
     }
 
+    public int reopenCount() {
+        return reopenCount;
+    }
+
     public ImprovementStatus status() {
         return status;
     }

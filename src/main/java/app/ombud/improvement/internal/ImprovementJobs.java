@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * The improvement job, on one instance at a time: flags actions past the end of their due day
  * while their owners still work on them, and tells the owner and the head of the owner's
- * department. The notice's ID comes from the action and its due date, so a run repeated after a
- * crash between the notice and the flag tells no one twice, and a reopened action with a new due
- * date is told again when that one passes.
+ * department. The notice's ID comes from the action and how often it was reopened, so a run repeated
+ * after a crash between the notice and the flag tells no one twice, and a reopened action is told
+ * again when its new due date passes.
  */
 @Component
 public class ImprovementJobs {
@@ -51,7 +51,7 @@ public class ImprovementJobs {
             told.add(document.ownerEmployeeId());
             directory.headOf(document.departmentId()).ifPresent(told::add);
             for (String person : told) {
-                notifications.notify(NoticeIds.of(document.id(), "overdue/" + document.dueDate() + "/" + person),
+                notifications.notify(NoticeIds.of(document.id(), "overdue/" + document.reopenCount() + "/" + person),
                         person, "improvement.notice.overdue", List.of(document.number(), document.dueDate().toString()),
                         "improvements/" + document.id());
             }
