@@ -6,6 +6,7 @@ import app.ombud.improvement.ImprovementService;
 import app.ombud.improvement.ImprovementSource;
 import app.ombud.improvement.SourceRef;
 import app.ombud.platform.CurrentActor;
+import app.ombud.platform.Role;
 import app.ombud.platform.WorkItems;
 import app.ombud.review.Review;
 import app.ombud.review.ui.ReviewAction;
@@ -17,10 +18,15 @@ import java.util.Optional;
 
 /**
  * "Raise improvement action" on the page of a review whose verdict in force is upheld (source
- * REVIEW_VERDICT), for a person of the call center; the accused's department is preselected.
+ * REVIEW_VERDICT), for the review side (REVIEWER, WHITELIST_OWNER), team leads, department heads,
+ * leadership and admins — never the accused; the accused's department is preselected.
  */
 @org.springframework.stereotype.Component
 class RaiseFromReviewAction implements ReviewAction {
+
+    /** Who raises from a verdict: the review side and the accused's leads, never the accused. */
+    private static final Role[] RAISERS = {Role.REVIEWER, Role.WHITELIST_OWNER, Role.TEAM_LEAD, Role.DEPT_HEAD,
+        Role.LEADERSHIP, Role.ADMIN};
 
     private final ImprovementService improvements;
     private final DirectoryService directory;
@@ -34,12 +40,13 @@ class RaiseFromReviewAction implements ReviewAction {
 
     @Override
     public Optional<Component> create(Review review, Runnable reload) {
+        String accused = review.workOrder() == null ? null : review.workOrder().accusedEmployeeId();
         if (!Boolean.TRUE.equals(review.upheld()) || review.verdict() == null
-                || !CurrentActor.find().map(WorkItems::queueFor).orElse(false)) {
+                || !CurrentActor.find().filter(WorkItems::queueFor).filter(a -> a.hasAny(RAISERS))
+                        .filter(a -> !a.key().equals(accused)).isPresent()) {
             return Optional.empty();
         }
         var button = new Button(UI.getCurrent().getTranslation("improvement.raise"), click -> {
-            String accused = review.workOrder() == null ? null : review.workOrder().accusedEmployeeId();
             var department = accused == null ? null
                     : directory.personByEmployeeId(accused).map(Person::departmentId).orElse(null);
             RaiseImprovementDialog.open(UI.getCurrent(), improvements, directory, clock,

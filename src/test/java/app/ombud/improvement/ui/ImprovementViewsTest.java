@@ -219,6 +219,11 @@ class ImprovementViewsTest extends SpringBrowserlessTest {
         assertThat(fromReview.create(review(null, null), () -> { })).isEmpty();
         signIn(f.raiser, Role.BI_READER);
         assertThat(fromReview.create(review(verdict, true), () -> { })).isEmpty();
+        // not offered to the accused agent
+        signIn(f.owner, Role.AGENT);
+        assertThat(fromReview.create(review(verdict, true), () -> { })).isEmpty();
+        signIn(f.ownerHead, Role.DEPT_HEAD);
+        assertThat(fromReview.create(review(verdict, true), () -> { })).isPresent();
     }
 
     @Test
@@ -242,7 +247,9 @@ class ImprovementViewsTest extends SpringBrowserlessTest {
     }
 
     private Review review(Verdict verdict, Boolean upheld) {
-        return new Review(UUID.randomUUID(), "BM-" + f.p, null, ReviewStatus.values()[0], null, null, Instant.now(),
+        var order = new app.ombud.review.WorkOrder(f.raiser, null, null, null, "服务态度差", null, null, f.owner, null,
+                null);
+        return new Review(UUID.randomUUID(), "BM-" + f.p, order, ReviewStatus.values()[0], null, null, Instant.now(),
                 null, null, null, List.of(), null, null, null, null, verdict, upheld, null, null, null, null, null,
                 List.of(), 0);
     }
