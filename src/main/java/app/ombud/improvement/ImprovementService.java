@@ -96,12 +96,8 @@ public class ImprovementService {
     /** Raises an action once per key: a repeat with the same key returns the first action. */
     @StaffOnly
     public ImprovementAction raise(RaiseImprovement request, IdempotencyKey key) {
-        Actor actor = CurrentActor.required();
+        Actor actor = personOrSystem();
         var clean = clean(request);
-        if (actor.kind() == Actor.Kind.CLIENT) {
-            throw OmbudException.forbidden("PERSON_REQUIRED",
-                    "This step is taken by a person: use a token that names you (employee_id), not an API client's");
-        }
         return idempotency.once("improvement.raise", key, clean, id -> create(id, clean, actor),
                 id -> fields.byId(id).map(d -> d.view(caller(actor))));
     }
@@ -250,8 +246,8 @@ public class ImprovementService {
      */
     @PreAuthorize("hasAnyRole('CALLTEST_STAFF','ADMIN') or principal == 'system'")
     public ImprovementAction recordRetest(UUID actionId, String testCallRef, boolean passed) {
+        Actor actor = personOrSystem();
         String ref = TextInput.required(testCallRef, "testCallRef", Kind.LINE);
-        Actor actor = CurrentActor.required();
         for (int attempt = 1; ; attempt++) {
             var document = fields.visible(actionId, fields.visibility(actor, caller(actor)))
                     .orElseThrow(() -> notFound(actionId));
@@ -326,6 +322,18 @@ public class ImprovementService {
                     asked.toString());
         }
         return asked;
+    }
+
+    /**
+     * A person, or Ombud itself (the test-call module's jobs); an API client is refused with
+     * {@code PERSON_REQUIRED} before anything is validated or looked up.
+     */
+    static Actor personOrSystem() {
+        Actor actor = CurrentActor.required();
+        if (actor.kind() == Actor.Kind.SYSTEM) {
+            return actor;
+        }
+        return CurrentActor.requirePerson();
     }
 
     /** The end of the due day in the company's zone: the action is overdue from then. */

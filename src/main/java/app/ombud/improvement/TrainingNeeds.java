@@ -71,6 +71,7 @@ public class TrainingNeeds {
     @PreAuthorize("hasAnyRole('CALLTEST_STAFF','DEPT_HEAD','LEADERSHIP','ADMIN') or principal == 'system'")
     public TrainingNeed create(String topic, List<String> employeeIds, List<SourceRef> sources, LocalDate plannedFor,
             IdempotencyKey key) {
+        Actor actor = ImprovementService.personOrSystem();
         String what = TextInput.required(topic, "topic", Kind.LINE);
         Set<String> people = new LinkedHashSet<>();
         for (String id : employeeIds == null ? List.<String>of() : employeeIds) {
@@ -91,11 +92,6 @@ public class TrainingNeeds {
             throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", people.size() > MAX_PEOPLE ? "employeeIds" : "sources",
                     "{0} must be between {1} and {2}", people.size() > MAX_PEOPLE ? "employeeIds" : "sources", 1,
                     MAX_PEOPLE);
-        }
-        Actor actor = CurrentActor.required();
-        if (actor.kind() == Actor.Kind.CLIENT) {
-            throw OmbudException.forbidden("PERSON_REQUIRED",
-                    "This step is taken by a person: use a token that names you (employee_id), not an API client's");
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, policy.calendar().zone());
