@@ -246,6 +246,48 @@ class ImprovementViewsTest extends SpringBrowserlessTest {
                 .containsExactly(need.number());
     }
 
+    @Test
+    void theHomePageListsTheOwnersActionsAndTheRaisersToVerify() {
+        var owned = f.raised("首页待办");
+        var submitted = f.submitted(f.raised("首页待验证"));
+        signIn(f.owner, Role.AGENT);
+        navigate(app.ombud.platform.ui.HomeView.class);
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("work-improvements-owned-" + owned.number())
+                .exists()).isTrue();
+        signIn(f.raiser, Role.REVIEWER);
+        navigate(MyImprovementsView.class);
+        navigate(app.ombud.platform.ui.HomeView.class);
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("work-improvements-verify-"
+                + submitted.number()).exists()).isTrue();
+    }
+
+    /** A zh-CN reader of an action taken through every kind of entry reads no code, English or UTC time. */
+    @Test
+    void aChineseReaderSeesNoCodeOnTheActionPage() {
+        // a prefix with a digit, so that generated names and IDs never read as English words
+        var z = ImprovementFixture.create("Z9", directory, improvements, policy, clock);
+        var action = z.fromWeakSpot("首问解决率提升");
+        jobs.flagOverdue(action.dueBy().plusSeconds(60));
+        z.submitted(action);
+        z.asGroup(() -> improvements.recordRetest(action.id(), "TC-9001", false));
+        z.asGroup(() -> improvements.verify(action.id(), false, "复测未通过", null, null));
+        signIn(z.group, Role.CALLTEST_STAFF);
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        navigate(ImprovementView.class, Map.of("id", action.id().toString()));
+        List<String> texts = new java.util.ArrayList<>();
+        for (Grid<?> grid : $(Grid.class).all()) {
+            var g = test(grid);
+            for (int row = 0; row < g.size(); row++) {
+                for (int column = 0; column < grid.getColumns().size(); column++) {
+                    texts.add(g.getCellText(row, column));
+                }
+            }
+        }
+        texts.add(UI.getCurrent().getElement().getTextRecursively());
+        assertThat(texts.stream().flatMap(text -> app.ombud.support.RawText.in(text).stream()).toList()).isEmpty();
+        assertThat(String.join(" ", texts)).contains("薄弱环节", "标记逾期", "重新打开", "未通过");
+    }
+
     private Review review(Verdict verdict, Boolean upheld) {
         var order = new app.ombud.review.WorkOrder(f.raiser, null, null, null, "服务态度差", null, null, f.owner, null,
                 null);
