@@ -40,6 +40,9 @@ class PersonStepsTest {
             "reportSpecialComplainant", "decideSpecialComplainant", "recordExplanationScript", "closeReplyAsOther",
             "addReviewToLibrary", "removeReviewFromLibrary",
             "castPanelBallot", "decideUndecidedPanel",
+            "raiseImprovementAction", "reportImprovementProgress", "submitImprovementAction",
+            "verifyImprovementAction", "cancelImprovementAction", "recordImprovementRetest",
+            "createTrainingNeed", "completeTrainingNeed", "noteTrainingEffect",
             "createPersonalAccessToken", "revokePersonalAccessToken");
 
     /**
@@ -55,7 +58,7 @@ class PersonStepsTest {
             "createPublicApiClient", "updatePublicApiClient",
             "updateGrading", "updateRouting", "updateReviewWindows", "updateReviewCriteria",
             "updateCallTestThresholds", "updateMessageTemplates", "updateOperationsTargets", "updateWorkingCalendar",
-            "importCalendarYear");
+            "importCalendarYear", "updateScorecard");
 
     @Autowired
     ApiAccess api;

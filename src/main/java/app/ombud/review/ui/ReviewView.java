@@ -44,8 +44,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.Route;
+import org.springframework.beans.factory.ObjectProvider;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,12 +73,15 @@ public class ReviewView extends RecordPage<Review, ReviewStep> {
     private final AppealDialogs appeals;
     private final ReplyDialogs replies;
     private final LibraryDialogs library;
+    private final ObjectProvider<ReviewAction> extraActions;
     private PolicyLabels labels;
 
     public ReviewView(ReviewQueries reviews, WorkOrders workOrders, ReviewDesk desk, Appeals appeals, Replies replies,
-            CaseLibrary library, DirectoryService directory, PolicyService policy, Clock clock) {
+            CaseLibrary library, DirectoryService directory, PolicyService policy, Clock clock,
+            ObjectProvider<ReviewAction> extraActions) {
         super("review", ReviewStep.class, "nav.reviews.mine");
         this.reviews = reviews;
+        this.extraActions = extraActions;
         this.directory = directory;
         this.policy = policy;
         this.workOrders = new WorkOrderDialogs(this, workOrders, clock, this::reload);
@@ -517,6 +522,14 @@ public class ReviewView extends RecordPage<Review, ReviewStep> {
         StepDialogs.footer(dialog, "panel-side-save", () -> appeals.act(() -> appeals.service().namePanelSide(r.id(),
                 side, members.getValue().stream().map(Person::employeeId).sorted().toList(), r.version()), dialog,
                 Map.of("members", members)));
+    }
+
+    /** Buttons other modules offer on this review ({@link ReviewAction}), after the review's own steps. */
+    @Override
+    protected List<Component> extraButtons(Review r) {
+        List<Component> extra = new ArrayList<>();
+        extraActions.orderedStream().forEach(action -> action.create(r, this::reload).ifPresent(extra::add));
+        return extra;
     }
 
     private String t(String key, Object... args) {

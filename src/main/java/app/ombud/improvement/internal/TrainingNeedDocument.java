@@ -1,0 +1,119 @@
+package app.ombud.improvement.internal;
+
+import app.ombud.improvement.SourceRef;
+import app.ombud.improvement.TrainingNeed;
+import app.ombud.improvement.TrainingStatus;
+import app.ombud.platform.OmbudException;
+import app.ombud.platform.SharedRecord;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A training need: PLANNED → DONE (with the date), then its effect noted. No job writes it. */
+@Document("training_needs")
+public class TrainingNeedDocument implements SharedRecord {
+
+    @Id
+    private final UUID id;
+    @Indexed(unique = true)
+    private final String number;
+    private final String topic;
+    @Indexed
+    private final List<String> employeeIds;
+    private final List<SourceRef> sources;
+    private final LocalDate plannedFor;
+    private TrainingStatus status;
+    private LocalDate doneOn;
+    private String effect;
+    private String effectNotedBy;
+    private Instant effectNotedAt;
+    private final String createdBy;
+    private final Instant createdAt;
+    @Version
+    private Long version;
+
+    @PersistenceCreator
+    TrainingNeedDocument(UUID id, String number, String topic, List<String> employeeIds, List<SourceRef> sources,
+            LocalDate plannedFor, TrainingStatus status, LocalDate doneOn, String effect, String effectNotedBy,
+            Instant effectNotedAt, String createdBy, Instant createdAt, Long version) {
+        this.id = id;
+        this.number = number;
+        this.topic = topic;
+        this.employeeIds = employeeIds == null ? List.of() : List.copyOf(employeeIds);
+        this.sources = sources == null ? List.of() : List.copyOf(sources);
+        this.plannedFor = plannedFor;
+        this.status = status;
+        this.doneOn = doneOn;
+        this.effect = effect;
+        this.effectNotedBy = effectNotedBy;
+        this.effectNotedAt = effectNotedAt;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.version = version;
+    }
+
+    public static TrainingNeedDocument plan(UUID id, String number, String topic, List<String> employeeIds,
+            List<SourceRef> sources, LocalDate plannedFor, String createdBy, Instant now) {
+        return new TrainingNeedDocument(id, number, topic, employeeIds, sources, plannedFor, TrainingStatus.PLANNED,
+                null, null, null, null, createdBy, now, null);
+    }
+
+    @Override
+    public Set<String> jobOwnedFields() {
+        return Set.of();
+    }
+
+    @Override
+    public Map<String, List<?>> appended() {
+        return Map.of();
+    }
+
+    /** Held on {@code day}; once. */
+    public void done(LocalDate day) {
+        if (status != TrainingStatus.PLANNED) {
+            throw transitionError("done");
+        }
+        status = TrainingStatus.DONE;
+        doneOn = day;
+    }
+
+    /** The effect seen in later results; only once the training is done (may be noted again as results come in). */
+    public void noteEffect(String text, String by, Instant now) {
+        if (status != TrainingStatus.DONE) {
+            throw transitionError("given an effect");
+        }
+        effect = text;
+        effectNotedBy = by;
+        effectNotedAt = now;
+    }
+
+    private OmbudException transitionError(String action) {
+        return OmbudException.conflict("TRAINING_TRANSITION_NOT_ALLOWED",
+                "Training need {0} is {1}; it cannot be {2} now", number, status.name(), action);
+    }
+
+    public TrainingNeed view() {
+        return new TrainingNeed(id, number, topic, employeeIds, sources, plannedFor, status, doneOn, effect,
+                effectNotedBy, effectNotedAt, createdBy, createdAt, version == null ? 0 : version);
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public TrainingStatus status() {
+        return status;
+    }
+
+    public Long version() {
+        return version;
+    }
+}

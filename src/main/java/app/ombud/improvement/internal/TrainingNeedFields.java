@@ -1,0 +1,67 @@
+package app.ombud.improvement.internal;
+
+import app.ombud.improvement.TrainingStatus;
+import app.ombud.platform.RecordWrites;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Every query and update on the field paths of {@link TrainingNeedDocument}. */
+@Component
+public class TrainingNeedFields {
+
+    private final MongoTemplate mongo;
+    private final RecordWrites writes;
+
+    TrainingNeedFields(MongoTemplate mongo, RecordWrites writes) {
+        this.mongo = mongo;
+        this.writes = writes;
+    }
+
+    public Optional<TrainingNeedDocument> byId(UUID id) {
+        return Optional.ofNullable(mongo.findById(id, TrainingNeedDocument.class));
+    }
+
+    /** The need, if a reader who reads only needs naming {@code reader} (null: every need) may read it. */
+    public Optional<TrainingNeedDocument> visible(UUID id, String reader) {
+        var where = Criteria.where("_id").is(id);
+        if (reader != null) {
+            where = where.and("employeeIds").is(reader);
+        }
+        return Optional.ofNullable(mongo.findOne(Query.query(where), TrainingNeedDocument.class));
+    }
+
+    /** Newest first. */
+    public Window<TrainingNeedDocument> search(String reader, TrainingStatus status, String employeeId,
+            ScrollPosition position, int size) {
+        List<Criteria> where = new ArrayList<>();
+        if (reader != null) {
+            where.add(Criteria.where("employeeIds").is(reader));
+        }
+        if (employeeId != null) {
+            where.add(Criteria.where("employeeIds").is(employeeId));
+        }
+        if (status != null) {
+            where.add(Criteria.where("status").is(status));
+        }
+        Query query = new Query(where.isEmpty() ? new Criteria() : new Criteria().andOperator(where))
+                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))).limit(size);
+        return mongo.scroll(query.with(position), TrainingNeedDocument.class);
+    }
+
+    public void insert(TrainingNeedDocument document) {
+        mongo.insert(document);
+    }
+
+    public TrainingNeedDocument save(TrainingNeedDocument document) {
+        return writes.save(document);
+    }
+}
