@@ -193,6 +193,26 @@ public class Draws {
         }
     }
 
+    /** The test call on a done slot was voided: the slot is planned again; the same call again changes nothing. */
+    @CallTestStaff
+    public Slot reopenSlot(UUID slotId, UUID testCallId) {
+        Actor actor = CurrentActor.required();
+        for (int attempt = 1;; attempt++) {
+            PlanDocument plan = fields.bySlot(slotId).orElseThrow(() ->
+                    OmbudException.notFound("SLOT_NOT_FOUND", "No slot {0}", slotId));
+            if (!plan.reopen(slotId, testCallId, actor, clock.instant())) {
+                return plan.slot(slotId).orElseThrow();
+            }
+            try {
+                return fields.save(plan).slot(slotId).orElseThrow();
+            } catch (OmbudException e) {
+                if (!e.isConcurrentUpdate() || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static void requireInQuarter(PlanDocument plan, YearMonth month) {
         if (!Quarter.parse(plan.content().quarter(), "quarter").contains(month)) {
             throw OmbudException.badRequest("DRAW_MONTH_OUTSIDE_QUARTER", "month", "Month {0} is not in quarter {1}",

@@ -204,6 +204,17 @@ public class PlanDocument implements StepGuard<PlanStep, PlanCaller> {
         return true;
     }
 
+    /** The test call made on the slot was voided: the slot waits for a test call again (once). */
+    public boolean reopen(UUID slotId, UUID testCallId, Actor actor, Instant now) {
+        var slot = slot(slotId).orElseThrow(() -> slotNotFound(slotId));
+        if (slot.status() != SlotStatus.DONE || !testCallId.equals(slot.testCallId())) {
+            return false;
+        }
+        replace(withStatus(slot, SlotStatus.PLANNED, null, slot.note()));
+        log(actor, now, "slot-reopened", null, null, null, slot.month(), slot.agentEmployeeId(), testCallId.toString());
+        return true;
+    }
+
     static Slot withStatus(Slot s, SlotStatus next, UUID testCallId, String note) {
         return new Slot(s.id(), s.planId(), s.month(), s.drawId(), s.spotCheck(), s.teamId(), s.channel(),
                 s.agentEmployeeId(), s.at(), next, testCallId, note, s.addedBy(), s.addedAt());
