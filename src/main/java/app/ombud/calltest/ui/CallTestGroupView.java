@@ -8,7 +8,6 @@ import app.ombud.directory.PersonFilter;
 import app.ombud.platform.Role;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.SubmitButton;
-import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -66,7 +65,6 @@ public class CallTestGroupView extends VerticalLayout implements HasDynamicTitle
         StepDialogs.run(() -> {
             var saved = groups.set(lead.getValue() == null ? null : lead.getValue().employeeId(),
                     members.getValue().stream().map(Person::employeeId).sorted().toList(), group.version());
-            Toasts.success(getTranslation("calltest.group.saved"));
             return saved;
         }, null, () -> fill(groups.get()), Map.of("leadEmployeeId", lead, "memberEmployeeIds", members));
     }
