@@ -94,7 +94,7 @@ public class TestCalls {
         }
         Slot slot = draws.slot(input.slotId());
         if (slot.status() != SlotStatus.PLANNED) {
-            throw OmbudException.conflict("SLOT_NOT_PLANNED", "Slot {0} is not waiting for a test call", slot.id());
+            throw OmbudException.conflict("SLOT_NOT_PLANNED", "Slot {0} is {1}", slot.id(), slot.status().name());
         }
         CallTestPlan plan = plans.get(slot.planId());
         if (!plan.executorEmployeeIds().contains(caller.actor().employeeId()) && !caller.groupLead()) {
@@ -111,7 +111,7 @@ public class TestCalls {
         ScenarioRevision scenario = scenarios.revision(ref.scenarioId(), ref.revision());
         if (scenario.channel() != slot.channel()) {
             throw OmbudException.badRequest("SCENARIO_CHANNEL_MISMATCH", "scenario",
-                    "The scenario is for {0}, the slot for {1}", scenario.channel(), slot.channel());
+                    "The scenario is for another channel than the slot");
         }
         Instant calledAt = TimeInput.past(required(input.calledAt(), "calledAt"), "calledAt", now, MAX_AGE);
         var facts = new TestCallDocument.Facts(plan.id(), slot.id(), slot.spotCheck(), ref, scenario.type(),
