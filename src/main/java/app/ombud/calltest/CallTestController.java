@@ -58,10 +58,19 @@ class CallTestController {
     record EditCallTestPlanInput(UUID id, PlanInput plan, Long expectedVersion) {
     }
 
-    record CallTestPlanStepInput(UUID id, String reason, Long expectedVersion) {
+    record CallTestPlanStepInput(UUID id, Long expectedVersion) {
     }
 
-    record CallTestDrawInput(UUID planId, String month, String reason, Long expectedVersion) {
+    record SendBackCallTestPlanInput(UUID id, String reason, Long expectedVersion) {
+    }
+
+    record CloseCallTestPlanInput(UUID id, String note, Long expectedVersion) {
+    }
+
+    record DrawCallTestMonthInput(UUID planId, String month, Long expectedVersion) {
+    }
+
+    record CancelCallTestDrawInput(UUID planId, String month, String reason, Long expectedVersion) {
     }
 
     record AddSpotCheckInput(UUID planId, SpotCheckInput spotCheck, Long expectedVersion) {
@@ -157,22 +166,22 @@ class CallTestController {
     }
 
     @MutationMapping
-    CallTestPlanPayload sendBackCallTestPlan(@Argument CallTestPlanStepInput input) {
+    CallTestPlanPayload sendBackCallTestPlan(@Argument SendBackCallTestPlanInput input) {
         return new CallTestPlanPayload(plans.sendBack(input.id(), input.reason(), input.expectedVersion()));
     }
 
     @MutationMapping
-    CallTestPlanPayload closeCallTestPlan(@Argument CallTestPlanStepInput input) {
-        return new CallTestPlanPayload(plans.close(input.id(), input.reason(), input.expectedVersion()));
+    CallTestPlanPayload closeCallTestPlan(@Argument CloseCallTestPlanInput input) {
+        return new CallTestPlanPayload(plans.close(input.id(), input.note(), input.expectedVersion()));
     }
 
     @MutationMapping
-    CallTestPlanPayload drawCallTestMonth(@Argument CallTestDrawInput input) {
+    CallTestPlanPayload drawCallTestMonth(@Argument DrawCallTestMonthInput input) {
         return new CallTestPlanPayload(draws.draw(input.planId(), input.month(), input.expectedVersion()));
     }
 
     @MutationMapping
-    CallTestPlanPayload cancelCallTestDraw(@Argument CallTestDrawInput input) {
+    CallTestPlanPayload cancelCallTestDraw(@Argument CancelCallTestDrawInput input) {
         return new CallTestPlanPayload(draws.cancelDraw(input.planId(), input.month(), input.reason(),
                 input.expectedVersion()));
     }

@@ -101,8 +101,9 @@ public class Draws {
     @CallTestStaff
     public CallTestPlan cancelDraw(UUID planId, String month, String reason, Long expectedVersion) {
         CurrentActor.requirePerson();
-        YearMonth wanted = Quarter.month(TextInput.required(month, "month", Kind.CODE), "month");
+        String monthText = TextInput.required(month, "month", Kind.CODE);
         String why = TextInput.required(reason, "reason", Kind.NOTE);
+        YearMonth wanted = Quarter.month(monthText, "month");
         var step = store.take(planId, PlanStep.CANCEL_DRAW, expectedVersion);
         step.plan().cancelDraw(wanted.toString(), why, step.actor(), clock.instant());
         return store.save(step, "calltest.draw.cancelled", Map.of("month", wanted.toString()));
