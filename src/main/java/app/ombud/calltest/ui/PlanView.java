@@ -7,6 +7,7 @@ import app.ombud.calltest.CallTestPlan;
 import app.ombud.calltest.Draw;
 import app.ombud.calltest.Draws;
 import app.ombud.calltest.PlanEntry;
+import app.ombud.calltest.PlanStatus;
 import app.ombud.calltest.PlanStep;
 import app.ombud.calltest.Plans;
 import app.ombud.calltest.Quarter;
@@ -220,6 +221,20 @@ public class PlanView extends RecordPage<CallTestPlan, PlanStep> {
             cancel.setVisible(s.status() == SlotStatus.PLANNED && allowed.contains(PlanStep.CANCEL_SLOT));
             return cancel;
         }).setKey("cancel").setAutoWidth(true).setFlexGrow(0);
+        // a planned slot of an active plan is called: the test-call form; a done one links to its call
+        grid.addComponentColumn(s -> {
+            if (s.status() == SlotStatus.DONE && s.testCallId() != null) {
+                var link = new com.vaadin.flow.component.html.Anchor("calltest/calls/" + s.testCallId(),
+                        t("calltest.slot.openCall"));
+                link.setId("slot-call-" + s.id());
+                return link;
+            }
+            var record = new com.vaadin.flow.component.html.Anchor("calltest/slots/" + s.id() + "/call",
+                    t("calltest.call.new"));
+            record.setId("slot-record-" + s.id());
+            record.setVisible(s.status() == SlotStatus.PLANNED && plan.status() == PlanStatus.ACTIVE);
+            return record;
+        }).setKey("call").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(slots);
         grid.setAllRowsVisible(true);
         return grid;
