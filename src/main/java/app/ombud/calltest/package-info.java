@@ -6,5 +6,5 @@
  * quarterly reports come from those calls. Its root package is its API: {@link
  * app.ombud.calltest.Scoring} scores a call's answers on a {@link app.ombud.policy.Scorecard}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "policy", "directory"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "platform :: ui", "policy", "directory"})
 package app.ombud.calltest;

@@ -1,0 +1,175 @@
+package app.ombud.calltest;
+
+import app.ombud.calltest.MeasuredCall.Group;
+import app.ombud.calltest.internal.TestCallDocument;
+import app.ombud.calltest.internal.TestCallFields;
+import app.ombud.directory.DirectoryService;
+import app.ombud.platform.OmbudException;
+import app.ombud.platform.TimeBucket;
+import app.ombud.platform.TimeInput;
+import app.ombud.policy.CallTestThresholds;
+import app.ombud.policy.PolicyService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * The figures of test calls for the statistics page, the reports and BI tools: flat rows per
+ * period × group × measure, the correlations of the measures, their monthly trends, weak spots,
+ * common problems and streaks of misses. The database selects the recorded calls of the range
+ * (index {@code status_called}); the statistics are Hipparchus's ({@link MeasureStatistics}).
+ * Aggregates only — no script or scenario content — so leadership and BI readers may read them
+ * beside the test-call staff.
+ */
+@Service
+public class TestCallStatistics {
+
+    /** The longest range one request may cover. */
+    static final int MAX_DAYS = 3 * 366;
+
+    private final TestCallFields fields;
+    private final DirectoryService directory;
+    private final PolicyService policy;
+    private final Clock clock;
+
+    TestCallStatistics(TestCallFields fields, DirectoryService directory, PolicyService policy, Clock clock) {
+        this.fields = fields;
+        this.directory = directory;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasAnyRole('CALLTEST_STAFF','ADMIN','LEADERSHIP','BI_READER')")
+    public List<MeasureRow> measureRows(LocalDate from, LocalDate to, TimeBucket bucket, TestCallGroup groupBy) {
+        range(from, to);
+        var thresholds = thresholds();
+        // the period before the first too, for the change against it
+        List<MeasuredCall> calls = calls(bucket.previous(bucket.start(from)), to, thresholds);
+        return MeasureRows.rows(calls, from, to, bucket, groupBy, thresholds);
+    }
+
+    @PreAuthorize("hasAnyRole('CALLTEST_STAFF','ADMIN','LEADERSHIP','BI_READER')")
+    public List<MeasureCorrelation> correlations(LocalDate from, LocalDate to) {
+        range(from, to);
+        return MeasureStatistics.correlations(calls(from, to, thresholds()).stream().map(MeasuredCall::values)
+                .toList());
+    }
+
+    /** Each measure's trend over the months of the range (the least-squares slope of the monthly means). */
+    @PreAuthorize("hasAnyRole('CALLTEST_STAFF','ADMIN','LEADERSHIP','BI_READER')")
+    public List<MeasureTrend> trends(LocalDate from, LocalDate to) {
+        range(from, to);
+        Map<Measure, Map<YearMonth, List<Double>>> byMonth = new EnumMap<>(Measure.class);
+        for (MeasuredCall call : calls(from, to, thresholds())) {
+            call.values().forEach((measure, value) -> byMonth.computeIfAbsent(measure, m -> new TreeMap<>())
+                    .computeIfAbsent(YearMonth.from(call.date()), m -> new ArrayList<>()).add(value));
+        }
+        List<MeasureTrend> trends = new ArrayList<>();
+        byMonth.forEach((measure, months) -> {
+            var means = new TreeMap<YearMonth, Double>();
+            months.forEach((month, values) -> means.put(month, values.stream().mapToDouble(Double::doubleValue)
+                    .average().orElseThrow()));
+            trends.add(MeasureStatistics.trend(measure, means));
+        });
+        return trends;
+    }
+
+    @PreAuthorize("hasAnyRole('CALLTEST_STAFF','ADMIN','LEADERSHIP')")
+    public List<WeakSpots.Problem> commonProblems(LocalDate from, LocalDate to) {
+        range(from, to);
+        return WeakSpots.commonProblems(calls(from, to, thresholds()));
+    }
+
+    /** Groups that missed the same measure in the policy's number of test calls in a row, up to {@code to}. */
+    @PreAuthorize("hasAnyRole('CALLTEST_STAFF','ADMIN','LEADERSHIP')")
+    public List<WeakSpots.Streak> streaks(LocalDate from, LocalDate to, TestCallGroup groupBy) {
+        range(from, to);
+        var thresholds = thresholds();
+        return WeakSpots.streaks(calls(from, to, thresholds), groupBy, thresholds,
+                thresholds.consecutiveMissesToFlag());
+    }
+
+    private CallTestThresholds thresholds() {
+        return policy.current().content().callTestThresholds();
+    }
+
+    /** The recorded calls of the company-local days {@code from} to {@code to}, as the statistics read them. */
+    private List<MeasuredCall> calls(LocalDate from, LocalDate to, CallTestThresholds thresholds) {
+        ZoneId zone = policy.calendar().zone();
+        Instant now = clock.instant();
+        var documents = fields.recordedBetween(from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant());
+        // group names are not test content: read as Ombud, whatever the reader may see of the directory
+        Names names = app.ombud.platform.CurrentActor.runAsSystem(() -> names(documents));
+        List<MeasuredCall> calls = new ArrayList<>();
+        for (TestCallDocument document : documents) {
+            TestCall call = document.view(Set.of());
+            Map<TestCallGroup, Group> groups = new EnumMap<>(TestCallGroup.class);
+            groups.put(TestCallGroup.COMPANY, new Group("company", "company"));
+            if (call.departmentId() != null) {
+                groups.put(TestCallGroup.DEPARTMENT, new Group(call.departmentId().toString(),
+                        names.departments.getOrDefault(call.departmentId(), call.departmentId().toString())));
+            }
+            groups.put(TestCallGroup.TEAM, new Group(call.teamId().toString(),
+                    names.teams.getOrDefault(call.teamId(), call.teamId().toString())));
+            groups.put(TestCallGroup.AGENT, new Group(call.agentEmployeeId(),
+                    names.agents.getOrDefault(call.agentEmployeeId(), call.agentEmployeeId())));
+            groups.put(TestCallGroup.SCENARIO_TYPE, new Group(call.scenarioType().name(), call.scenarioType().name()));
+            groups.put(TestCallGroup.CHANNEL, new Group(call.channel().name(), call.channel().name()));
+            calls.add(new MeasuredCall(call.id().toString(), LocalDate.ofInstant(call.calledAt(), zone), groups,
+                    call.facts().measures(thresholds.communicationSatisfiedRating(), now), call.problems()));
+        }
+        return calls;
+    }
+
+    private record Names(Map<UUID, String> departments, Map<UUID, String> teams, Map<String, String> agents) {
+    }
+
+    /** The names of the groups, read from the directory once per request. */
+    private Names names(List<TestCallDocument> documents) {
+        Set<UUID> teamIds = new HashSet<>();
+        Set<String> agents = new HashSet<>();
+        documents.forEach(d -> {
+            TestCall call = d.view(Set.of());
+            teamIds.add(call.teamId());
+            agents.add(call.agentEmployeeId());
+        });
+        Map<UUID, String> teams = new LinkedHashMap<>();
+        Map<UUID, String> departments = new LinkedHashMap<>();
+        directory.teamsByIds(teamIds).forEach((id, team) -> {
+            teams.put(id, team.name());
+            if (team.departmentId() != null && !departments.containsKey(team.departmentId())) {
+                departments.put(team.departmentId(), directory.department(team.departmentId()).name());
+            }
+        });
+        Map<String, String> people = new LinkedHashMap<>();
+        directory.peopleByEmployeeIds(agents).forEach((id, person) -> people.put(id, person.name()));
+        return new Names(departments, teams, people);
+    }
+
+    private static void range(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            throw OmbudException.badRequest("REQUIRED", from == null ? "from" : "to", "{0} is required",
+                    from == null ? "from" : "to");
+        }
+        TimeInput.checkRange(from, "from");
+        TimeInput.checkRange(to, "to");
+        if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw OmbudException.badRequest("RANGE_INVALID", "to", "From {0} to {1} is not a range of at most {2} days",
+                    from, to, MAX_DAYS);
+        }
+    }
+}

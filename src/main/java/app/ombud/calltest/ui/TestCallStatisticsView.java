@@ -1,0 +1,165 @@
+package app.ombud.calltest.ui;
+
+import app.ombud.calltest.MeasureCorrelation;
+import app.ombud.calltest.MeasureRow;
+import app.ombud.calltest.MeasureTrend;
+import app.ombud.calltest.TestCallGroup;
+import app.ombud.calltest.TestCallStatistics;
+import app.ombud.platform.OmbudException;
+import app.ombud.platform.TimeBucket;
+import app.ombud.platform.ui.CompanyTime;
+import app.ombud.platform.ui.Toasts;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * The statistics of test calls (拨测 › 统计): for a range, period and grouping, each measure's n,
+ * mean, sample standard deviation, min, max against its threshold and the change against the
+ * previous period; the correlations of the measures (n always shown; none under 10 calls); and
+ * each measure's monthly trend. The same figures as {@code testCallMeasureRows} in the API.
+ */
+@Route("calltest/statistics")
+@Menu(title = "nav.calltest.statistics", order = 44, icon = "vaadin:chart")
+@RolesAllowed({"CALLTEST_STAFF", "ADMIN", "LEADERSHIP"})
+public class TestCallStatisticsView extends VerticalLayout implements HasDynamicTitle {
+
+    final DatePicker from = new DatePicker();
+    final DatePicker to = new DatePicker();
+    final Select<TimeBucket> bucket = new Select<>();
+    final Select<TestCallGroup> groupBy = new Select<>();
+    final Grid<MeasureRow> rows = new Grid<>();
+    final Grid<MeasureCorrelation> correlations = new Grid<>();
+    final Grid<MeasureTrend> trends = new Grid<>();
+    private final TestCallStatistics statistics;
+
+    public TestCallStatisticsView(TestCallStatistics statistics, Clock clock) {
+        this.statistics = statistics;
+        addClassName("ombud-view");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), CompanyTime.zone());
+        from.setLabel(t("calltest.stats.from"));
+        from.setValue(today.withDayOfMonth(1).minusMonths(2));
+        from.setId("stats-from");
+        to.setLabel(t("calltest.stats.to"));
+        to.setValue(today);
+        to.setId("stats-to");
+        bucket.setLabel(t("calltest.stats.bucket"));
+        bucket.setItems(TimeBucket.values());
+        bucket.setItemLabelGenerator(b -> t("calltest.stats.bucket." + b));
+        bucket.setValue(TimeBucket.MONTH);
+        bucket.setId("stats-bucket");
+        groupBy.setLabel(t("calltest.stats.groupBy"));
+        groupBy.setItems(TestCallGroup.values());
+        groupBy.setItemLabelGenerator(g -> t("calltest.stats.group." + g));
+        groupBy.setValue(TestCallGroup.TEAM);
+        groupBy.setId("stats-group");
+        var show = new Button(t("calltest.stats.show"), click -> refresh());
+        show.setId("stats-show");
+        var filters = new HorizontalLayout(from, to, bucket, groupBy, show);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        rows.setId("stats-rows");
+        rows.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        rows.addColumn(MeasureRow::period).setHeader(t("calltest.stats.period")).setKey("period").setAutoWidth(true);
+        rows.addColumn(r -> groupName(r.groupId(), r.groupName())).setHeader(t("calltest.stats.groupColumn"))
+                .setKey("group").setAutoWidth(true);
+        rows.addColumn(r -> t("calltest.measure." + r.measure())).setHeader(t("calltest.stats.measure"))
+                .setKey("measure").setAutoWidth(true);
+        rows.addColumn(MeasureRow::n).setHeader("n").setKey("n").setAutoWidth(true);
+        rows.addColumn(r -> number(r.mean())).setHeader(t("calltest.stats.mean")).setKey("mean").setAutoWidth(true);
+        rows.addColumn(r -> number(r.stdDev())).setHeader(t("calltest.stats.stdDev")).setKey("stdDev")
+                .setAutoWidth(true);
+        rows.addColumn(r -> number(r.min()) + " – " + number(r.max())).setHeader(t("calltest.stats.range"))
+                .setAutoWidth(true);
+        rows.addColumn(r -> r.threshold() == null ? "" : r.threshold().stripTrailingZeros().toPlainString())
+                .setHeader(t("calltest.stats.threshold")).setAutoWidth(true);
+        rows.addColumn(r -> r.meetsThreshold() == null ? "" : t(r.meetsThreshold() ? "calltest.stats.meets"
+                : "calltest.stats.misses")).setHeader(t("calltest.stats.verdict")).setKey("meets").setAutoWidth(true);
+        rows.addColumn(r -> change(r.changeFromPreviousPeriod())).setHeader(t("calltest.stats.change"))
+                .setKey("change").setAutoWidth(true);
+        rows.setAllRowsVisible(true);
+
+        correlations.setId("stats-correlations");
+        correlations.addColumn(c -> t("calltest.measure." + c.a()) + " × " + t("calltest.measure." + c.b()))
+                .setHeader(t("calltest.stats.pair")).setFlexGrow(2);
+        correlations.addColumn(MeasureCorrelation::n).setHeader("n").setAutoWidth(true);
+        correlations.addColumn(c -> c.r() == null ? t("calltest.stats.tooFew") : number(c.r(), 3))
+                .setHeader("r").setKey("r").setAutoWidth(true);
+        correlations.addColumn(c -> c.pValue() == null ? "" : number(c.pValue(), 4)).setHeader("p")
+                .setAutoWidth(true);
+        correlations.setAllRowsVisible(true);
+
+        trends.setId("stats-trends");
+        trends.addColumn(tr -> t("calltest.measure." + tr.measure())).setHeader(t("calltest.stats.measure"))
+                .setAutoWidth(true);
+        trends.addColumn(MeasureTrend::months).setHeader(t("calltest.stats.months")).setAutoWidth(true);
+        trends.addColumn(tr -> tr.slopePerMonth() == null ? "" : change(tr.slopePerMonth()))
+                .setHeader(t("calltest.stats.slope")).setKey("slope").setAutoWidth(true);
+        trends.setAllRowsVisible(true);
+
+        add(filters, new H3(t("calltest.stats.rows")), rows, new H3(t("calltest.stats.correlations")),
+                correlations, new H3(t("calltest.stats.trends")), trends);
+        refresh();
+    }
+
+    void refresh() {
+        try {
+            rows.setItems(statistics.measureRows(from.getValue(), to.getValue(), bucket.getValue(), groupBy.getValue()));
+            correlations.setItems(statistics.correlations(from.getValue(), to.getValue()).stream()
+                    .filter(c -> c.n() > 0).toList());
+            trends.setItems(statistics.trends(from.getValue(), to.getValue()));
+        } catch (OmbudException e) {
+            Toasts.error(e);
+        }
+    }
+
+    private String groupName(String id, String name) {
+        return switch (groupBy.getValue()) {
+            case COMPANY -> t("calltest.stats.company");
+            case SCENARIO_TYPE -> t("calltest.scenario.type." + id);
+            case CHANNEL -> t("calltest.channel." + id);
+            default -> name;
+        };
+    }
+
+    private static String number(Double value) {
+        return number(value, 1);
+    }
+
+    private static String number(Double value, int decimals) {
+        return value == null ? "" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** A change in words beside the number: 上升 / 下降, never a colour by direction (ANALYTICS.md §4). */
+    private String change(Double value) {
+        if (value == null) {
+            return "";
+        }
+        if (Math.abs(value) < 0.05) {
+            return t("calltest.stats.flat");
+        }
+        return t(value > 0 ? "calltest.stats.up" : "calltest.stats.down", number(Math.abs(value)));
+    }
+
+    private String t(String key, Object... args) {
+        return getTranslation(key, args);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("nav.calltest.statistics");
+    }
+}

@@ -1,0 +1,157 @@
+package app.ombud.calltest.ui;
+
+import static app.ombud.support.TestData.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ombud.calltest.CallChannel;
+import app.ombud.calltest.CallTestFixture;
+import app.ombud.calltest.CallTestGroups;
+import app.ombud.calltest.CallTestPlan;
+import app.ombud.calltest.Draws;
+import app.ombud.calltest.Measure;
+import app.ombud.calltest.MeasureRow;
+import app.ombud.calltest.Plans;
+import app.ombud.calltest.Scenarios;
+import app.ombud.calltest.Slot;
+import app.ombud.calltest.SlotStatus;
+import app.ombud.calltest.TestCall;
+import app.ombud.calltest.TestCallFilter;
+import app.ombud.calltest.TestCallStatus;
+import app.ombud.calltest.TestCalls;
+import app.ombud.directory.DirectoryService;
+import app.ombud.platform.Role;
+import app.ombud.support.RawText;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The test-call form, the call page and the statistics page without a browser. */
+@app.ombud.support.OmbudIntegrationTest
+class TestCallViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    CallTestGroups groups;
+
+    @Autowired
+    Scenarios scenarios;
+
+    @Autowired
+    Plans plans;
+
+    @Autowired
+    Draws draws;
+
+    @Autowired
+    TestCalls calls;
+
+    CallTestFixture f;
+    Slot slot;
+
+    @BeforeEach
+    void drawnSlot() {
+        f = CallTestFixture.create("TV", directory, groups, scenarios, plans);
+        CallTestPlan plan = f.activePlan(1);
+        String month = f.quarter.firstMonth().toString();
+        var drawn = as(f.staff, () -> draws.draw(plan.id(), month, null), Role.CALLTEST_STAFF);
+        slot = drawn.drawOf(month).orElseThrow().slots().stream().filter(s -> s.channel() == CallChannel.PHONE)
+                .findFirst().orElseThrow();
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void anExecutorFillsTheFormARefusalShowsOnItsFieldAndTheCallIsSaved() {
+        CallTestViewsTest.signIn(f.staff, Role.CALLTEST_STAFF);
+        navigate(TestCallFormView.class, Map.of("id", slot.id().toString()));
+        // the plan's one phone scenario is chosen; its knowledge points appear
+        @SuppressWarnings("unchecked")
+        Select<TestCallFormView.ScenarioOption> scenario = $(Select.class).id("call-scenario");
+        assertThat(scenario.getValue()).isNotNull();
+        var points = scenario.getValue().revision().knowledgePoints();
+        test($(RadioButtonGroup.class).id("point-" + points.get(0).code())).selectItem(t("calltest.call.right"));
+        test($(RadioButtonGroup.class).id("point-" + points.get(1).code())).selectItem(t("calltest.call.wrong"));
+        test($(RadioButtonGroup.class).id("call-rating")).selectItem("4");
+        test($(TextArea.class).id("call-performance")).setValue("告知了单号，未说明送达时间");
+
+        // rings not given: refused on the field, nothing saved
+        test($(Button.class).id("call-save")).click();
+        IntegerField rings = $(IntegerField.class).id("call-rings");
+        assertThat(rings.isInvalid()).isTrue();
+        assertThat(as(f.staff, () -> calls.count(new TestCallFilter(null, null, slot.agentEmployeeId(), null, null,
+                null, null)), Role.CALLTEST_STAFF)).isZero();
+
+        test(rings).setValue(3);
+        test($(Button.class).id("call-save")).click();
+
+        var saved = as(f.staff, () -> calls.search(new TestCallFilter(null, null, slot.agentEmployeeId(), null, null,
+                null, null), org.springframework.data.domain.ScrollPosition.keyset(), 5), Role.CALLTEST_STAFF)
+                .getContent();
+        assertThat(saved).singleElement().satisfies(call -> {
+            assertThat(call.ringsBeforeAnswer()).isEqualTo(3);
+            assertThat(call.knowledge()).hasSize(2);
+            assertThat(call.finalScore()).as("every item left at the top of its scale").isEqualByComparingTo("100");
+            assertThat(call.status()).isEqualTo(TestCallStatus.RECORDED);
+        });
+        assertThat(as(f.staff, () -> draws.slot(slot.id()), Role.CALLTEST_STAFF).status())
+                .isEqualTo(SlotStatus.DONE);
+
+        // the call page, in Chinese without raw codes
+        TestCall call = saved.getFirst();
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        navigate(TestCallView.class, Map.of("id", call.id().toString()));
+        assertThat($(com.vaadin.flow.component.html.H2.class).id("test-call-title").getText()).isEqualTo(call.number());
+        // the call's own page: its spans (the header's bell and menu are the layout's)
+        var page = $(TestCallView.class).single();
+        String text = String.join(" ", $(com.vaadin.flow.component.html.Span.class, page).all().stream()
+                .map(s -> s.getText() == null ? "" : s.getText()).toList())
+                .replace(call.number(), "").replace(slot.agentEmployeeId(), "");
+        assertThat(text).contains("已记录", "电话");
+        assertThat(RawText.in(text)).isEmpty();
+    }
+
+    @Test
+    void theStatisticsPageShowsTheTeamsMeasuresAgainstTheirThresholds() {
+        CallTestViewsTest.signIn(f.staff, Role.CALLTEST_STAFF);
+        navigate(TestCallFormView.class, Map.of("id", slot.id().toString()));
+        test($(RadioButtonGroup.class).id("call-rating")).selectItem("2");
+        test($(IntegerField.class).id("call-rings")).setValue(7);
+        test($(TextArea.class).id("call-performance")).setValue("响铃过久");
+        test($(Button.class).id("call-save")).click();
+
+        navigate(TestCallStatisticsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<MeasureRow> rows = $(Grid.class).id("stats-rows");
+        var team = rows.getListDataView().getItems().filter(r -> r.groupId().equals(f.team.id().toString())).toList();
+        assertThat(team).filteredOn(r -> r.measure() == Measure.RINGS_BEFORE_ANSWER).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.mean()).isEqualTo(7.0);
+                    assertThat(r.meetsThreshold()).as("7 rings, the default allows 3").isFalse();
+                });
+        int row = rows.getListDataView().getItems().toList().indexOf(team.stream()
+                .filter(r -> r.measure() == Measure.RINGS_BEFORE_ANSWER).findFirst().orElseThrow());
+        assertThat(test(rows).getCellText(row, rows.getColumns().indexOf(rows.getColumnByKey("meets"))))
+                .isEqualTo(t("calltest.stats.misses"));
+        assertThat(test(rows).getCellText(row, rows.getColumns().indexOf(rows.getColumnByKey("measure"))))
+                .isEqualTo(t("calltest.measure.RINGS_BEFORE_ANSWER"));
+    }
+
+    private String t(String key, Object... args) {
+        return com.vaadin.flow.component.UI.getCurrent().getTranslation(key, args);
+    }
+}
