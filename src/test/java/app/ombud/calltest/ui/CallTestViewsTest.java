@@ -154,4 +154,30 @@ class CallTestViewsTest extends SpringBrowserlessTest {
         assertThat(as(f.staff, () -> plans.get(draft.id()), Role.CALLTEST_STAFF).status())
                 .isEqualTo(PlanStatus.ACTIVE);
     }
+
+    @Test
+    void theMenuGroupAndThePagesAreForTestCallStaffOnly() {
+        var plan = f.activePlan(1);
+        signIn(f.agents.getFirst(), Role.AGENT);
+        navigate(app.ombud.platform.ui.HomeView.class);
+        assertThat(menuPaths()).noneMatch(path -> path.startsWith("calltest"));
+        try {
+            navigate(PlanView.class, Map.of("id", plan.id().toString()));
+        } catch (RuntimeException refused) {
+            // the router refuses the view outright
+        }
+        assertThat($(PlanView.class).exists()).isFalse();
+
+        signIn(f.staff, Role.CALLTEST_STAFF);
+        navigate(app.ombud.platform.ui.HomeView.class);
+        assertThat(menuPaths()).contains("calltest/scenarios", "calltest/plans").doesNotContain("calltest/group");
+        signIn("test-admin", Role.ADMIN);
+        navigate(app.ombud.platform.ui.HomeView.class);
+        assertThat(menuPaths()).contains("calltest/scenarios", "calltest/plans", "calltest/group");
+    }
+
+    private static java.util.List<String> menuPaths() {
+        return com.vaadin.flow.server.menu.MenuConfiguration.getMenuEntries().stream()
+                .map(e -> e.path().replaceFirst("^/", "")).toList();
+    }
 }
