@@ -84,8 +84,9 @@ public class Scenarios {
     /** Retires a scenario: it stays readable (and in the plans that chose it) but is not chosen again. */
     @CallTestStaff
     public Scenario retire(UUID id, Long expectedVersion) {
+        var person = CurrentActor.requirePerson();
         var document = load(id, expectedVersion);
-        document.retire(CurrentActor.requirePerson().key(), clock.instant());
+        document.retire(person.key(), clock.instant());
         return saved(document, "calltest.scenario.retired");
     }
 

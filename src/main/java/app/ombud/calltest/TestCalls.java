@@ -92,6 +92,13 @@ public class TestCalls {
         if (input == null || input.slotId() == null) {
             throw OmbudException.badRequest("REQUIRED", "slotId", "{0} is required", "slotId");
         }
+        String performance = TextInput.required(input.performance(), "performance", Kind.TEXT);
+        String suggestions = TextInput.optional(input.suggestions(), "suggestions", Kind.TEXT);
+        String recordingRef = TextInput.optional(input.recordingRef(), "recordingRef", Kind.LINE);
+        List<String> problems = tags(input.problems());
+        (input.knowledge() == null ? List.<KnowledgeResult>of() : input.knowledge()).forEach(k ->
+                TextInput.optional(k == null ? null : k.code(), "knowledge.code", Kind.CODE));
+        answerCodes(input.answers());
         Slot slot = draws.slot(input.slotId());
         if (slot.status() != SlotStatus.PLANNED) {
             throw OmbudException.conflict("SLOT_NOT_PLANNED", "Slot {0} is {1}", slot.id(), slot.status().name());
@@ -117,10 +124,8 @@ public class TestCalls {
         var facts = new TestCallDocument.Facts(plan.id(), slot.id(), slot.spotCheck(), ref, scenario.type(),
                 slot.channel(), slot.agentEmployeeId(), slot.teamId(), directory.team(slot.teamId()).departmentId(),
                 calledAt, rings(input, slot.channel()), minutes(input, slot.channel()),
-                TextInput.required(input.performance(), "performance", Kind.TEXT), input.solvedOnSpot(),
-                knowledge(input.knowledge(), scenario), communication(input.communication()),
-                tags(input.problems()), TextInput.optional(input.suggestions(), "suggestions", Kind.TEXT),
-                TextInput.optional(input.recordingRef(), "recordingRef", Kind.LINE));
+                performance, input.solvedOnSpot(), knowledge(input.knowledge(), scenario),
+                communication(input.communication()), problems, suggestions, recordingRef);
         Instant followUpDue = input.followUpPromisedDue();
         if (followUpDue != null && !followUpDue.isAfter(calledAt)) {
             throw OmbudException.badRequest("FOLLOW_UP_DUE_BEFORE_CALL", "followUpPromisedDue",
@@ -162,6 +167,7 @@ public class TestCalls {
     /** The follow-up the agent promised was delivered at {@code deliveredAt}. */
     @CallTestStaff
     public TestCall recordFollowUp(UUID id, Instant deliveredAt, Long expectedVersion) {
+        CurrentActor.requirePerson();
         return step(id, expectedVersion, TestCallStep.RECORD_FOLLOW_UP, "calltest.test-call.follow-up",
                 (document, caller, now) -> document.deliverFollowUp(TimeInput.past(required(deliveredAt,
                         "deliveredAt"), "deliveredAt", now, MAX_AGE), caller.actor(), now));
@@ -170,6 +176,8 @@ public class TestCalls {
     /** Another executor's scoring of the same call, on the call's own policy version (calibration). */
     @CallTestStaff
     public TestCall addCalibration(UUID id, Map<String, Integer> answers, Long expectedVersion) {
+        CurrentActor.requirePerson();
+        answerCodes(answers);
         return step(id, expectedVersion, TestCallStep.ADD_CALIBRATION, "calltest.test-call.calibrated",
                 (document, caller, now) -> document.addGrading(grading(policy.version(document.policyVersion()),
                         answers, caller.actor(), now), caller.actor(), now));
@@ -178,6 +186,7 @@ public class TestCalls {
     /** The lead's final score after calibration, 0–100, with the reason. */
     @CallTestStaff
     public TestCall setFinalScore(UUID id, BigDecimal score, String reason, Long expectedVersion) {
+        CurrentActor.requirePerson();
         if (score == null || score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw OmbudException.badRequest("VALUE_OUT_OF_RANGE", "score", "{0} must be between {1} and {2}",
                     "score", 0, 100);
@@ -191,6 +200,7 @@ public class TestCalls {
     /** The lead voids a call recorded by mistake: kept, counted nowhere, its slot planned again. */
     @CallTestStaff
     public TestCall voidCall(UUID id, String reason, Long expectedVersion) {
+        CurrentActor.requirePerson();
         String why = TextInput.required(reason, "reason", Kind.NOTE);
         TestCall voided = step(id, expectedVersion, TestCallStep.VOID, "calltest.test-call.voided",
                 (document, caller, now) -> document.voidCall(why, caller.actor(), now));
@@ -251,6 +261,12 @@ public class TestCalls {
         CallScore score = Scoring.score(version.content().scorecard(), items);
         return new CallGrading(actor.key(), actor.name(), answers, score.score().orElse(null),
                 score.weightedScore().orElse(null), score.failedCriticalItems(), now);
+    }
+
+    /** The scorecard item codes answered: within a code's length, no control characters. */
+    private static void answerCodes(Map<String, Integer> answers) {
+        (answers == null ? Map.<String, Integer>of() : answers).keySet().forEach(code ->
+                TextInput.optional(code, "answers.item", Kind.CODE));
     }
 
     private static Integer rings(TestCallInput input, CallChannel channel) {

@@ -74,6 +74,7 @@ public record Scorecard(List<Indicator> indicators) implements PolicySection {
     }
 
     public Scorecard validate() {
+        texts();
         range(indicators.size(), 1, MAX_INDICATORS, "indicators", "SCORECARD_EMPTY");
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < indicators.size(); i++) {
@@ -113,6 +114,39 @@ public record Scorecard(List<Indicator> indicators) implements PolicySection {
         Grading.range(item.weight(), 0, MAX_WEIGHT, at + ".weight");
         if (item.scale() == null) {
             throw OmbudException.badRequest("REQUIRED", at + ".scale", "{0} is required", at + ".scale");
+        }
+    }
+
+    /** Every code and name within its length and free of control characters, before the tree's rules. */
+    private void texts() {
+        for (int i = 0; i < indicators.size(); i++) {
+            Indicator indicator = indicators.get(i);
+            String at = "indicators[" + i + "]";
+            if (indicator == null) {
+                continue;
+            }
+            text(indicator.code(), indicator.name(), at);
+            for (int j = 0; j < indicator.subIndicators().size(); j++) {
+                SubIndicator sub = indicator.subIndicators().get(j);
+                String subAt = at + ".subIndicators[" + j + "]";
+                if (sub == null) {
+                    continue;
+                }
+                text(sub.code(), sub.name(), subAt);
+                for (int k = 0; k < sub.items().size(); k++) {
+                    Item item = sub.items().get(k);
+                    if (item != null) {
+                        text(item.code(), item.name(), subAt + ".items[" + k + "]");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void text(String code, LocalizedText name, String at) {
+        TextInput.optional(code, at + ".code", Kind.CODE);
+        if (name != null) {
+            name.given(at + ".name", Kind.LINE);
         }
     }
 

@@ -43,6 +43,12 @@ class PersonStepsTest {
             "raiseImprovementAction", "reportImprovementProgress", "submitImprovementAction",
             "verifyImprovementAction", "cancelImprovementAction", "recordImprovementRetest",
             "createTrainingNeed", "completeTrainingNeed", "noteTrainingEffect",
+            "createCallTestScenario", "reviseCallTestScenario", "retireCallTestScenario", "reinstateCallTestScenario",
+            "createCallTestPlan", "editCallTestPlan", "submitCallTestPlan", "approveCallTestPlan",
+            "sendBackCallTestPlan", "closeCallTestPlan", "drawCallTestMonth", "cancelCallTestDraw",
+            "addCallTestSpotCheck", "cancelCallTestSlot",
+            "recordTestCall", "recordTestCallFollowUp", "addTestCallCalibration", "setTestCallFinalScore",
+            "voidTestCall",
             "createPersonalAccessToken", "revokePersonalAccessToken");
 
     /**
@@ -58,7 +64,7 @@ class PersonStepsTest {
             "createPublicApiClient", "updatePublicApiClient",
             "updateGrading", "updateRouting", "updateReviewWindows", "updateReviewCriteria",
             "updateCallTestThresholds", "updateMessageTemplates", "updateOperationsTargets", "updateWorkingCalendar",
-            "importCalendarYear", "updateScorecard");
+            "importCalendarYear", "updateScorecard", "setCallTestGroup");
 
     @Autowired
     ApiAccess api;
