@@ -57,10 +57,12 @@ public class TestCalls {
     private final Sequences sequences;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CallTestReports reports;
 
-    TestCalls(TestCallFields fields, Draws draws, Plans plans, Scenarios scenarios, CallTestGroups groups,
+    TestCalls(CallTestReports reports, TestCallFields fields, Draws draws, Plans plans, Scenarios scenarios, CallTestGroups groups,
             DirectoryService directory, PolicyService policy, Idempotency idempotency, Sequences sequences,
             AuditTrail audit, Clock clock) {
+        this.reports = reports;
         this.fields = fields;
         this.draws = draws;
         this.plans = plans;
@@ -162,6 +164,29 @@ public class TestCalls {
     @CallTestStaff
     public long count(TestCallFilter filter) {
         return fields.count(filter == null ? TestCallFilter.ALL : filter);
+    }
+
+    /**
+     * The caller's own scored test calls, of the periods whose report is published (SPEC §4: an
+     * agent never sees what or when they will be tested, only their results afterwards).
+     */
+    @org.springframework.security.access.prepost.PreAuthorize("isAuthenticated()")
+    public Window<MyTestCallResult> myResults(ScrollPosition position, int size) {
+        var me = CurrentActor.requirePerson();
+        var zone = policy.calendar().zone();
+        List<Instant[]> ranges = reports.publishedPeriods().stream().map(p -> new Instant[] {
+                p.first().atStartOfDay(zone).toInstant(), p.last().plusDays(1).atStartOfDay(zone).toInstant()})
+                .toList();
+        if (ranges.isEmpty() || me.employeeId() == null) {
+            return Window.from(List.of(), ScrollPosition::offset);
+        }
+        int satisfied = policy.current().content().callTestThresholds().communicationSatisfiedRating();
+        Instant now = clock.instant();
+        return fields.ofAgentWithin(me.employeeId(), ranges, position, size).map(document -> {
+            TestCall call = document.view(Set.of());
+            return new MyTestCallResult(call.number(), call.calledAt(), call.channel(), call.finalScore(),
+                    call.facts().measures(satisfied, now), call.problems(), call.suggestions());
+        });
     }
 
     /** The follow-up the agent promised was delivered at {@code deliveredAt}. */

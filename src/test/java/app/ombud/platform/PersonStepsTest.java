@@ -48,7 +48,7 @@ class PersonStepsTest {
             "sendBackCallTestPlan", "closeCallTestPlan", "drawCallTestMonth", "cancelCallTestDraw",
             "addCallTestSpotCheck", "cancelCallTestSlot",
             "recordTestCall", "recordTestCallFollowUp", "addTestCallCalibration", "setTestCallFinalScore",
-            "voidTestCall",
+            "voidTestCall", "createCallTestReport", "editCallTestReport", "publishCallTestReport",
             "createPersonalAccessToken", "revokePersonalAccessToken");
 
     /**

@@ -67,6 +67,16 @@ public class TestCallFields {
                 .lt(to)).with(Sort.by("calledAt", "_id")), TestCallDocument.class);
     }
 
+    /** An agent's recorded calls made in any of the given ranges ({@code [from, to)} pairs), the latest first. */
+    public Window<TestCallDocument> ofAgentWithin(String agentEmployeeId, List<Instant[]> ranges,
+            ScrollPosition position, int size) {
+        Criteria within = new Criteria().orOperator(ranges.stream().map(r -> Criteria.where("calledAt").gte(r[0])
+                .lt(r[1])).toArray(Criteria[]::new));
+        return mongo.scroll(Query.query(Criteria.where("agentEmployeeId").is(agentEmployeeId).and("status")
+                .is(TestCallStatus.RECORDED).andOperator(within)).with(NEWEST).limit(size).with(position),
+                TestCallDocument.class);
+    }
+
     private static Criteria criteria(TestCallFilter f) {
         List<Criteria> where = new ArrayList<>();
         if (f.status() != null) {
