@@ -119,12 +119,13 @@ class MeasureChart extends Div {
         option.put("tooltip", Map.of("trigger", "item"));
         option.put("legend", Map.of("type", "scroll", "top", 52));
         option.put("grid", Map.of("top", 96, "left", 56, "right", 40, "bottom", 56));
-        option.put("toolbox", Map.of("right", 16, "feature", Map.of(
-                "saveAsImage", Map.of("name", title),
-                "dataView", Map.of("readOnly", true),
-                "magicType", Map.of("type", List.of("bar", "line")),
-                "dataZoom", Map.of("yAxisIndex", "none"),
-                "restore", Map.of())));
+        var tools = new LinkedHashMap<String, Object>();
+        tools.put("saveAsImage", Map.of("name", title));
+        tools.put("dataView", Map.of("readOnly", true));
+        tools.put("magicType", Map.of("type", List.of("bar", "line")));
+        tools.put("dataZoom", Map.of("yAxisIndex", "none"));
+        tools.put("restore", Map.of());
+        option.put("toolbox", Map.of("right", 16, "feature", tools));
         option.put("dataZoom", List.of(Map.of("type", "inside")));
         option.put("dataset", datasets);
         option.put("xAxis", Map.of("type", "category", "data", List.copyOf(periods)));
