@@ -1,5 +1,6 @@
 package app.ombud.calltest.ui;
 
+import app.ombud.calltest.Measure;
 import app.ombud.calltest.MeasureCorrelation;
 import app.ombud.calltest.MeasureRow;
 import app.ombud.calltest.MeasureTrend;
@@ -24,13 +25,16 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The statistics of test calls (拨测 › 统计): for a range, period and grouping, each measure's n,
  * mean, sample standard deviation, min, max against its threshold and the change against the
  * previous period; the correlations of the measures (n always shown; none under 10 calls); and
- * each measure's monthly trend. The same figures as {@code testCallMeasureRows} in the API.
+ * each measure's monthly trend. The same figures as {@code testCallMeasureRows} in the API. A
+ * chart ({@link MeasureChart}) draws the chosen measure's rows of the grid by period and group
+ * against the threshold; the grid stays as the accessible table.
  */
 @Route("calltest/statistics")
 @Menu(title = "nav.calltest.statistics", order = 44, icon = "vaadin:chart")
@@ -41,10 +45,13 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
     final DatePicker to = new DatePicker();
     final Select<TimeBucket> bucket = new Select<>();
     final Select<TestCallGroup> groupBy = new Select<>();
+    final Select<Measure> measure = new Select<>();
+    final MeasureChart chart = new MeasureChart(this::t);
     final Grid<MeasureRow> rows = new Grid<>();
     final Grid<MeasureCorrelation> correlations = new Grid<>();
     final Grid<MeasureTrend> trends = new Grid<>();
     private final TestCallStatistics statistics;
+    private List<MeasureRow> shown = List.of();
 
     public TestCallStatisticsView(TestCallStatistics statistics, Clock clock) {
         this.statistics = statistics;
@@ -68,6 +75,12 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
         groupBy.setId("stats-group");
         var show = new Button(t("calltest.stats.show"), click -> refresh());
         show.setId("stats-show");
+        measure.setLabel(t("calltest.stats.chart.measure"));
+        measure.setItems(Measure.values());
+        measure.setItemLabelGenerator(m -> t("calltest.measure." + m));
+        measure.setValue(Measure.ON_SPOT_RESOLUTION);
+        measure.setId("stats-measure");
+        measure.addValueChangeListener(change -> drawChart());
         var filters = new HorizontalLayout(from, to, bucket, groupBy, show);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
@@ -110,19 +123,28 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
                 .setHeader(t("calltest.stats.slope")).setKey("slope").setAutoWidth(true);
         trends.setAllRowsVisible(true);
 
-        add(filters, new H3(t("calltest.stats.rows")), rows, new H3(t("calltest.stats.correlations")),
+        add(filters, new H3(t("calltest.stats.chart")), measure, chart, new H3(t("calltest.stats.rows")), rows, new H3(t("calltest.stats.correlations")),
                 correlations, new H3(t("calltest.stats.trends")), trends);
         refresh();
     }
 
     void refresh() {
         try {
-            rows.setItems(statistics.measureRows(from.getValue(), to.getValue(), bucket.getValue(), groupBy.getValue()));
+            shown = statistics.measureRows(from.getValue(), to.getValue(), bucket.getValue(), groupBy.getValue());
+            rows.setItems(shown);
+            drawChart();
             correlations.setItems(statistics.correlations(from.getValue(), to.getValue()).stream()
                     .filter(c -> c.n() > 0).toList());
             trends.setItems(statistics.trends(from.getValue(), to.getValue()));
         } catch (OmbudException e) {
             Toasts.error(e);
+        }
+    }
+
+    /** The chosen measure's rows of the grid, as a chart. */
+    private void drawChart() {
+        if (measure.getValue() != null) {
+            chart.show(measure.getValue(), shown, r -> groupName(r.groupId(), r.groupName()));
         }
     }
 
