@@ -9,5 +9,5 @@
  * module's API; that module never depends on this one.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "platform :: ui", "policy", "directory",
-        "improvement", "improvement :: ui"})
+        "improvement", "improvement :: ui", "notification"})
 package app.ombud.calltest;
