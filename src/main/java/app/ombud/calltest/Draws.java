@@ -9,6 +9,8 @@ import app.ombud.calltest.internal.WorkingSlots;
 import app.ombud.directory.DirectoryService;
 import app.ombud.directory.Person;
 import app.ombud.directory.PersonFilter;
+import app.ombud.improvement.ImprovementService;
+import app.ombud.improvement.PendingRetest;
 import app.ombud.platform.Actor;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
@@ -38,6 +40,14 @@ import org.springframework.stereotype.Service;
  * slots, in the plan's one document, so the draw is shown and reproduced as it was made. One draw
  * per month until it is cancelled; a stratum without an eligible agent refuses the whole draw.
  *
+ * <p><b>Re-tests</b> (SPEC §4: the loop closes with a re-test): each open improvement action
+ * waiting for a re-test ({@link ImprovementService#pendingRetests}) of one of the plan's scenarios
+ * (by its number) on a team of the scope, on a channel of the scope, adds one stratum of quota 1
+ * after the quota's strata, flagged {@link RetestOf}, in the order of the actions' numbers. The
+ * same sampling draws them after the quota's slots, so the quota's slots are those the seed gives
+ * without them, and the stored strata reproduce both. An action whose team has no active agent
+ * waits for a later draw.
+ *
  * <p>For the test calls: {@link #slot} finds a slot, {@link #markSlotDone} marks it done.
  */
 @Service
@@ -49,14 +59,19 @@ public class Draws {
     private final PlanStore store;
     private final DirectoryService directory;
     private final PolicyService policy;
+    private final Scenarios scenarios;
+    private final ImprovementService improvements;
     private final Clock clock;
     private final SecureRandom seeds = new SecureRandom();
 
-    Draws(PlanFields fields, PlanStore store, DirectoryService directory, PolicyService policy, Clock clock) {
+    Draws(PlanFields fields, PlanStore store, DirectoryService directory, PolicyService policy, Scenarios scenarios,
+            ImprovementService improvements, Clock clock) {
         this.fields = fields;
         this.store = store;
         this.directory = directory;
         this.policy = policy;
+        this.scenarios = scenarios;
+        this.improvements = improvements;
         this.clock = clock;
     }
 
@@ -85,16 +100,19 @@ public class Draws {
         if (strata.isEmpty()) {
             throw OmbudException.badRequest("DRAW_NO_QUOTA", "month", "Month {0} has no quota", wanted);
         }
+        strata.addAll(retests(plan));
         UUID drawId = UUID.randomUUID();
         long seed = seeds.nextLong();
         var picks = StratifiedDraw.draw(drawId, seed, strata, times);
         var slots = picks.stream().map(p -> new Slot(p.id(), plan.id(), wanted.toString(), drawId, false,
                 strata.get(p.stratum()).teamId(), strata.get(p.stratum()).channel(), p.agentEmployeeId(), p.at(),
-                SlotStatus.PLANNED, null, null, step.actor().key(), now)).toList();
+                SlotStatus.PLANNED, null, null, step.actor().key(), now, strata.get(p.stratum()).retestOf()))
+                .toList();
         plan.draw(new DrawRecord(drawId, wanted.toString(), seed, StratifiedDraw.ALGORITHM, WorkingSlots.SLOT_MINUTES,
                 times, strata, slots, step.actor().key(), now, false, null, null, null), step.actor(), now);
         return store.save(step, "calltest.draw.drawn", Map.of("month", wanted.toString(),
-                "seed", Long.toString(seed), "slots", Integer.toString(slots.size())));
+                "seed", Long.toString(seed), "slots", Integer.toString(slots.size()),
+                "retests", Long.toString(slots.stream().filter(s -> s.retestOf() != null).count())));
     }
 
     /** Cancels the month's draw with a reason (refused once a test call was made on one of its slots). */
@@ -242,6 +260,32 @@ public class Draws {
                             "Team {0} has no active agent to draw", known == null ? team.toString() : known.name());
                 }
                 strata.add(new Stratum(team, channel, quota, agents));
+            }
+        }
+        return strata;
+    }
+
+    /** A stratum of quota 1 per pending re-test of a scenario of the plan on a team and channel of its scope. */
+    private List<Stratum> retests(PlanDocument plan) {
+        var content = plan.content();
+        Map<String, Scenario> byNumber = new java.util.HashMap<>();
+        for (ScenarioRef ref : content.scenarios()) {
+            Scenario scenario = scenarios.get(ref.scenarioId());
+            byNumber.put(scenario.number(), scenario);
+        }
+        List<Stratum> strata = new ArrayList<>();
+        Map<UUID, List<String>> agents = new java.util.HashMap<>();
+        for (PendingRetest retest : improvements.pendingRetests().stream()
+                .sorted(Comparator.comparing(PendingRetest::number)).toList()) {
+            Scenario scenario = byNumber.get(retest.scenarioRef());
+            if (scenario == null || !content.teamIds().contains(retest.teamId())
+                    || !content.channels().contains(scenario.current().channel())) {
+                continue;
+            }
+            List<String> eligible = agents.computeIfAbsent(retest.teamId(), this::agents);
+            if (!eligible.isEmpty()) {
+                strata.add(new Stratum(retest.teamId(), scenario.current().channel(), 1, eligible,
+                        new RetestOf(retest.actionId(), retest.number(), scenario.id())));
             }
         }
         return strata;

@@ -4,6 +4,7 @@ import app.ombud.calltest.internal.TestCallCaller;
 import app.ombud.calltest.internal.TestCallDocument;
 import app.ombud.calltest.internal.TestCallFields;
 import app.ombud.directory.DirectoryService;
+import app.ombud.improvement.ImprovementService;
 import app.ombud.platform.Actor;
 import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
@@ -56,12 +57,13 @@ public class TestCalls {
     private final Idempotency idempotency;
     private final Sequences sequences;
     private final AuditTrail audit;
+    private final ImprovementService improvements;
     private final Clock clock;
     private final CallTestReports reports;
 
     TestCalls(CallTestReports reports, TestCallFields fields, Draws draws, Plans plans, Scenarios scenarios, CallTestGroups groups,
             DirectoryService directory, PolicyService policy, Idempotency idempotency, Sequences sequences,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, ImprovementService improvements, Clock clock) {
         this.reports = reports;
         this.fields = fields;
         this.draws = draws;
@@ -73,19 +75,58 @@ public class TestCalls {
         this.idempotency = idempotency;
         this.sequences = sequences;
         this.audit = audit;
+        this.improvements = improvements;
         this.clock = clock;
     }
 
-    /** Records a test call made on a planned slot, scored on the scorecard in force now; once per key. */
+    /**
+     * Records a test call made on a planned slot, scored on the scorecard in force now; once per
+     * key. On a re-test slot ({@link Slot#retestOf}) the call must be of the re-test's scenario,
+     * and its result goes to the improvement action: passed when the call meets every threshold
+     * that applies to it ({@link #meetsThresholds}).
+     */
     @CallTestStaff
     public TestCall record(TestCallInput input, IdempotencyKey key) {
         CurrentActor.requirePerson();
         return idempotency.once("calltest.test-call", key, Arrays.asList(input), id -> record(id, input),
                 id -> fields.byId(id).map(document -> {
-                    // a repeat after a crash between the two writes finishes the slot
-                    draws.markSlotDone(document.slotId(), document.id());
+                    // a repeat after a crash between the writes finishes the slot and the re-test
+                    Slot slot = draws.markSlotDone(document.slotId(), document.id());
+                    recordRetest(slot, document);
                     return view(document, caller());
                 }));
+    }
+
+    /**
+     * Whether a call meets every threshold of its own policy version that applies to it: each of
+     * its measures' values against the measure's threshold ({@link Measure#meets}); the scorecard
+     * score has none.
+     */
+    @CallTestStaff
+    public boolean meetsThresholds(TestCall call) {
+        var thresholds = policy.version(call.policyVersion()).content().callTestThresholds();
+        return call.facts().measures(thresholds.communicationSatisfiedRating(), clock.instant()).entrySet().stream()
+                .allMatch(e -> e.getKey().threshold(thresholds).map(t -> e.getKey().meets(e.getValue(), t))
+                        .orElse(true));
+    }
+
+    /** A call on a re-test slot tells the action its result; a repeat records nothing new. */
+    private void recordRetest(Slot slot, TestCallDocument document) {
+        if (slot.retestOf() == null) {
+            return;
+        }
+        TestCall call = document.view(Set.of());
+        boolean passed = meetsThresholds(call);
+        try {
+            improvements.recordRetest(slot.retestOf().actionId(), call.number(), passed);
+        } catch (OmbudException e) {
+            // the action was closed or cancelled meanwhile: the call stands, the action wants no result
+            if (!List.of("IMPROVEMENT_TRANSITION_NOT_ALLOWED", "IMPROVEMENT_NOT_FOUND").contains(e.code())) {
+                throw e;
+            }
+            audit.record("calltest.test-call.retest-not-recorded", "TestCall", call.number(),
+                    Map.of("action", slot.retestOf().actionNumber(), "code", e.code()));
+        }
     }
 
     private TestCall record(UUID id, TestCallInput input) {
@@ -112,6 +153,10 @@ public class TestCalls {
         ScenarioRef ref = input.scenario();
         if (ref == null || ref.scenarioId() == null) {
             throw OmbudException.badRequest("REQUIRED", "scenario", "{0} is required", "scenario");
+        }
+        if (slot.retestOf() != null && !slot.retestOf().scenarioId().equals(ref.scenarioId())) {
+            throw OmbudException.badRequest("RETEST_SCENARIO_MISMATCH", "scenario",
+                    "Slot {0} is the re-test of {1}: call its scenario", slot.id(), slot.retestOf().actionNumber());
         }
         if (plan.scenarios().stream().noneMatch(s -> s.scenarioId().equals(ref.scenarioId()))) {
             throw OmbudException.badRequest("SCENARIO_NOT_IN_PLAN", "scenario",
@@ -142,9 +187,10 @@ public class TestCalls {
         var document = TestCallDocument.record(id, "TC-%06d".formatted(sequences.next("calltest.test-call")), facts,
                 followUpDue, version.number(), grading, caller.actor(), now);
         fields.insert(document);
-        draws.markSlotDone(slot.id(), id);
+        Slot done = draws.markSlotDone(slot.id(), id);
         audit.record("calltest.test-call.recorded", "TestCall", document.number(),
                 Map.of("slot", slot.id().toString(), "policyVersion", Integer.toString(version.number())));
+        recordRetest(done, document);
         return view(document, caller);
     }
 

@@ -243,6 +243,7 @@ public class ImprovementService {
      * Records a re-test call's result on an action that requires a re-test — the test-call
      * module's call when a re-test call is scored (CALLTEST_STAFF, an admin, or Ombud itself).
      * It takes no version: it reads the action again when someone's step changed it meanwhile.
+     * The same test call again records nothing new.
      */
     @PreAuthorize("hasAnyRole('CALLTEST_STAFF','ADMIN') or principal == 'system'")
     public ImprovementAction recordRetest(UUID actionId, String testCallRef, boolean passed) {
@@ -251,7 +252,9 @@ public class ImprovementService {
         for (int attempt = 1; ; attempt++) {
             var document = fields.visible(actionId, fields.visibility(actor, caller(actor)))
                     .orElseThrow(() -> notFound(actionId));
-            document.recordRetest(ref, passed, actor, clock.instant());
+            if (!document.recordRetest(ref, passed, actor, clock.instant())) {
+                return document.view(caller(actor));
+            }
             try {
                 var saved = fields.save(document);
                 audit.record(actor, "improvement.retest", "ImprovementAction", saved.number(),

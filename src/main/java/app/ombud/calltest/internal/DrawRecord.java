@@ -25,7 +25,8 @@ public record DrawRecord(UUID id, String month, long seed, String algorithm, int
             var stratum = strata.get(pick.stratum());
             if (!pick.id().equals(slot.id()) || !pick.agentEmployeeId().equals(slot.agentEmployeeId())
                     || !pick.at().equals(slot.at()) || !stratum.teamId().equals(slot.teamId())
-                    || stratum.channel() != slot.channel()) {
+                    || stratum.channel() != slot.channel()
+                    || !java.util.Objects.equals(stratum.retestOf(), slot.retestOf())) {
                 return false;
             }
         }

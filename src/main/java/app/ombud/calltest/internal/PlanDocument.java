@@ -217,7 +217,7 @@ public class PlanDocument implements StepGuard<PlanStep, PlanCaller> {
 
     static Slot withStatus(Slot s, SlotStatus next, UUID testCallId, String note) {
         return new Slot(s.id(), s.planId(), s.month(), s.drawId(), s.spotCheck(), s.teamId(), s.channel(),
-                s.agentEmployeeId(), s.at(), next, testCallId, note, s.addedBy(), s.addedAt());
+                s.agentEmployeeId(), s.at(), next, testCallId, note, s.addedBy(), s.addedAt(), s.retestOf());
     }
 
     private void replace(Slot slot) {
@@ -280,7 +280,7 @@ public class PlanDocument implements StepGuard<PlanStep, PlanCaller> {
         return slots(s -> s.id().equals(slotId)).stream().findFirst();
     }
 
-    /** Per month of the quarter and team × channel of the scope: due, drawn, done, spot checks. */
+    /** Per month of the quarter and team × channel of the scope: due, drawn, done, spot checks (re-tests aside). */
     public List<QuotaProgress> progress() {
         List<QuotaProgress> rows = new ArrayList<>();
         for (var month : Quarter.parse(content.quarter(), "quarter").months()) {
@@ -288,7 +288,9 @@ public class PlanDocument implements StepGuard<PlanStep, PlanCaller> {
             var drawn = currentDraw(m).map(DrawRecord::slots).orElse(List.of());
             for (UUID team : content.teamIds()) {
                 for (CallChannel channel : content.channels()) {
-                    Predicate<Slot> stratum = s -> s.teamId().equals(team) && s.channel() == channel;
+                    // a re-test slot is not part of the quota
+                    Predicate<Slot> stratum = s -> s.teamId().equals(team) && s.channel() == channel
+                            && s.retestOf() == null;
                     var mine = drawn.stream().filter(stratum).filter(s -> s.status() != SlotStatus.CANCELLED).toList();
                     var spots = spotChecks.stream().filter(s -> s.month().equals(m)).filter(stratum)
                             .filter(s -> s.status() != SlotStatus.CANCELLED).toList();

@@ -5,16 +5,25 @@ import app.ombud.calltest.MeasureCorrelation;
 import app.ombud.calltest.MeasureRow;
 import app.ombud.calltest.MeasureTrend;
 import app.ombud.calltest.TestCallGroup;
+import app.ombud.calltest.Scenarios;
 import app.ombud.calltest.TestCallStatistics;
+import app.ombud.calltest.WeakSpot;
+import app.ombud.calltest.WeakSpotActions;
+import app.ombud.directory.DirectoryService;
+import app.ombud.platform.CurrentActor;
 import app.ombud.platform.OmbudException;
+import app.ombud.platform.Role;
 import app.ombud.platform.TimeBucket;
 import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.Toasts;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -27,6 +36,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The statistics of test calls (拨测 › 统计): for a range, period and grouping, each measure's n,
@@ -52,9 +62,18 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
     final Grid<MeasureTrend> trends = new Grid<>();
     private final TestCallStatistics statistics;
     private List<MeasureRow> shown = List.of();
+    private final WeakSpotActions actions;
+    private final Scenarios scenarios;
+    private final DirectoryService directory;
+    private final Clock clock;
 
-    public TestCallStatisticsView(TestCallStatistics statistics, Clock clock) {
+    public TestCallStatisticsView(TestCallStatistics statistics, WeakSpotActions actions, Scenarios scenarios,
+            DirectoryService directory, Clock clock) {
         this.statistics = statistics;
+        this.actions = actions;
+        this.scenarios = scenarios;
+        this.directory = directory;
+        this.clock = clock;
         addClassName("ombud-view");
         LocalDate today = LocalDate.ofInstant(clock.instant(), CompanyTime.zone());
         from.setLabel(t("calltest.stats.from"));
@@ -103,6 +122,9 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
                 : "calltest.stats.misses")).setHeader(t("calltest.stats.verdict")).setKey("meets").setAutoWidth(true);
         rows.addColumn(r -> change(r.changeFromPreviousPeriod())).setHeader(t("calltest.stats.change"))
                 .setKey("change").setAutoWidth(true);
+        if (CurrentActor.find().filter(a -> a.hasAny(Role.CALLTEST_STAFF, Role.ADMIN)).isPresent()) {
+            rows.addComponentColumn(this::raiseButton).setKey("raise").setAutoWidth(true);
+        }
         rows.setAllRowsVisible(true);
 
         correlations.setId("stats-correlations");
@@ -145,6 +167,30 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
     private void drawChart() {
         if (measure.getValue() != null) {
             chart.show(measure.getValue(), shown, r -> groupName(r.groupId(), r.groupName()));
+        }
+    }
+
+    /** "Raise improvement action" on a team's or an agent's row that misses its threshold (a weak spot). */
+    private Component raiseButton(MeasureRow row) {
+        TestCallGroup group = groupBy.getValue();
+        if (!Boolean.FALSE.equals(row.meetsThreshold()) || group != TestCallGroup.TEAM && group != TestCallGroup.AGENT) {
+            return new Span();
+        }
+        var button = new Button(t("calltest.stats.raise"), click -> RaiseFromTestCalls.fromWeakSpot(this, actions,
+                scenarios, directory, clock, new WeakSpot(group, row.groupId(), row.groupName(), row.measure(),
+                        row.period()), department(group, row.groupId())));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        button.setId("stats-raise-" + row.groupId() + "-" + row.measure() + "-" + row.period());
+        return button;
+    }
+
+    /** The weak spot's department to preselect: the team's or the agent's. */
+    private UUID department(TestCallGroup group, String groupId) {
+        try {
+            return group == TestCallGroup.TEAM ? directory.team(UUID.fromString(groupId)).departmentId()
+                    : directory.personByEmployeeId(groupId).map(app.ombud.directory.Person::departmentId).orElse(null);
+        } catch (OmbudException | IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -6,8 +6,11 @@ import app.ombud.calltest.CallGrading;
 import app.ombud.calltest.Calibration;
 import app.ombud.calltest.TestCall;
 import app.ombud.calltest.TestCallEntry;
+import app.ombud.calltest.TestCallStatus;
 import app.ombud.calltest.TestCallStep;
 import app.ombud.calltest.TestCalls;
+import app.ombud.calltest.WeakSpotActions;
+import app.ombud.directory.DirectoryService;
 import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.DateLimits;
 import app.ombud.platform.ui.RecordPage;
@@ -15,6 +18,7 @@ import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Texts;
 import app.ombud.policy.PolicyService;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -46,13 +50,30 @@ public class TestCallView extends RecordPage<TestCall, TestCallStep> {
 
     private final TestCalls calls;
     private final PolicyService policy;
+    private final WeakSpotActions actions;
+    private final DirectoryService directory;
     private final Clock clock;
 
-    public TestCallView(TestCalls calls, PolicyService policy, Clock clock) {
+    public TestCallView(TestCalls calls, PolicyService policy, WeakSpotActions actions, DirectoryService directory,
+            Clock clock) {
         super("test-call", TestCallStep.class, "nav.calltest.calls");
         this.calls = calls;
         this.policy = policy;
+        this.actions = actions;
+        this.directory = directory;
         this.clock = clock;
+    }
+
+    /** "Raise improvement action" from the call's finding (source TEST_CALL_FINDING), while it counts. */
+    @Override
+    protected List<Component> extraButtons(TestCall call) {
+        if (call.status() != TestCallStatus.RECORDED) {
+            return List.of();
+        }
+        var raise = new Button(t("improvement.raise"), click -> RaiseFromTestCalls.fromTestCall(this, actions,
+                directory, clock, call));
+        raise.setId("action-raise-improvement");
+        return List.of(raise);
     }
 
     @Override

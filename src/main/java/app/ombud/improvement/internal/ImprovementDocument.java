@@ -232,10 +232,13 @@ public class ImprovementDocument implements StepGuard<ImprovementStep, Improveme
         closedAt = now;
     }
 
-    /** A re-test call's result, recorded for a required re-test while the action is open. */
-    public void recordRetest(String testCallRef, boolean passed, Actor actor, Instant now) {
+    /** A re-test call's result, recorded for a required re-test while the action is open; false when that call is recorded already. */
+    public boolean recordRetest(String testCallRef, boolean passed, Actor actor, Instant now) {
         if (retest == null) {
             throw OmbudException.conflict("IMPROVEMENT_RETEST_NOT_REQUIRED", "{0} requires no re-test", number);
+        }
+        if (retest.results().stream().anyMatch(r -> r.testCallRef().equals(testCallRef))) {
+            return false;
         }
         if (!status.open()) {
             throw transitionError("re-tested");
@@ -244,6 +247,7 @@ public class ImprovementDocument implements StepGuard<ImprovementStep, Improveme
         results.add(new Retest.Result(testCallRef, passed, actor.key(), now));
         retest = new Retest(retest.scenarioRef(), retest.teamId(), results);
         log(actor, now, "retest-recorded", null, null, null, testCallRef, passed ? "PASSED" : "FAILED");
+        return true;
     }
 
     private void move(ImprovementStatus next, Actor actor, Instant now, String action, String note, String... args) {

@@ -15,6 +15,7 @@ import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.GridPaging;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Texts;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
@@ -25,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -34,9 +36,16 @@ import java.util.function.Consumer;
  * case page from a valid complaint, the review page from an upheld verdict): what to improve,
  * the responsible department and a person in it, the due date (empty: the default working days);
  * the source and its record are given by the page. One idempotency key per opening, so a
- * repeated click raises one action; a refusal naming a field shows on it.
+ * repeated click raises one action; a refusal naming a field shows on it. Another module's page
+ * (the test calls') opens it with its own fields below and its own service to raise through.
  */
-final class RaiseImprovementDialog {
+public final class RaiseImprovementDialog {
+
+    /** Raises the dialog's request once per key, through the improvement module or another module's service. */
+    @FunctionalInterface
+    public interface Raise {
+        ImprovementAction raise(RaiseImprovement request, IdempotencyKey key);
+    }
 
     private RaiseImprovementDialog() {
     }
@@ -48,6 +57,16 @@ final class RaiseImprovementDialog {
      */
     static void open(HasComponents page, ImprovementService improvements, DirectoryService directory, Clock clock,
             ImprovementSource source, SourceRef ref, UUID department, Consumer<ImprovementAction> raised) {
+        open(page, directory, clock, source, ref, department, List.of(), improvements::raise, raised);
+    }
+
+    /**
+     * Opens the dialog with {@code extra} fields below the due date, raising through {@code raise}
+     * (e.g. the test calls' service, which adds a re-test from its extra fields); the request it
+     * gets has no re-test.
+     */
+    public static void open(HasComponents page, DirectoryService directory, Clock clock, ImprovementSource source,
+            SourceRef ref, UUID department, List<Component> extra, Raise raise, Consumer<ImprovementAction> raised) {
         var title = new TextField(t("improvement.title"));
         title.setId("raise-title");
         title.setMaxLength(Kind.LINE.maxLength());
@@ -88,13 +107,15 @@ final class RaiseImprovementDialog {
         var origin = Texts.muted(t("improvement.source." + source)
                 + (ref == null || ref.number() == null ? "" : " · " + ref.number()));
         origin.setId("raise-source");
-        Dialog dialog = StepDialogs.form(page, t("improvement.raise"), origin, title, description, departments,
-                owner, due);
+        List<Component> fieldList = new java.util.ArrayList<>(List.of(origin, title, description, departments, owner,
+                due));
+        fieldList.addAll(extra);
+        Dialog dialog = StepDialogs.form(page, t("improvement.raise"), fieldList.toArray(Component[]::new));
         var submission = IdempotencyKey.random();
         ImprovementAction[] result = new ImprovementAction[1];
         Map<String, HasValidation> fields = Map.of("title", title, "description", description, "departmentId",
                 departments, "ownerEmployeeId", owner, "dueDate", due);
-        StepDialogs.footer(dialog, "raise-save", () -> StepDialogs.run(() -> result[0] = improvements.raise(
+        StepDialogs.footer(dialog, "raise-save", () -> StepDialogs.run(() -> result[0] = raise.raise(
                 new RaiseImprovement(source, ref, title.getValue(), description.getValue(),
                         departments.getValue() == null ? null : departments.getValue().id(),
                         owner.getValue() == null ? null : owner.getValue().employeeId(), due.getValue(), null),

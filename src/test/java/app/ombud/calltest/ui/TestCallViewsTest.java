@@ -11,6 +11,7 @@ import app.ombud.calltest.Draws;
 import app.ombud.calltest.Measure;
 import app.ombud.calltest.MeasureRow;
 import app.ombud.calltest.Plans;
+import app.ombud.calltest.Scenario;
 import app.ombud.calltest.Scenarios;
 import app.ombud.calltest.Slot;
 import app.ombud.calltest.SlotStatus;
@@ -18,16 +19,25 @@ import app.ombud.calltest.TestCall;
 import app.ombud.calltest.TestCallFilter;
 import app.ombud.calltest.TestCallStatus;
 import app.ombud.calltest.TestCalls;
+import app.ombud.directory.Department;
 import app.ombud.directory.DirectoryService;
+import app.ombud.directory.Person;
+import app.ombud.improvement.ImprovementAction;
+import app.ombud.improvement.ImprovementScope;
+import app.ombud.improvement.ImprovementSource;
 import app.ombud.platform.Role;
 import app.ombud.support.RawText;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +66,9 @@ class TestCallViewsTest extends SpringBrowserlessTest {
 
     @Autowired
     TestCalls calls;
+
+    @Autowired
+    app.ombud.improvement.ImprovementService improvements;
 
     CallTestFixture f;
     Slot slot;
@@ -149,6 +162,68 @@ class TestCallViewsTest extends SpringBrowserlessTest {
                 .isEqualTo(t("calltest.stats.misses"));
         assertThat(test(rows).getCellText(row, rows.getColumns().indexOf(rows.getColumnByKey("measure"))))
                 .isEqualTo(t("calltest.measure.RINGS_BEFORE_ANSWER"));
+    }
+
+    @Test
+    void aWeakSpotOnTheStatisticsPageAndATestCallRaiseImprovementActionsWithAReTest() {
+        CallTestViewsTest.signIn(f.staff, Role.CALLTEST_STAFF);
+        navigate(TestCallFormView.class, Map.of("id", slot.id().toString()));
+        test($(RadioButtonGroup.class).id("call-rating")).selectItem("4");
+        test($(IntegerField.class).id("call-rings")).setValue(9);
+        test($(TextArea.class).id("call-performance")).setValue("响铃过久");
+        test($(Button.class).id("call-save")).click();
+        TestCall call = as(f.staff, () -> calls.search(new TestCallFilter(null, null, slot.agentEmployeeId(), null,
+                null, null, null), org.springframework.data.domain.ScrollPosition.keyset(), 5), Role.CALLTEST_STAFF)
+                .getContent().getFirst();
+        Scenario scenario = as(f.staff, () -> scenarios.get(call.scenario().scenarioId()), Role.CALLTEST_STAFF);
+        var agent = as(f.staff, () -> directory.personByEmployeeId(f.agents.get(1)).orElseThrow(),
+                Role.CALLTEST_STAFF);
+
+        // the team's row that misses the rings threshold has the button; the weak spot's department is preselected
+        navigate(TestCallStatisticsView.class);
+        String month = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString().substring(0, 7);
+        @SuppressWarnings("unchecked")
+        Grid<MeasureRow> rows = $(Grid.class).id("stats-rows");
+        var items = rows.getListDataView().getItems().toList();
+        int missed = items.indexOf(items.stream().filter(r -> r.groupId().equals(f.team.id().toString())
+                && r.measure() == Measure.RINGS_BEFORE_ANSWER && r.period().equals(month)).findFirst().orElseThrow());
+        var raise = (Button) test(rows).getCellComponent(missed, "raise");
+        assertThat(raise.getId()).hasValue("stats-raise-" + f.team.id() + "-RINGS_BEFORE_ANSWER-" + month);
+        test(raise).click();
+        ComboBox<Department> department = $(ComboBox.class).id("raise-department");
+        assertThat(department.getValue().id()).isEqualTo(f.department.id());
+        test($(TextField.class).id("raise-title")).setValue("缩短接听响铃" + f.p);
+        test($(TextArea.class).id("raise-description")).setValue("一组响铃次数超过阈值");
+        ComboBox<Person> owner = $(ComboBox.class).id("raise-owner");
+        owner.setValue(agent);
+        ComboBox<Scenario> retest = $(ComboBox.class).id("raise-retest-scenario");
+        retest.setValue(retest.getListDataView().getItems().filter(s -> s.id().equals(scenario.id())).findFirst()
+                .orElseThrow());
+        test($(Button.class).id("raise-save")).click();
+        var fromSpot = raised("缩短接听响铃" + f.p);
+        assertThat(fromSpot.source()).isEqualTo(ImprovementSource.WEAK_SPOT);
+        assertThat(fromSpot.retest().scenarioRef()).isEqualTo(scenario.number());
+        assertThat(fromSpot.retest().teamId()).isEqualTo(f.team.id());
+
+        // the call's page: from its finding, the re-test of its own scenario on its team
+        navigate(TestCallView.class, Map.of("id", call.id().toString()));
+        test($(Button.class).id("action-raise-improvement")).click();
+        test($(TextField.class).id("raise-title")).setValue("接听话术" + f.p);
+        test($(TextArea.class).id("raise-description")).setValue("响铃九次才接听");
+        ComboBox<Person> callOwner = $(ComboBox.class).id("raise-owner");
+        callOwner.setValue(agent);
+        test($(Checkbox.class).id("raise-retest")).click();
+        test($(Button.class).id("raise-save")).click();
+        var fromCall = raised("接听话术" + f.p);
+        assertThat(fromCall.source()).isEqualTo(ImprovementSource.TEST_CALL_FINDING);
+        assertThat(fromCall.sourceRef().number()).isEqualTo(call.number());
+        assertThat(fromCall.retest().scenarioRef()).isEqualTo(scenario.number());
+    }
+
+    private ImprovementAction raised(String title) {
+        return as(f.staff, () -> improvements.search(ImprovementScope.MINE, null,
+                org.springframework.data.domain.ScrollPosition.offset(), 200), Role.CALLTEST_STAFF).stream()
+                .filter(a -> a.title().equals(title)).findFirst().orElseThrow();
     }
 
     private String t(String key, Object... args) {
