@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** A person's own test-call results (我的拨测结果), of the periods whose report is published. */
-@Route("calltest/mine")
+@Route("my-test-call-results")
 @Menu(title = "nav.calltest.mine", order = 46, icon = "vaadin:user-check")
 @PermitAll
 public class MyResultsView extends VerticalLayout implements HasDynamicTitle {
