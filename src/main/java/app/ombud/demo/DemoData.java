@@ -131,12 +131,14 @@ class DemoData {
         if (present) {
             log.info("Demo data is there already");
         } else {
+            long start = System.nanoTime();
             boolean generated = configuredPassword == null || configuredPassword.isBlank();
             String password = generated ? generated() : configuredPassword;
             var org = as("admin", this::organisation, Role.ADMIN);
             var people = as("admin", () -> staff(org, password), Role.ADMIN);
             complaints(org, people, 24);
             reviews();
+            log.info("Demo data loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
             System.out.println(banner(generated ? password : null));
         }
         if (bulkCases > 0) {
