@@ -63,7 +63,7 @@ class DemoTestCalls {
     static final String LEAD = "Q0001";
     static final List<String> MEMBERS = List.of("Q0002", "Q0003");
     /** How many drawn slots get a recorded test call. */
-    static final int CALLS = 90;
+    static final int CALLS = 60;
     private static final List<String> PROBLEMS = List.of("未核实身份", "未告知单号", "推诿", "等待过长", "用语不规范",
             "未主动回访");
 
@@ -110,8 +110,8 @@ class DemoTestCalls {
                 month = month.plusMonths(1)) {
             boolean thisMonth = month.equals(current);
             for (PlanTeam team : teams) {
-                quotas.add(new MonthlyQuota(month.toString(), team.teamId(), CallChannel.PHONE, thisMonth ? 16 : 6));
-                quotas.add(new MonthlyQuota(month.toString(), team.teamId(), CallChannel.ONLINE, thisMonth ? 8 : 3));
+                quotas.add(new MonthlyQuota(month.toString(), team.teamId(), CallChannel.PHONE, thisMonth ? 12 : 6));
+                quotas.add(new MonthlyQuota(month.toString(), team.teamId(), CallChannel.ONLINE, thisMonth ? 6 : 3));
             }
         }
         var input = new PlanInput(quarter.toString(), "检验首问负责制、一次解决率与回访承诺兑现",
