@@ -121,7 +121,8 @@ class DemoTestCalls {
         CallTestPlan created = as.run(staff, () -> plans.create(input, IdempotencyKey.NONE), Role.CALLTEST_STAFF);
         as.run(staff, () -> plans.submit(created.id(), created.version()), Role.CALLTEST_STAFF);
         CallTestPlan plan = as.run(LEAD, () -> plans.approve(created.id(), null), Role.CALLTEST_STAFF);
-        for (YearMonth month = current; !month.isAfter(quarter.firstMonth().plusMonths(2)); month = month.plusMonths(1)) {
+        YearMonth last = quarter.firstMonth().plusMonths(2);
+        for (YearMonth month = current; !month.isAfter(last); month = month.plusMonths(1)) {
             String drawn = month.toString();
             plan = as.run(staff, () -> draws.draw(created.id(), drawn, null), Role.CALLTEST_STAFF);
         }
@@ -190,8 +191,7 @@ class DemoTestCalls {
                         .setScale(1, RoundingMode.HALF_UP),
                 phone ? "坐席核实身份后查询并告知了处理进度" : "坐席在线回复，提供了办理链接",
                 random.nextDouble() < q + 0.05, knowledge,
-                new Communication(Math.max(1, Math.min(5, (int) Math.round(2.6 + 2.4 * q + random.nextGaussian() * 0.6))),
-                        null, null, null), due, problems, problems.isEmpty() ? null : "加强" + problems.getFirst()
+                new Communication(rating(q), null, null, null), due, problems, problems.isEmpty() ? null : "加强" + problems.getFirst()
                         + "相关培训", null, answers);
         String executor = MEMBERS.get(random.nextInt(MEMBERS.size()));
         TestCall call = as.run(executor, () -> testCalls.record(input, IdempotencyKey.NONE), Role.CALLTEST_STAFF);
@@ -201,10 +201,16 @@ class DemoTestCalls {
             Instant delivered = roll < q ? due.minus(Duration.ofHours(2 + random.nextInt(20)))
                     : roll < q + 0.15 ? due.plus(Duration.ofHours(4 + random.nextInt(40))) : null;
             if (delivered != null) {
-                Instant at = min(max(calledAt.plus(Duration.ofMinutes(30)), delivered), now.minus(Duration.ofMinutes(5)));
+                Instant at = min(max(calledAt.plus(Duration.ofMinutes(30)), delivered),
+                        now.minus(Duration.ofMinutes(5)));
                 as.run(executor, () -> testCalls.recordFollowUp(call.id(), at, call.version()), Role.CALLTEST_STAFF);
             }
         }
+    }
+
+    /** The communication rating 1–5, around 5 for the best teams, 3–4 for the weakest. */
+    private int rating(double quality) {
+        return Math.max(1, Math.min(5, (int) Math.round(2.6 + 2.4 * quality + random.nextGaussian() * 0.6)));
     }
 
     /** The moment moved into working hours (9:00–17:59 on a weekday, company time). */

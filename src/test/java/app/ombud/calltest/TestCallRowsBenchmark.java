@@ -120,7 +120,8 @@ class TestCallRowsBenchmark {
                 rows("MONTH × AGENT", "MONTH", "AGENT"),
                 new Query("correlations", "query($from: Date!, $to: Date!) { testCallCorrelations(from: $from, to: $to)"
                         + " { a b n r pValue } }"));
-        var report = new StringBuilder(String.format("Test-call figures: %d repetitions after %d warm-up runs, %d cores,"
+        var report = new StringBuilder(String.format("Test-call figures: %d repetitions after %d warm-up runs,"
+                + " %d cores,"
                 + " load average %.1f at the start, %s %s, max heap %d MB%n", repetitions, 3,
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.vm.name"),
@@ -139,15 +140,18 @@ class TestCallRowsBenchmark {
         }
         Timing two = time(repetitions, () -> service(small));
         Timing twenty = time(repetitions, () -> service(large));
-        report.append(String.format("| MONTH × TEAM (service) | %.0f / %.0f ms | %.0f / %.0f ms | %.1f | %d | %.0f MB |%n",
+        report.append(String.format("| MONTH × TEAM (service) | %.0f / %.0f ms | %.0f / %.0f ms | %.1f | %d"
+                + " | %.0f MB |%n",
                 two.median(), two.p95(), twenty.median(), twenty.p95(), twenty.median() / two.median(), twenty.size,
                 twenty.allocatedMb));
-        // where the time goes: the bare query (whole BSON documents), the statistics' query (projected, read into RecordedCalls)
+        // where the time goes: the bare query (whole BSON documents), the statistics' query (projected, into
+        // RecordedCalls)
         Timing raw = time(repetitions, () -> mongo.find(org.springframework.data.mongodb.core.query.Query.query(
                 recorded(large)), org.bson.Document.class, "testCalls").size());
         Timing mapped = time(repetitions, () -> fields.recordedBetween(start(large), end(large)).size());
         report.append(String.format("20,000 calls, MONTH × TEAM through the service: the bare query (whole documents)"
-                + " %.0f ms, the statistics' query (RecordedCalls) %.0f ms (%.0f MB allocated)%n", raw.median(), mapped.median(),
+                + " %.0f ms, the statistics' query (RecordedCalls) %.0f ms (%.0f MB allocated)%n", raw.median(),
+                mapped.median(),
                 mapped.allocatedMb));
         System.gc();
         report.append(String.format("heap used after GC at the end: %.0f MB; load average at the end %.1f%n",
