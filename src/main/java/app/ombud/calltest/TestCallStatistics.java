@@ -1,7 +1,7 @@
 package app.ombud.calltest;
 
 import app.ombud.calltest.MeasuredCall.Group;
-import app.ombud.calltest.internal.TestCallDocument;
+import app.ombud.calltest.internal.RecordedCall;
 import app.ombud.calltest.internal.TestCallFields;
 import app.ombud.directory.DirectoryService;
 import app.ombud.platform.OmbudException;
@@ -30,7 +30,8 @@ import org.springframework.stereotype.Service;
  * The figures of test calls for the statistics page, the reports and BI tools: flat rows per
  * period × group × measure, the correlations of the measures, their monthly trends, weak spots,
  * common problems and streaks of misses. The database selects the recorded calls of the range
- * (index {@code status_called}); the statistics are Hipparchus's ({@link MeasureStatistics}).
+ * (index {@code status_called}) and hands back only the fields they read ({@link RecordedCall});
+ * the statistics are Hipparchus's ({@link MeasureStatistics}).
  * Aggregates only — no script or scenario content — so leadership and BI readers may read them
  * beside the test-call staff.
  */
@@ -113,13 +114,12 @@ public class TestCallStatistics {
     private List<MeasuredCall> calls(LocalDate from, LocalDate to, CallTestThresholds thresholds) {
         ZoneId zone = policy.calendar().zone();
         Instant now = clock.instant();
-        var documents = fields.recordedBetween(from.atStartOfDay(zone).toInstant(),
+        var recorded = fields.recordedBetween(from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant());
         // group names are not test content: read as Ombud, whatever the reader may see of the directory
-        Names names = app.ombud.platform.CurrentActor.runAsSystem(() -> names(documents));
+        Names names = app.ombud.platform.CurrentActor.runAsSystem(() -> names(recorded));
         List<MeasuredCall> calls = new ArrayList<>();
-        for (TestCallDocument document : documents) {
-            TestCall call = document.view(Set.of());
+        for (RecordedCall call : recorded) {
             Map<TestCallGroup, Group> groups = new EnumMap<>(TestCallGroup.class);
             groups.put(TestCallGroup.COMPANY, new Group("company", "company"));
             if (call.departmentId() != null) {
@@ -142,11 +142,10 @@ public class TestCallStatistics {
     }
 
     /** The names of the groups, read from the directory once per request. */
-    private Names names(List<TestCallDocument> documents) {
+    private Names names(List<RecordedCall> recorded) {
         Set<UUID> teamIds = new HashSet<>();
         Set<String> agents = new HashSet<>();
-        documents.forEach(d -> {
-            TestCall call = d.view(Set.of());
+        recorded.forEach(call -> {
             teamIds.add(call.teamId());
             agents.add(call.agentEmployeeId());
         });

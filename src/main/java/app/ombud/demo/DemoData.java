@@ -67,7 +67,8 @@ import org.springframework.stereotype.Component;
  * the older ones, the open ones mostly within their deadline, and {@link #OVERDUE} of them past it —
  * like a live day, so the first run of the jobs raises a few escalations, not one per case. Demo logins
  * share one password, from {@code OMBUD_DEMO_PASSWORD} or generated and printed once.
- * {@code ombud.demo-data.bulk-cases=N} adds N more cases for benchmarks.
+ * The test-call programme ({@link DemoTestCalls}) has a plan for this quarter and a quarter of
+ * recorded test calls. {@code ombud.demo-data.bulk-cases=N} adds N more cases for benchmarks.
  */
 @Component
 class DemoData {
@@ -87,6 +88,7 @@ class DemoData {
     private final Appeals appeals;
     private final Replies replies;
     private final CaseLibrary library;
+    private final DemoTestCalls testCalls;
     private final Clock clock;
     private final Random random = new Random(20261122);
 
@@ -94,7 +96,8 @@ class DemoData {
             @Value("${ombud.demo-data.password:}") String configuredPassword,
             @Value("${ombud.demo-data.bulk-cases:0}") int bulkCases, DirectoryService directory,
             AccountService accounts, ComplaintService cases, PolicyService policy, WorkOrders workOrders,
-            ReviewDesk desk, Appeals appeals, Replies replies, CaseLibrary library, Clock clock) {
+            ReviewDesk desk, Appeals appeals, Replies replies, CaseLibrary library, DemoTestCalls testCalls,
+            Clock clock) {
         this.enabled = enabled;
         this.configuredPassword = configuredPassword;
         this.bulkCases = bulkCases;
@@ -107,6 +110,7 @@ class DemoData {
         this.appeals = appeals;
         this.replies = replies;
         this.library = library;
+        this.testCalls = testCalls;
         this.clock = clock;
     }
 
@@ -131,12 +135,18 @@ class DemoData {
         if (present) {
             log.info("Demo data is there already");
         } else {
+            long start = System.nanoTime();
             boolean generated = configuredPassword == null || configuredPassword.isBlank();
             String password = generated ? generated() : configuredPassword;
             var org = as("admin", this::organisation, Role.ADMIN);
             var people = as("admin", () -> staff(org, password), Role.ADMIN);
             complaints(org, people, 24);
             reviews();
+            testCalls.load(List.of(new DemoTestCalls.PlanTeam(org.teams().get(2).get(0).id(), 0.93),
+                    new DemoTestCalls.PlanTeam(org.teams().get(2).get(1).id(), 0.7),
+                    new DemoTestCalls.PlanTeam(org.teams().get(0).get(0).id(), 0.86),
+                    new DemoTestCalls.PlanTeam(org.teams().get(1).get(0).id(), 0.78)), this::as);
+            log.info("Demo data loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
             System.out.println(banner(generated ? password : null));
         }
         if (bulkCases > 0) {
@@ -158,7 +168,8 @@ class DemoData {
         return line + "\n  Ombud demo data: log in with an employee ID below and " + password
                 + "\n  agents 1701, 1702, 2501 · team leads 1801, 2801 · department heads D0001, D0002, "
                 + "D0003\n  superior department S0001 · leadership L0001 · reviewers R0001, R0002 · whitelist owner "
-                + "W0001\n  site manager M0001 · agent 1701 sits on an open dispute panel (我的评审投票)\n" + line;
+                + "W0001\n  site manager M0001 · agent 1701 sits on an open dispute panel (我的评审投票)\n"
+                + "  test calls: group lead Q0001 · executors Q0002, Q0003\n" + line;
     }
 
     private Org organisation() {
@@ -208,8 +219,19 @@ class DemoData {
         person("1701", "李娜", hot, org.teams().get(2).get(0), Role.AGENT);
         person("1702", "张伟", hot, org.teams().get(2).get(0), Role.AGENT);
         person("2501", "黄磊", after, org.teams().get(0).get(0), Role.AGENT);
+        // more agents, so each team of the test-call plan has some to draw
+        person("1703", "韩梅", hot, org.teams().get(2).get(0), Role.AGENT);
+        person("1711", "曹阳", hot, org.teams().get(2).get(1), Role.AGENT);
+        person("1712", "邓超", hot, org.teams().get(2).get(1), Role.AGENT);
+        person("2502", "许倩", after, org.teams().get(0).get(0), Role.AGENT);
+        person("3501", "彭飞", org.departments().get(1), org.teams().get(1).get(0), Role.AGENT);
+        person("3502", "曾敏", org.departments().get(1), org.teams().get(1).get(0), Role.AGENT);
+        // the test-call management group: its lead and two executors
+        person(DemoTestCalls.LEAD, "林海", org.center(), null, Role.CALLTEST_STAFF);
+        person("Q0002", "高翔", org.center(), null, Role.CALLTEST_STAFF);
+        person("Q0003", "罗琳", org.center(), null, Role.CALLTEST_STAFF);
         for (String id : List.of("S0001", "L0001", "M0001", "R0001", "R0002", "R0003", "W0001", MARKER, "D0002",
-                "D0003", "1801", "2801", "1701", "1702", "2501")) {
+                "D0003", "1801", "2801", "1701", "1702", "2501", DemoTestCalls.LEAD, "Q0002", "Q0003")) {
             accounts.setPasswordForDemo(directory.personByEmployeeId(id).orElseThrow().id(), password);
         }
         return demoPeople();

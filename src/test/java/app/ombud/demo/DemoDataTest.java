@@ -28,11 +28,23 @@ import app.ombud.support.TestData;
 import app.ombud.complaint.internal.CaseJobs;
 import app.ombud.escalation.Escalation;
 import app.ombud.escalation.EscalationService;
+import app.ombud.calltest.Measure;
+import app.ombud.calltest.MeasureRow;
+import app.ombud.calltest.PlanStatus;
+import app.ombud.calltest.Plans;
+import app.ombud.calltest.TestCallFilter;
+import app.ombud.calltest.TestCallGroup;
+import app.ombud.calltest.TestCallStatistics;
+import app.ombud.calltest.TestCallStatus;
+import app.ombud.calltest.TestCalls;
+import app.ombud.platform.TimeBucket;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -85,11 +97,23 @@ class DemoDataTest {
     @Autowired
     PolicyService policy;
 
+    @Autowired
+    DemoTestCalls demoTestCalls;
+
+    @Autowired
+    Plans plans;
+
+    @Autowired
+    TestCalls testCalls;
+
+    @Autowired
+    TestCallStatistics statistics;
+
     @Test
     @Order(1)
     void theDemoCallCenterHasPeopleAndCasesInEveryStateAndLoadsOnlyOnce(CapturedOutput output) {
         var demo = new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, policy, workOrders, desk,
-                appeals, replies, library, clock);
+                appeals, replies, library, demoTestCalls, clock);
         demo.load();
         demo.load();
         // the operator chose the password: the banner names the variable, never the value
@@ -114,6 +138,30 @@ class DemoDataTest {
         assertThat(seat).anySatisfy(panel -> assertThat(panel.status()).isEqualTo(PanelStatus.VOTING));
         assertThat(TestData.as("1801", () -> reviews.search(ReviewQueue.TEAM_CHECK, ReviewFilter.ALL,
                 ScrollPosition.keyset(), 10), Role.TEAM_LEAD).getContent()).isNotEmpty();
+        testCallsOfTheQuarter(department.id());
+    }
+
+    /** The test-call programme: a quarter of recorded calls on the demo teams, with figures by month and team. */
+    private void testCallsOfTheQuarter(UUID hotline) {
+        var teams = asAdmin(() -> directory.teamsOf(hotline)).stream().map(t -> t.id()).collect(Collectors.toSet());
+        var plan = TestData.as(DemoTestCalls.LEAD, () -> plans.search(PlanStatus.ACTIVE, null, ScrollPosition.keyset(),
+                100), Role.CALLTEST_STAFF).getContent().stream().filter(p -> p.teamIds().containsAll(teams))
+                .findFirst().orElseThrow();
+        assertThat(plan.draws()).isNotEmpty();
+        assertThat(plan.spotChecks()).isNotEmpty();
+        long calls = TestData.as("Q0002", () -> testCalls.count(new TestCallFilter(plan.id(), null, null, null,
+                TestCallStatus.RECORDED, null, null)), Role.CALLTEST_STAFF);
+        assertThat(calls).isGreaterThanOrEqualTo(DemoTestCalls.CALLS);
+        LocalDate today = LocalDate.now(policy.calendar().zone());
+        List<MeasureRow> rows = TestData.as("L0001", () -> statistics.measureRows(today.minusMonths(3), today,
+                TimeBucket.MONTH, TestCallGroup.TEAM), Role.LEADERSHIP).stream()
+                .filter(row -> teams.contains(UUID.fromString(row.groupId()))).toList();
+        System.out.printf("demo test calls %d, rows of the hotline's teams %d, missed %d%n", calls, rows.size(),
+                rows.stream().filter(row -> Boolean.FALSE.equals(row.meetsThreshold())).count());
+        // three months of figures; some teams miss some thresholds, and follow-ups count
+        assertThat(rows.stream().map(MeasureRow::periodStart).distinct().count()).isGreaterThanOrEqualTo(3);
+        assertThat(rows).anyMatch(row -> Boolean.FALSE.equals(row.meetsThreshold()))
+                .anyMatch(row -> row.measure() == Measure.FOLLOW_UP_ON_TIME);
     }
 
     @Autowired
@@ -133,7 +181,7 @@ class DemoDataTest {
     @Order(2)
     void demoCasesSpreadOverWeeksWithAFewOverdueAndTheFirstJobRunRaisesOnlyAFewEscalations() {
         new DemoData(true, "Demo-pass-2026", 0, directory, accounts, cases, policy, workOrders, desk, appeals, replies,
-                library, clock).load();
+                library, demoTestCalls, clock).load();
         Instant now = clock.instant();
         List<ComplaintCase> demo = demoCases();
         List<ComplaintCase> open = demo.stream().filter(c -> c.status().open()).toList();

@@ -61,10 +61,17 @@ public class TestCallFields {
         return mongo.count(Query.query(criteria(filter)), TestCallDocument.class);
     }
 
-    /** The recorded (not voided) calls made from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
-    public List<TestCallDocument> recordedBetween(Instant from, Instant to) {
-        return mongo.find(Query.query(Criteria.where("status").is(TestCallStatus.RECORDED).and("calledAt").gte(from)
-                .lt(to)).with(Sort.by("calledAt", "_id")), TestCallDocument.class);
+    /**
+     * The recorded (not voided) calls made from {@code from} (inclusive) to {@code to} (exclusive),
+     * oldest first, with only what the statistics read ({@link RecordedCall}) — not the gradings,
+     * the timeline or the texts, which are most of a stored call.
+     */
+    public List<RecordedCall> recordedBetween(Instant from, Instant to) {
+        var query = Query.query(Criteria.where("status").is(TestCallStatus.RECORDED.name()).and("calledAt")
+                .gte(java.util.Date.from(from)).lt(java.util.Date.from(to))).with(Sort.by("calledAt", "_id"));
+        query.fields().include(RecordedCall.FIELDS);
+        return mongo.find(query, org.bson.Document.class, mongo.getCollectionName(TestCallDocument.class)).stream()
+                .map(RecordedCall::of).toList();
     }
 
     /** An agent's recorded calls made in any of the given ranges ({@code [from, to)} pairs), the latest first. */
