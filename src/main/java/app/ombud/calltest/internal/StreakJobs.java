@@ -71,7 +71,7 @@ public class StreakJobs {
                 for (Streak streak : statistics.streaks(today.minusDays(DAYS), today, groupBy)) {
                     notifications.notify(NoticeIds.of(UUID.fromString(streak.callIds().getFirst()),
                             "streak/" + groupBy + "/" + streak.groupId() + "/" + streak.measure() + "/" + lead),
-                            lead, "calltest.notice.streak", List.of(streak.groupName(), streak.measure().name(),
+                            lead, "calltest.notice.streak." + streak.measure(), List.of(streak.groupName(), "",
                                     Integer.toString(streak.calls())), "calltest/statistics");
                     found++;
                 }
