@@ -71,6 +71,11 @@ class CallTestReportController {
         return new ReportPayload(reports.publish(input.id(), input.expectedVersion()));
     }
 
+    @SchemaMapping(typeName = "CallTestReport", field = "figures")
+    ReportFigures figures(CallTestReport report) {
+        return reports.figures(report);
+    }
+
     @SchemaMapping(typeName = "CallTestReport", field = "period")
     String period(CallTestReport report) {
         return report.period().label();

@@ -101,7 +101,7 @@ class CallTestReportsTest {
     }
 
     private List<Double> teamRings(CallTestReport report) {
-        return report.figures().byTeam().stream().filter(r -> r.groupId().equals(f.team.id().toString())
+        return staff(() -> reports.figures(report)).byTeam().stream().filter(r -> r.groupId().equals(f.team.id().toString())
                 && r.measure() == Measure.RINGS_BEFORE_ANSWER).map(MeasureRow::mean).toList();
     }
 

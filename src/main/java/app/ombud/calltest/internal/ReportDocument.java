@@ -132,10 +132,10 @@ public class ReportDocument implements StepGuard<ReportStep, TestCallCaller> {
         publishedAt = at;
     }
 
-    /** The report with {@code live} figures for a draft (the stored ones once published). */
-    public CallTestReport view(ReportFigures live, Set<ReportStep> allowed) {
+    /** The report; its figures are the stored ones once published, null for a draft (they are live). */
+    public CallTestReport view(Set<ReportStep> allowed) {
         return new CallTestReport(id, number, new ReportPeriod(period), status, conclusions, suggestions,
-                figures == null ? live : figures.figures(), createdBy, createdAt, publishedBy, publishedAt, allowed,
+                figures == null ? null : figures.figures(), createdBy, createdAt, publishedBy, publishedAt, allowed,
                 version == null ? 0 : version);
     }
 

@@ -77,7 +77,7 @@ public class ReportView extends RecordPage<CallTestReport, ReportStep> {
 
     @Override
     protected void content(CallTestReport r, Set<ReportStep> allowed) {
-        var f = r.figures();
+        var f = reports.figures(r);
         var summary = new Paragraph(r.publishedAt() == null ? t("calltest.report.live", f.calls())
                 : t("calltest.report.frozen", f.calls(), CompanyTime.minute(r.publishedAt())));
         summary.setId("report-summary");

@@ -38,7 +38,9 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(r -> t("calltest.report.status." + r.status())).setHeader(t("calltest.report.statusLabel"))
                 .setKey("status").setAutoWidth(true);
-        grid.addColumn(r -> r.figures().calls()).setHeader(t("calltest.report.calls")).setAutoWidth(true);
+        // a draft's figures are live: counted on its page, not for every row of the list
+        grid.addColumn(r -> r.figures() == null ? "" : String.valueOf(r.figures().calls()))
+                .setHeader(t("calltest.report.calls")).setAutoWidth(true);
         grid.addColumn(r -> r.publishedAt() == null ? "" : CompanyTime.minute(r.publishedAt()))
                 .setHeader(t("calltest.report.publishedAt")).setAutoWidth(true);
         grid.setItems(query -> {
