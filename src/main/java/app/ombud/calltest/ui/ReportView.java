@@ -4,19 +4,32 @@ import static app.ombud.platform.ui.Texts.entry;
 
 import app.ombud.calltest.CallTestReport;
 import app.ombud.calltest.CallTestReports;
+import app.ombud.calltest.Measure;
+import app.ombud.calltest.MeasureCorrelation;
 import app.ombud.calltest.MeasureRow;
+import app.ombud.calltest.MeasureTrend;
+import app.ombud.calltest.ReportExports;
 import app.ombud.calltest.ReportStep;
 import app.ombud.calltest.WeakSpots;
+import app.ombud.platform.export.ExportFile;
+import app.ombud.platform.export.ExportFont;
 import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.RecordPage;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +47,14 @@ import java.util.UUID;
 public class ReportView extends RecordPage<CallTestReport, ReportStep> {
 
     private final CallTestReports reports;
+    private final ReportExports exports;
+    private final ExportFont font;
 
-    public ReportView(CallTestReports reports) {
+    public ReportView(CallTestReports reports, ReportExports exports, ExportFont font) {
         super("report", ReportStep.class, "nav.calltest.reports");
         this.reports = reports;
+        this.exports = exports;
+        this.font = font;
     }
 
     @Override
@@ -81,12 +98,99 @@ public class ReportView extends RecordPage<CallTestReport, ReportStep> {
         var summary = new Paragraph(r.publishedAt() == null ? t("calltest.report.live", f.calls())
                 : t("calltest.report.frozen", f.calls(), CompanyTime.minute(r.publishedAt())));
         summary.setId("report-summary");
-        add(summary, entry(t("calltest.report.conclusions"), r.conclusions()),
+        add(summary, downloads(r), entry(t("calltest.report.conclusions"), r.conclusions()),
                 entry(t("calltest.report.suggestions"), r.suggestions()),
                 new H3(t("calltest.report.company")), rows(f.company(), "report-company"),
+                new H3(t("calltest.report.chart")), chart(f.byTeam()),
                 new H3(t("calltest.report.byTeam")), rows(f.byTeam(), "report-by-team"),
                 new H3(t("calltest.report.weakSpots")), rows(f.weakSpots(), "report-weak-spots"),
+                new H3(t("calltest.report.trends")), trends(f.trends()),
+                new H3(t("calltest.report.correlations")), correlations(f.correlations()),
                 new H3(t("calltest.report.problems")), problems(f.problems()));
+    }
+
+    /** The report as a PDF (with its charts) and its tables as Excel, made when clicked, in the page's language. */
+    private Component downloads(CallTestReport r) {
+        Locale locale = getLocale();
+        var pdf = new Anchor(DownloadHandler.fromInputStream(event -> response(exports.pdf(r.id(), locale))),
+                t("calltest.report.downloadPdf"));
+        pdf.setId("report-download-pdf");
+        pdf.setDownload(true);
+        if (!font.available()) {
+            pdf.setEnabled(false);
+            pdf.setTitle(getTranslation("error.EXPORT_FONT_MISSING"));
+        }
+        var excel = new Anchor(DownloadHandler.fromInputStream(event -> response(exports.excel(r.id(), locale))),
+                t("calltest.report.downloadExcel"));
+        excel.setId("report-download-excel");
+        excel.setDownload(true);
+        var bar = new HorizontalLayout(pdf, excel);
+        bar.setId("report-downloads");
+        return bar;
+    }
+
+    static DownloadResponse response(ExportFile file) {
+        return new DownloadResponse(new ByteArrayInputStream(file.content()), file.filename(), file.contentType(),
+                file.content().length);
+    }
+
+    /** A measure's team means against its threshold, the measure chosen above the chart. */
+    private Component chart(List<MeasureRow> rows) {
+        var chart = new MeasureChart(this::t);
+        chart.setId("report-chart");
+        var measure = new Select<Measure>();
+        measure.setLabel(t("calltest.stats.chart.measure"));
+        measure.setItems(Measure.values());
+        measure.setItemLabelGenerator(m -> t("calltest.measure." + m));
+        measure.setId("report-chart-measure");
+        measure.addValueChangeListener(change -> chart.show(change.getValue(), rows, this::groupName));
+        measure.setValue(rows.stream().map(MeasureRow::measure).findFirst().orElse(Measure.ON_SPOT_RESOLUTION));
+        var box = new VerticalLayout(measure, chart);
+        box.setPadding(false);
+        return box;
+    }
+
+    private String groupName(MeasureRow row) {
+        return "company".equals(row.groupId()) ? t("calltest.stats.company") : row.groupName();
+    }
+
+    private Grid<MeasureTrend> trends(List<MeasureTrend> trends) {
+        var grid = new Grid<MeasureTrend>();
+        grid.setId("report-trends");
+        grid.addColumn(tr -> t("calltest.measure." + tr.measure())).setHeader(t("calltest.stats.measure"))
+                .setFlexGrow(2);
+        grid.addColumn(MeasureTrend::months).setHeader(t("calltest.stats.months")).setAutoWidth(true);
+        grid.addColumn(tr -> change(tr.slopePerMonth())).setHeader(t("calltest.stats.slope")).setAutoWidth(true);
+        grid.setItems(trends);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private Grid<MeasureCorrelation> correlations(List<MeasureCorrelation> correlations) {
+        var grid = new Grid<MeasureCorrelation>();
+        grid.setId("report-correlations");
+        grid.addColumn(c -> t("calltest.measure." + c.a()) + " × " + t("calltest.measure." + c.b()))
+                .setHeader(t("calltest.stats.pair")).setFlexGrow(2);
+        grid.addColumn(MeasureCorrelation::n).setHeader("n").setAutoWidth(true);
+        grid.addColumn(c -> c.r() == null ? t("calltest.stats.tooFew") : String.format(Locale.ROOT, "%.3f", c.r()))
+                .setHeader("r").setAutoWidth(true);
+        grid.addColumn(c -> c.pValue() == null ? "" : String.format(Locale.ROOT, "%.4f", c.pValue()))
+                .setHeader("p").setAutoWidth(true);
+        grid.setItems(correlations);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    /** A change in words (上升 / 下降), never a colour by direction. */
+    private String change(Double value) {
+        if (value == null) {
+            return "";
+        }
+        if (Math.abs(value) < 0.05) {
+            return t("calltest.stats.flat");
+        }
+        return t(value > 0 ? "calltest.stats.up" : "calltest.stats.down", String.format(Locale.ROOT, "%.1f",
+                Math.abs(value)));
     }
 
     private Grid<MeasureRow> rows(List<MeasureRow> rows, String id) {

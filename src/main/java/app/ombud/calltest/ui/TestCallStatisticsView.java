@@ -5,6 +5,7 @@ import app.ombud.calltest.MeasureCorrelation;
 import app.ombud.calltest.MeasureRow;
 import app.ombud.calltest.MeasureTrend;
 import app.ombud.calltest.TestCallGroup;
+import app.ombud.calltest.ReportExports;
 import app.ombud.calltest.Scenarios;
 import app.ombud.calltest.TestCallStatistics;
 import app.ombud.calltest.WeakSpot;
@@ -22,6 +23,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -31,6 +33,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -67,8 +70,16 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
     private final DirectoryService directory;
     private final Clock clock;
 
+    private final ReportExports exports;
+    /** The range the grid shows now, for its Excel export (read by the download's request, not under the UI's lock). */
+    private volatile Shown query;
+
+    private record Shown(LocalDate from, LocalDate to, TimeBucket bucket, TestCallGroup groupBy, Locale locale) {
+    }
+
     public TestCallStatisticsView(TestCallStatistics statistics, WeakSpotActions actions, Scenarios scenarios,
-            DirectoryService directory, Clock clock) {
+            DirectoryService directory, Clock clock, ReportExports exports) {
+        this.exports = exports;
         this.statistics = statistics;
         this.actions = actions;
         this.scenarios = scenarios;
@@ -100,7 +111,13 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
         measure.setValue(Measure.ON_SPOT_RESOLUTION);
         measure.setId("stats-measure");
         measure.addValueChangeListener(change -> drawChart());
-        var filters = new HorizontalLayout(from, to, bucket, groupBy, show);
+        var excel = new Anchor(DownloadHandler.fromInputStream(event -> {
+            Shown q = query;
+            return ReportView.response(exports.measureRows(q.from(), q.to(), q.bucket(), q.groupBy(), q.locale()));
+        }), t("calltest.stats.downloadExcel"));
+        excel.setDownload(true);
+        excel.setId("stats-download-excel");
+        var filters = new HorizontalLayout(from, to, bucket, groupBy, show, excel);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         rows.setId("stats-rows");
@@ -153,6 +170,7 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
     void refresh() {
         try {
             shown = statistics.measureRows(from.getValue(), to.getValue(), bucket.getValue(), groupBy.getValue());
+            query = new Shown(from.getValue(), to.getValue(), bucket.getValue(), groupBy.getValue(), getLocale());
             rows.setItems(shown);
             drawChart();
             correlations.setItems(statistics.correlations(from.getValue(), to.getValue()).stream()

@@ -70,5 +70,13 @@ class ReportViewsTest extends SpringBrowserlessTest {
         assertThat(published.status()).isEqualTo(ReportStatus.PUBLISHED);
         assertThat($(Button.class).withId("action-edit").exists()).isFalse();
         assertThat($(Paragraph.class).id("report-summary").getText()).isNotBlank();
+        var pdf = $(com.vaadin.flow.component.html.Anchor.class).id("report-download-pdf");
+        var excel = $(com.vaadin.flow.component.html.Anchor.class).id("report-download-excel");
+        assertThat(pdf.isEnabled()).as("this machine has the PDF font").isTrue();
+        assertThat(pdf.getHref()).isNotBlank();
+        assertThat(excel.getHref()).isNotBlank();
+        assertThat($(com.vaadin.flow.component.grid.Grid.class).withId("report-trends").exists()).isTrue();
+        assertThat($(com.vaadin.flow.component.grid.Grid.class).withId("report-correlations").exists()).isTrue();
+        assertThat($(com.vaadin.flow.component.html.Div.class).withId("report-chart").exists()).isTrue();
     }
 }
