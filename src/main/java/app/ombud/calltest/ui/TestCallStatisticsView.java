@@ -22,6 +22,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -100,7 +101,11 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
         measure.setValue(Measure.ON_SPOT_RESOLUTION);
         measure.setId("stats-measure");
         measure.addValueChangeListener(change -> drawChart());
-        var filters = new HorizontalLayout(from, to, bucket, groupBy, show);
+        // the streaks of misses name agents' runs of calls: the test-call staff's page
+        var streaks = new Anchor("calltest/streaks", t("calltest.stats.streaks"));
+        streaks.setId("stats-streaks");
+        streaks.setVisible(CurrentActor.find().filter(a -> a.hasAny(Role.CALLTEST_STAFF, Role.ADMIN)).isPresent());
+        var filters = new HorizontalLayout(from, to, bucket, groupBy, show, streaks);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         rows.setId("stats-rows");
