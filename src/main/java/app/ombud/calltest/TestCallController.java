@@ -1,5 +1,6 @@
 package app.ombud.calltest;
 
+import app.ombud.improvement.ImprovementAction;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Paging;
 import app.ombud.platform.TimeBucket;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -25,11 +27,13 @@ class TestCallController {
 
     private final TestCalls calls;
     private final TestCallStatistics statistics;
+    private final WeakSpotActions actions;
     private final Paging paging;
 
-    TestCallController(TestCalls calls, TestCallStatistics statistics, Paging paging) {
+    TestCallController(TestCalls calls, TestCallStatistics statistics, WeakSpotActions actions, Paging paging) {
         this.calls = calls;
         this.statistics = statistics;
+        this.actions = actions;
         this.paging = paging;
     }
 
@@ -55,6 +59,18 @@ class TestCallController {
     }
 
     record TestCallPayload(TestCall testCall) {
+    }
+
+    record WeakSpotActionInput(WeakSpot weakSpot, String title, String description, UUID departmentId,
+            String ownerEmployeeId, LocalDate dueDate, UUID retestScenarioId, UUID retestTeamId) {
+    }
+
+    record FindingActionInput(UUID testCallId, String title, String description, UUID departmentId,
+            String ownerEmployeeId, LocalDate dueDate, Boolean requireRetest, UUID retestScenarioId,
+            UUID retestTeamId) {
+    }
+
+    record ActionPayload(ImprovementAction action) {
     }
 
     @QueryMapping
@@ -84,6 +100,30 @@ class TestCallController {
     @QueryMapping
     List<MeasureTrend> testCallTrends(@Argument LocalDate from, @Argument LocalDate to) {
         return statistics.trends(from, to);
+    }
+
+    @QueryMapping
+    Window<WeakSpots.Streak> testCallStreaks(@Argument LocalDate from, @Argument LocalDate to,
+            @Argument TestCallGroup groupBy, ScrollSubrange subrange) {
+        int size = paging.size(subrange);
+        return statistics.streaks(from, to, groupBy, subrange.position().orElse(ScrollPosition.offset()), size);
+    }
+
+    @MutationMapping
+    ActionPayload raiseWeakSpotAction(@Argument WeakSpotActionInput input,
+            @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
+        return new ActionPayload(actions.fromWeakSpot(input.weakSpot(), new ActionDetails(input.title(),
+                input.description(), input.departmentId(), input.ownerEmployeeId(), input.dueDate(),
+                input.retestScenarioId(), input.retestTeamId()), IdempotencyKey.fromHeader(idempotencyKey)));
+    }
+
+    @MutationMapping
+    ActionPayload raiseTestCallFindingAction(@Argument FindingActionInput input,
+            @ContextValue(name = IdempotencyKey.CONTEXT, required = false) String idempotencyKey) {
+        return new ActionPayload(actions.fromTestCall(input.testCallId(), new ActionDetails(input.title(),
+                input.description(), input.departmentId(), input.ownerEmployeeId(), input.dueDate(),
+                input.retestScenarioId(), input.retestTeamId()), Boolean.TRUE.equals(input.requireRetest()),
+                IdempotencyKey.fromHeader(idempotencyKey)));
     }
 
     @MutationMapping
@@ -121,6 +161,21 @@ class TestCallController {
     @SchemaMapping(typeName = "TestCallGrading", field = "answers")
     List<Answer> answers(CallGrading grading) {
         return grading.answers().entrySet().stream().map(e -> new Answer(e.getKey(), e.getValue())).toList();
+    }
+
+    @SchemaMapping(typeName = "TestCallStreak", field = "callIds")
+    List<UUID> callIds(WeakSpots.Streak streak) {
+        return streak.callIds().stream().map(UUID::fromString).toList();
+    }
+
+    @SchemaMapping(typeName = "TestCallStreak", field = "firstCallId")
+    UUID firstCallId(WeakSpots.Streak streak) {
+        return UUID.fromString(streak.callIds().getFirst());
+    }
+
+    @SchemaMapping(typeName = "TestCallStreak", field = "lastCallId")
+    UUID lastCallId(WeakSpots.Streak streak) {
+        return UUID.fromString(streak.callIds().getLast());
     }
 
     @SchemaMapping(typeName = "TestCallTrend", field = "first")

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.data.domain.OffsetScrollPosition;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -104,6 +108,32 @@ public class TestCallStatistics {
         var thresholds = thresholds();
         return WeakSpots.streaks(calls(from, to, thresholds), groupBy, thresholds,
                 thresholds.consecutiveMissesToFlag());
+    }
+
+    /**
+     * A page of the streaks of the range ({@link #streaks}): the longest runs first, then by group
+     * name and measure; the position an offset into that order.
+     */
+    @PreAuthorize("hasAnyRole('CALLTEST_STAFF','ADMIN','LEADERSHIP')")
+    public Window<WeakSpots.Streak> streaks(LocalDate from, LocalDate to, TestCallGroup groupBy,
+            ScrollPosition position, int size) {
+        if (groupBy == null) {
+            throw OmbudException.badRequest("REQUIRED", "groupBy", "{0} is required", "groupBy");
+        }
+        int start = 0;
+        if (position instanceof OffsetScrollPosition offset) {
+            start = offset.isInitial() ? 0 : Math.toIntExact(Math.min(offset.getOffset() + 1, Integer.MAX_VALUE));
+        } else if (position != null && !position.isInitial()) {
+            throw OmbudException.badRequest("STREAK_CURSOR_INVALID", "after",
+                    "The cursor does not name a place in the list of streaks");
+        }
+        List<WeakSpots.Streak> all = streaks(from, to, groupBy).stream().sorted(Comparator
+                .comparingInt(WeakSpots.Streak::calls).reversed()
+                .thenComparing(s -> s.groupName() == null ? s.groupId() : s.groupName())
+                .thenComparing(WeakSpots.Streak::measure)).toList();
+        int first = Math.min(start, all.size());
+        List<WeakSpots.Streak> page = all.subList(first, (int) Math.min(all.size(), (long) first + size));
+        return Window.from(page, i -> ScrollPosition.offset(first + i), first + page.size() < all.size());
     }
 
     private CallTestThresholds thresholds() {

@@ -50,6 +50,8 @@ public class WeakSpotActions {
         String groupName = TextInput.optional(spot.groupName(), "weakSpot.groupName", Kind.LINE);
         String period = TextInput.required(spot.period(), "weakSpot.period", Kind.CODE);
         requireDetails(details);
+        // the action's texts before any lookup (the improvement module checks them again)
+        checkTexts(details);
         UUID team = switch (spot.groupBy()) {
             case TEAM -> teamId(groupId);
             case AGENT -> directory.personByEmployeeId(groupId).map(Person::teamId).orElse(null);
@@ -70,6 +72,10 @@ public class WeakSpotActions {
             IdempotencyKey key) {
         CurrentActor.requirePerson();
         requireDetails(details);
+        checkTexts(details);
+        if (testCallId == null) {
+            throw OmbudException.badRequest("REQUIRED", "testCallId", "{0} is required", "testCallId");
+        }
         TestCall call = calls.get(testCallId);
         if (call.status() == TestCallStatus.VOIDED) {
             throw OmbudException.conflict("TEST_CALL_VOIDED", "Test call {0} is voided", call.number());
@@ -89,6 +95,13 @@ public class WeakSpotActions {
         if (details == null) {
             throw OmbudException.badRequest("REQUIRED", "title", "{0} is required", "title");
         }
+    }
+
+    /** The action's texts, as the improvement module checks them, before anything is looked up. */
+    private static void checkTexts(ActionDetails details) {
+        TextInput.required(details.title(), "title", Kind.LINE);
+        TextInput.required(details.description(), "description", Kind.TEXT);
+        TextInput.required(details.ownerEmployeeId(), "ownerEmployeeId", Kind.EMPLOYEE_ID);
     }
 
     /** The re-test to require, its scenario by number; none when no scenario is asked for. */

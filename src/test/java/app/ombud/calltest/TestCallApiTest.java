@@ -3,6 +3,7 @@ package app.ombud.calltest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.directory.DirectoryService;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Role;
 import app.ombud.policy.PolicyService;
 import app.ombud.support.ApiAccess;
@@ -23,7 +24,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 /**
  * Test calls through the API with real tokens (operations in {@code graphql-test/}): an executor
  * records a phone call and a spot check, the follow-up, calibration by the lead and the lead's
- * final score; the figures for BI tools; an agent and a BI reader refused the calls themselves.
+ * final score; the figures for BI tools; an agent and a BI reader refused the calls themselves. An
+ * online call and an online spot check count minutes to the first reply, not rings; bad minutes
+ * and rings on a chat are refused with nothing written.
  */
 @OmbudIntegrationTest
 class TestCallApiTest {
@@ -114,6 +117,100 @@ class TestCallApiTest {
             code(api.withToken(api.token(role)).documentName("testCalls").operationName("testCalls").execute(),
                     "FORBIDDEN");
         }
+    }
+
+    @Test
+    void anOnlineCallAndAnOnlineSpotCheckCountMinutesToTheFirstReplyAndBadMinutesWriteNothing() {
+        var f = CallTestFixture.create("TO", directory, groups, scenarios, plans);
+        Scenario phone = f.scenario("物流查询" + f.p);
+        var online = f.scenarioInput("在线物流查询" + f.p);
+        Scenario chat = TestData.as(f.staff, () -> scenarios.create(new ScenarioInput(online.type(), online.special(),
+                CallChannel.ONLINE, online.title(), online.script(), online.expectedAnswer(), online.knowledgePoints(),
+                online.tags()), IdempotencyKey.NONE), Role.CALLTEST_STAFF);
+        var both = f.planInput(phone, 1);
+        CallTestPlan plan = TestData.as(f.staff, () -> {
+            var draft = plans.create(new PlanInput(both.quarter(), both.purpose(), both.teamIds(), both.lines(),
+                    both.channels(), both.schedule(), List.of(phone.id(), chat.id()), both.executorEmployeeIds(),
+                    both.quotas()), IdempotencyKey.NONE);
+            return plans.submit(draft.id(), draft.version());
+        }, Role.CALLTEST_STAFF);
+        TestData.as(f.lead, () -> plans.approve(plan.id(), null), Role.CALLTEST_STAFF);
+        String month = f.quarter.firstMonth().toString();
+        var drawn = TestData.as(f.staff, () -> draws.draw(plan.id(), month, null), Role.CALLTEST_STAFF);
+        Slot slot = drawn.drawOf(month).orElseThrow().slots().stream()
+                .filter(s -> s.channel() == CallChannel.ONLINE).findFirst().orElseThrow();
+        var withSpotCheck = TestData.as(f.staff, () -> draws.addSpotCheck(plan.id(), new SpotCheckInput(f.team.id(),
+                CallChannel.ONLINE, f.agents.get(2), f.quarter.firstMonth().atDay(12).atTime(15, 0)
+                        .atZone(ZoneId.of("Asia/Shanghai")).toInstant(), "在线抽查"), drawn.version()),
+                Role.CALLTEST_STAFF);
+        Slot spot = withSpotCheck.spotChecks().getLast();
+        assertThat(spot.channel()).isEqualTo(CallChannel.ONLINE);
+        var staff = api.withToken(api.personToken(f.staff, Role.CALLTEST_STAFF));
+
+        // bad minutes, and rings on a chat: refused with the code, nothing written, the slot still planned
+        code(staff.documentName("recordTestCall").variable("input", online(slot, chat, "-0.5", null)).execute(),
+                "VALUE_OUT_OF_RANGE");
+        code(staff.documentName("recordTestCall").variable("input", online(slot, chat, "1440.1", null)).execute(),
+                "VALUE_OUT_OF_RANGE");
+        code(staff.documentName("recordTestCall").variable("input", online(slot, chat, "3", 2)).execute(),
+                "RINGS_ONLY_ON_PHONE");
+        code(staff.documentName("recordTestCall").variable("input", online(slot, chat, null, null)).execute(),
+                "REQUIRED");
+        // a phone scenario on the chat slot
+        code(staff.documentName("recordTestCall").variable("input", online(slot, phone, "3", null)).execute(),
+                "SCENARIO_CHANNEL_MISMATCH");
+        staff.documentName("testCalls").operationName("testCalls").variable("planId", plan.id().toString()).execute()
+                .path("testCalls.edges").entityList(Object.class).hasSize(0);
+        assertThat(TestData.as(f.staff, () -> draws.slot(slot.id()), Role.CALLTEST_STAFF).status())
+                .isEqualTo(SlotStatus.PLANNED);
+
+        // minutes are kept to a tenth, half up: 2.75 is 2.8
+        var recorded = staff.documentName("recordTestCall").variable("input", online(slot, chat, "2.75", null))
+                .execute();
+        recorded.path("recordTestCall.testCall.channel").entity(String.class).isEqualTo("ONLINE")
+                .path("recordTestCall.testCall.ringsBeforeAnswer").valueIsNull()
+                .path("recordTestCall.testCall.firstReplyMinutes").entity(String.class).isEqualTo("2.8");
+        staff.documentName("recordTestCall").variable("input", online(spot, chat, "6", null)).execute()
+                .path("recordTestCall.testCall.spotCheck").entity(Boolean.class).isEqualTo(true);
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        var figures = api.withToken(api.token(Role.BI_READER)).documentName("testCalls")
+                .operationName("testCallFigures").variable("from", today.toString()).variable("to", today.toString())
+                .variable("groupBy", "TEAM").execute();
+        List<Map<String, Object>> rows = figures.path("testCallMeasureRows").entityList(Object.class).get().stream()
+                .map(row -> (Map<String, Object>) row).filter(row -> f.team.id().toString().equals(row.get("groupId")))
+                .toList();
+        // independently: the two calls' minutes as stored (to a tenth, half up), their mean and sample deviation
+        double[] minutes = {new java.math.BigDecimal("2.75").setScale(1, java.math.RoundingMode.HALF_UP)
+                .doubleValue(), 6.0};
+        double mean = (minutes[0] + minutes[1]) / 2;
+        double sd = Math.sqrt(((minutes[0] - mean) * (minutes[0] - mean) + (minutes[1] - mean) * (minutes[1] - mean))
+                / (minutes.length - 1));
+        double max = policy.current().content().callTestThresholds().onlineFirstReplyMinutesMax();
+        assertThat(rows).filteredOn(row -> "ONLINE_FIRST_REPLY_MINUTES".equals(row.get("measure"))).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("n")).isEqualTo(2);
+                    assertThat((Double) row.get("mean")).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
+                    assertThat((Double) row.get("stdDev")).isCloseTo(sd, org.assertj.core.data.Offset.offset(1e-9));
+                    assertThat(row.get("min")).isEqualTo(2.8);
+                    assertThat(row.get("max")).isEqualTo(6.0);
+                    assertThat(row.get("meetsThreshold")).isEqualTo(mean <= max);
+                });
+        // no phone call: no rings row for the team
+        assertThat(rows).noneMatch(row -> "RINGS_BEFORE_ANSWER".equals(row.get("measure")));
+    }
+
+    /** A chat on the slot: minutes to the first reply as a decimal text (null: left out), rings only when given. */
+    private Map<String, Object> online(Slot slot, Scenario scenario, String minutes, Integer rings) {
+        Map<String, Object> input = input(slot, scenario, 0, null);
+        input.remove("ringsBeforeAnswer");
+        if (rings != null) {
+            input.put("ringsBeforeAnswer", rings);
+        }
+        if (minutes != null) {
+            input.put("firstReplyMinutes", minutes);
+        }
+        return input;
     }
 
     private Map<String, Object> input(Slot slot, Scenario scenario, int rings, Instant followUpDue) {

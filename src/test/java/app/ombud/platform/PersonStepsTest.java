@@ -48,7 +48,8 @@ class PersonStepsTest {
             "sendBackCallTestPlan", "closeCallTestPlan", "drawCallTestMonth", "cancelCallTestDraw",
             "addCallTestSpotCheck", "cancelCallTestSlot",
             "recordTestCall", "recordTestCallFollowUp", "addTestCallCalibration", "setTestCallFinalScore",
-            "voidTestCall", "createCallTestReport", "editCallTestReport", "publishCallTestReport",
+            "voidTestCall", "raiseWeakSpotAction", "raiseTestCallFindingAction",
+            "createCallTestReport", "editCallTestReport", "publishCallTestReport",
             "createPersonalAccessToken", "revokePersonalAccessToken");
 
     /**

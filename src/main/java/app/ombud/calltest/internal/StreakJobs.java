@@ -72,7 +72,7 @@ public class StreakJobs {
                     notifications.notify(NoticeIds.of(UUID.fromString(streak.callIds().getFirst()),
                             "streak/" + groupBy + "/" + streak.groupId() + "/" + streak.measure() + "/" + lead),
                             lead, "calltest.notice.streak." + streak.measure(), List.of(streak.groupName(), "",
-                                    Integer.toString(streak.calls())), "calltest/statistics");
+                                    Integer.toString(streak.calls())), "calltest/streaks");
                     found++;
                 }
             }

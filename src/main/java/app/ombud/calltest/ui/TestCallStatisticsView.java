@@ -117,7 +117,11 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
         }), t("calltest.stats.downloadExcel"));
         excel.setDownload(true);
         excel.setId("stats-download-excel");
-        var filters = new HorizontalLayout(from, to, bucket, groupBy, show, excel);
+        // the streaks of misses name agents' runs of calls: the test-call staff's page
+        var streaks = new Anchor("calltest/streaks", t("calltest.stats.streaks"));
+        streaks.setId("stats-streaks");
+        streaks.setVisible(CurrentActor.find().filter(a -> a.hasAny(Role.CALLTEST_STAFF, Role.ADMIN)).isPresent());
+        var filters = new HorizontalLayout(from, to, bucket, groupBy, show, excel, streaks);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         rows.setId("stats-rows");

@@ -102,7 +102,7 @@ class StreakJobsTest {
         assertThat(told).extracting(n -> n.args().getFirst()).containsExactlyInAnyOrder("坐席" + agent, f.team.name());
         assertThat(told).allSatisfy(n -> {
             assertThat(n.args().get(2)).isEqualTo(Integer.toString(k));
-            assertThat(n.link()).isEqualTo("calltest/statistics");
+            assertThat(n.link()).isEqualTo("calltest/streaks");
         });
     }
 

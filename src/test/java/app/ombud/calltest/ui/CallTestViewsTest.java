@@ -167,10 +167,17 @@ class CallTestViewsTest extends SpringBrowserlessTest {
             // the router refuses the view outright
         }
         assertThat($(PlanView.class).exists()).isFalse();
+        try {
+            navigate(TestCallStreaksView.class);
+        } catch (RuntimeException refused) {
+            // the router refuses the view outright
+        }
+        assertThat($(TestCallStreaksView.class).exists()).isFalse();
 
         signIn(f.staff, Role.CALLTEST_STAFF);
         navigate(app.ombud.platform.ui.HomeView.class);
-        assertThat(menuPaths()).contains("calltest/scenarios", "calltest/plans").doesNotContain("calltest/group");
+        assertThat(menuPaths()).contains("calltest/scenarios", "calltest/plans", "calltest/streaks")
+                .doesNotContain("calltest/group");
         signIn("test-admin", Role.ADMIN);
         navigate(app.ombud.platform.ui.HomeView.class);
         assertThat(menuPaths()).contains("calltest/scenarios", "calltest/plans", "calltest/group");
