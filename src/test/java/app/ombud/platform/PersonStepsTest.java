@@ -49,6 +49,7 @@ class PersonStepsTest {
             "addCallTestSpotCheck", "cancelCallTestSlot",
             "recordTestCall", "recordTestCallFollowUp", "addTestCallCalibration", "setTestCallFinalScore",
             "voidTestCall", "createCallTestReport", "editCallTestReport", "publishCallTestReport",
+            "deriveTrainingNeeds",
             "createPersonalAccessToken", "revokePersonalAccessToken");
 
     /**

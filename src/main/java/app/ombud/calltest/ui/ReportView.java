@@ -5,18 +5,27 @@ import static app.ombud.platform.ui.Texts.entry;
 import app.ombud.calltest.CallTestReport;
 import app.ombud.calltest.CallTestReports;
 import app.ombud.calltest.MeasureRow;
+import app.ombud.calltest.ReportStatus;
 import app.ombud.calltest.ReportStep;
+import app.ombud.calltest.TrainingNeedsFromResults;
 import app.ombud.calltest.WeakSpots;
+import app.ombud.improvement.TrainingNeed;
+import app.ombud.improvement.ui.TrainingNeedsView;
+import app.ombud.platform.CurrentActor;
+import app.ombud.platform.Role;
 import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.RecordPage;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Texts;
+import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
@@ -27,17 +36,20 @@ import java.util.UUID;
 /**
  * One test-call report: the measures by team per month, the company's, the weak spots, the common
  * problems, the correlations and trends — live while a draft, frozen once published — and the
- * group's conclusions and suggestions.
+ * group's conclusions and suggestions; once published, the training needs derived from the
+ * period's results (the staff derive them again here).
  */
 @Route("calltest/reports/:id")
 @RolesAllowed({"CALLTEST_STAFF", "ADMIN", "LEADERSHIP"})
 public class ReportView extends RecordPage<CallTestReport, ReportStep> {
 
     private final CallTestReports reports;
+    private final TrainingNeedsFromResults training;
 
-    public ReportView(CallTestReports reports) {
+    public ReportView(CallTestReports reports, TrainingNeedsFromResults training) {
         super("report", ReportStep.class, "nav.calltest.reports");
         this.reports = reports;
+        this.training = training;
     }
 
     @Override
@@ -87,6 +99,44 @@ public class ReportView extends RecordPage<CallTestReport, ReportStep> {
                 new H3(t("calltest.report.byTeam")), rows(f.byTeam(), "report-by-team"),
                 new H3(t("calltest.report.weakSpots")), rows(f.weakSpots(), "report-weak-spots"),
                 new H3(t("calltest.report.problems")), problems(f.problems()));
+        if (r.status() == ReportStatus.PUBLISHED) {
+            trainingNeeds(r);
+        }
+    }
+
+    /** The training needs derived from the period's results, a link to their page, and deriving them again. */
+    private void trainingNeeds(CallTestReport r) {
+        var needs = training.of(r.period());
+        var grid = new Grid<TrainingNeed>();
+        grid.setId("report-training-needs");
+        grid.addColumn(TrainingNeed::number).setHeader(t("training.number")).setAutoWidth(true);
+        grid.addColumn(TrainingNeed::topic).setHeader(t("training.topic")).setFlexGrow(2);
+        grid.addColumn(n -> String.join("、", n.employeeIds())).setHeader(t("training.people")).setFlexGrow(1);
+        grid.addColumn(n -> t("training.status." + n.status())).setHeader(t("training.status")).setAutoWidth(true);
+        grid.setItems(needs);
+        grid.setAllRowsVisible(true);
+        var open = new RouterLink(t("calltest.report.training.open"), TrainingNeedsView.class);
+        open.setId("report-training-open");
+        var bar = new HorizontalLayout(open);
+        bar.addClassName("ombud-toolbar");
+        boolean staff = CurrentActor.find().map(a -> a.namesPerson() && a.hasAny(Role.CALLTEST_STAFF, Role.ADMIN))
+                .orElse(false);
+        if (staff) {
+            bar.add(StepDialogs.button("report-derive-training", t("calltest.report.training.derive"), () -> act(
+                    () -> {
+                        var derived = training.derive(r.period().label());
+                        Toasts.success(t("calltest.report.training.derived", derived.size()));
+                        return derived;
+                    })));
+        }
+        add(new H3(t("calltest.report.training")), bar, needs.isEmpty()
+                ? paragraph("report-training-none", t("calltest.report.training.none")) : grid);
+    }
+
+    private static Paragraph paragraph(String id, String text) {
+        var p = new Paragraph(text);
+        p.setId(id);
+        return p;
     }
 
     private Grid<MeasureRow> rows(List<MeasureRow> rows, String id) {
