@@ -109,10 +109,12 @@ public class ReportView extends RecordPage<CallTestReport, ReportStep> {
         var needs = training.of(r.period());
         var grid = new Grid<TrainingNeed>();
         grid.setId("report-training-needs");
-        grid.addColumn(TrainingNeed::number).setHeader(t("training.number")).setAutoWidth(true);
-        grid.addColumn(TrainingNeed::topic).setHeader(t("training.topic")).setFlexGrow(2);
-        grid.addColumn(n -> String.join("、", n.employeeIds())).setHeader(t("training.people")).setFlexGrow(1);
-        grid.addColumn(n -> t("training.status." + n.status())).setHeader(t("training.status")).setAutoWidth(true);
+        grid.addColumn(TrainingNeed::number).setHeader(t("training.number")).setKey("number").setAutoWidth(true);
+        grid.addColumn(TrainingNeed::topic).setHeader(t("training.topic")).setKey("topic").setFlexGrow(2);
+        grid.addColumn(n -> String.join("、", n.employeeIds())).setHeader(t("training.people")).setKey("people")
+                .setFlexGrow(1);
+        grid.addColumn(n -> t("training.status." + n.status())).setHeader(t("training.status")).setKey("status")
+                .setAutoWidth(true);
         grid.setItems(needs);
         grid.setAllRowsVisible(true);
         var open = new RouterLink(t("calltest.report.training.open"), TrainingNeedsView.class);
