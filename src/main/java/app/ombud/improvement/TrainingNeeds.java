@@ -176,16 +176,21 @@ public class TrainingNeeds {
 
     /**
      * The effect of a done need derived from results, computed from the people's later results by
-     * the module that derived it; empty for a planned need or one recorded by hand. The caller
-     * passes a need it read through this service.
+     * the module that derived it; empty for a planned need or one recorded by hand. Computed on the
+     * stored need, and only one the caller may read (else empty), whatever the record passed says.
      */
     @PreAuthorize("isAuthenticated()")
     public Optional<TrainingEffect> effect(TrainingNeed need) {
         if (need == null || need.status() != TrainingStatus.DONE || need.derivedFrom() == null) {
             return Optional.empty();
         }
+        var stored = fields.visible(need.id(), readerKey(CurrentActor.required())).map(TrainingNeedDocument::view)
+                .filter(n -> n.status() == TrainingStatus.DONE && n.derivedFrom() != null);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
         for (TrainingEffects source : effects) {
-            var seen = source.effect(need);
+            var seen = source.effect(stored.get());
             if (seen.isPresent()) {
                 return seen;
             }

@@ -177,8 +177,9 @@ class TrainingNeedsFromResultsTest {
         assertThat(effect.afterCalls()).isEqualTo(1);
         assertThat(effect.since()).isEqualTo(yesterday);
         assertThat(effect.improved()).isTrue();
-        // the agent named reads it too; a planned need has none
+        // the agent named reads it too, one not named does not; a planned need has none
         assertThat(as(a1, () -> needs.effect(needs.get(done.id())), Role.AGENT)).isPresent();
+        assertThat(as(a3, () -> needs.effect(done), Role.AGENT)).isEmpty();
         assertThat(staff(() -> needs.effect(find(derived, "measure/KNOWLEDGE_ERROR_RATE")))).isEmpty();
     }
 
