@@ -155,7 +155,8 @@ class TrainingNeedsFromResultsTest {
                     .allSatisfy(n -> assertThat(n.employeeIds()).doesNotContainAnyElementsOf(f.agents));
         }
         var rings = find(derived, "measure/RINGS_BEFORE_ANSWER");
-        assertThat(rings.topic()).contains("接通前响铃次数").contains(month.getYear() + "年" + month.getMonthValue() + "月");
+        assertThat(rings.topic()).contains("接通前响铃次数")
+                .contains(month.getYear() + "年" + month.getMonthValue() + "月");
         assertThat(rings.status()).isEqualTo(app.ombud.improvement.TrainingStatus.PLANNED);
 
         // deriving again (the staff's step) records none new and returns the same needs
