@@ -13,9 +13,11 @@ import app.ombud.platform.TimeBucket;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -130,7 +132,7 @@ public class TrainingNeedsFromResults {
                                     a -> new ArrayList<>()).add(call));
         }
         wrong.forEach((point, byAgent) -> {
-            Set<Valued> repeated = new java.util.LinkedHashSet<>();
+            Set<Valued> repeated = new LinkedHashSet<>();
             byAgent.values().stream().filter(l -> l.size() >= REPEATED).forEach(repeated::addAll);
             if (repeated.isEmpty()) {
                 return;
@@ -146,7 +148,7 @@ public class TrainingNeedsFromResults {
     }
 
     /** The point's text in the newest revision that has it. */
-    private static java.util.Optional<String> pointText(Scenario scenario, String code) {
+    private static Optional<String> pointText(Scenario scenario, String code) {
         return scenario.revisions().stream().sorted((a, b) -> Integer.compare(b.revision(), a.revision()))
                 .flatMap(r -> r.knowledgePoints().stream()).filter(p -> code.equals(p.code()))
                 .map(KnowledgePoint::text).findFirst();
@@ -154,11 +156,11 @@ public class TrainingNeedsFromResults {
 
     private void record(String code, String topic, List<Valued> calls, Predicate<Valued> behind,
             List<TrainingNeed> derived) {
-        Map<String, Boolean> people = new TreeMap<>();
+        Set<String> people = new TreeSet<>();
         Map<UUID, SourceRef> sources = new LinkedHashMap<>();
         for (Valued call : calls) {
             if (behind.test(call)) {
-                people.put(call.call().agentEmployeeId(), true);
+                people.add(call.call().agentEmployeeId());
                 sources.putIfAbsent(call.call().id(), new SourceRef("TestCall", call.call().id(),
                         call.call().number()));
             }
@@ -167,7 +169,7 @@ public class TrainingNeedsFromResults {
             return;
         }
         String line = topic.length() > 200 ? topic.substring(0, 200) : topic;
-        needs.derive(code, line, List.copyOf(people.keySet()), List.copyOf(sources.values())).ifPresent(derived::add);
+        needs.derive(code, line, List.copyOf(people), List.copyOf(sources.values())).ifPresent(derived::add);
     }
 
     /** The period in words: 2027年1月, 2027年第1季度. */
