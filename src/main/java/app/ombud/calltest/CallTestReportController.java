@@ -1,5 +1,6 @@
 package app.ombud.calltest;
 
+import app.ombud.improvement.TrainingNeed;
 import app.ombud.platform.Paging;
 import java.util.List;
 import java.util.UUID;
@@ -18,11 +19,14 @@ class CallTestReportController {
     private final CallTestReports reports;
     private final TestCalls calls;
     private final Paging paging;
+    private final TrainingNeedsFromResults training;
 
-    CallTestReportController(CallTestReports reports, TestCalls calls, Paging paging) {
+    CallTestReportController(CallTestReports reports, TestCalls calls, Paging paging,
+            TrainingNeedsFromResults training) {
         this.reports = reports;
         this.calls = calls;
         this.paging = paging;
+        this.training = training;
     }
 
     record CreateInput(String period) {
@@ -69,6 +73,16 @@ class CallTestReportController {
     @MutationMapping
     ReportPayload publishCallTestReport(@Argument PublishInput input) {
         return new ReportPayload(reports.publish(input.id(), input.expectedVersion()));
+    }
+
+    @MutationMapping
+    List<TrainingNeed> deriveTrainingNeeds(@Argument String period) {
+        return training.derive(period);
+    }
+
+    @SchemaMapping(typeName = "CallTestReport", field = "trainingNeeds")
+    List<TrainingNeed> trainingNeeds(CallTestReport report) {
+        return training.of(report.period());
     }
 
     @SchemaMapping(typeName = "CallTestReport", field = "figures")

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,21 +30,25 @@ import org.springframework.stereotype.Service;
 @Service
 public class CallTestReports {
 
+    private static final Logger log = LoggerFactory.getLogger(CallTestReports.class);
+
     private final ReportFields fields;
     private final TestCallStatistics statistics;
     private final CallTestGroups groups;
     private final Sequences sequences;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TrainingNeedsFromResults training;
 
     CallTestReports(ReportFields fields, TestCallStatistics statistics, CallTestGroups groups, Sequences sequences,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, TrainingNeedsFromResults training) {
         this.fields = fields;
         this.statistics = statistics;
         this.groups = groups;
         this.sequences = sequences;
         this.audit = audit;
         this.clock = clock;
+        this.training = training;
     }
 
     /** A draft report of the period (REPORT_EXISTS when it has one). */
@@ -81,7 +87,12 @@ public class CallTestReports {
         return view(saved);
     }
 
-    /** The lead publishes: the figures are stored as they are now and never change again. */
+    /**
+     * The lead publishes: the figures are stored as they are now and never change again. Once the
+     * publish is saved, the period's training needs are derived from its results
+     * ({@link TrainingNeedsFromResults}); a failure there is logged and loses nothing of the publish
+     * — the staff derive them again on the report's page.
+     */
     @CallTestStaff
     public CallTestReport publish(UUID id, Long expectedVersion) {
         var actor = CurrentActor.requirePerson();
@@ -90,6 +101,11 @@ public class CallTestReports {
         document.publish(figures(document.period()), actor, clock.instant());
         var saved = fields.save(document);
         audit.record("calltest.report.published", "CallTestReport", saved.period().label(), Map.of());
+        try {
+            training.derive(saved.period());
+        } catch (RuntimeException e) {
+            log.warn("Training needs of {} not derived at its publish: {}", saved.period().label(), e.toString());
+        }
         return view(saved);
     }
 

@@ -136,6 +136,25 @@ public class TestCallStatistics {
         return Window.from(page, i -> ScrollPosition.offset(first + i), first + page.size() < all.size());
     }
 
+    /** A recorded call with its value of each measure that applies, as the figures read it. */
+    record Valued(RecordedCall call, LocalDate date, Map<Measure, Double> values) {
+    }
+
+    /**
+     * The recorded calls of the company-local days {@code from} to {@code to} (at most
+     * {@link #MAX_DAYS}) with their measures, oldest first — for the training needs derived from
+     * them and their effect; unguarded, for this module's services only.
+     */
+    List<Valued> valued(LocalDate from, LocalDate to) {
+        range(from, to);
+        ZoneId zone = policy.calendar().zone();
+        int satisfied = thresholds().communicationSatisfiedRating();
+        Instant now = clock.instant();
+        return fields.recordedBetween(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone)
+                .toInstant()).stream().map(c -> new Valued(c, LocalDate.ofInstant(c.calledAt(), zone),
+                        c.facts().measures(satisfied, now))).toList();
+    }
+
     private CallTestThresholds thresholds() {
         return policy.current().content().callTestThresholds();
     }

@@ -5,16 +5,20 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.platform.Batches;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Paging;
+import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
@@ -26,13 +30,15 @@ class ImprovementController {
     private final TrainingNeeds training;
     private final DirectoryService directory;
     private final Paging paging;
+    private final MessageSource messages;
 
     ImprovementController(ImprovementService improvements, TrainingNeeds training, DirectoryService directory,
-            Paging paging) {
+            Paging paging, MessageSource messages) {
         this.improvements = improvements;
         this.training = training;
         this.directory = directory;
         this.paging = paging;
+        this.messages = messages;
     }
 
     record ImprovementPayload(ImprovementAction action) {
@@ -141,6 +147,24 @@ class ImprovementController {
     @MutationMapping
     TrainingNeedPayload noteTrainingEffect(@Argument TrainingEffectInput input) {
         return new TrainingNeedPayload(training.noteEffect(input.id(), input.effect(), input.expectedVersion()));
+    }
+
+    @SchemaMapping(typeName = "TrainingNeed", field = "derived")
+    boolean derived(TrainingNeed need) {
+        return need.derivedFrom() != null;
+    }
+
+    /** The effect, computed; its figure named in the caller's language. */
+    @SchemaMapping(typeName = "TrainingNeed", field = "effectSeen")
+    EffectSeen effectSeen(TrainingNeed need, DataFetchingEnvironment env) {
+        Locale locale = env.getLocale() != null ? env.getLocale() : Locale.ENGLISH;
+        return training.effect(need).map(e -> new EffectSeen(messages.getMessage(e.figureKey(),
+                e.figureArgs().toArray(), e.figureKey(), locale), e.before(), e.beforeCalls(), e.after(),
+                e.afterCalls(), e.since(), e.improved())).orElse(null);
+    }
+
+    record EffectSeen(String figure, Double before, long beforeCalls, Double after, long afterCalls,
+            LocalDate since, Boolean improved) {
     }
 
     @BatchMapping(typeName = "ImprovementAction", field = "department")

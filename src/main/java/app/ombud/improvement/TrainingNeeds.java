@@ -9,6 +9,7 @@ import app.ombud.platform.AuditTrail;
 import app.ombud.platform.CurrentActor;
 import app.ombud.platform.Idempotency;
 import app.ombud.platform.IdempotencyKey;
+import app.ombud.platform.NoticeIds;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.PersonalData;
 import app.ombud.platform.Role;
@@ -26,8 +27,10 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,9 +58,10 @@ public class TrainingNeeds {
     private final AuditTrail audit;
     private final Clock clock;
     private final Idempotency idempotency;
+    private final List<TrainingEffects> effects;
 
     TrainingNeeds(TrainingNeedFields fields, DirectoryService directory, PolicyService policy, Sequences sequences,
-            AuditTrail audit, Clock clock, Idempotency idempotency) {
+            AuditTrail audit, Clock clock, Idempotency idempotency, List<TrainingEffects> effects) {
         this.fields = fields;
         this.directory = directory;
         this.policy = policy;
@@ -65,6 +69,7 @@ public class TrainingNeeds {
         this.audit = audit;
         this.clock = clock;
         this.idempotency = idempotency;
+        this.effects = List.copyOf(effects);
     }
 
     /** Records a training need (PLANNED) for active people, from the given results, planned for a day to come (or none). */
@@ -121,6 +126,76 @@ public class TrainingNeeds {
         audit.record(actor, "training.planned", "TrainingNeed", number, Map.of("people",
                 Integer.toString(people.size())));
         return document.view();
+    }
+
+    /**
+     * Records the need a derivation from results found (SPEC §4) — the topic, the active ones of
+     * the people (at most {@link #MAX_PEOPLE}, inactive people are left out), the results it comes
+     * from (the first {@link #MAX_PEOPLE}) — once per {@code derivedFrom}: when a need of that code
+     * exists, it is returned as it is and nothing is written (also when two derive at once: the
+     * need's ID is derived from the code). Empty when none of the people is active.
+     */
+    @PreAuthorize("hasAnyRole('CALLTEST_STAFF','ADMIN') or principal == 'system'")
+    public Optional<TrainingNeed> derive(String derivedFrom, String topic, List<String> employeeIds,
+            List<SourceRef> sources) {
+        Actor actor = ImprovementService.personOrSystem();
+        String code = TextInput.required(derivedFrom, "derivedFrom", Kind.LINE);
+        String what = TextInput.required(topic, "topic", Kind.LINE);
+        UUID id = NoticeIds.of("training-need", code);
+        var existing = fields.byId(id);
+        if (existing.isPresent()) {
+            return existing.map(TrainingNeedDocument::view);
+        }
+        Map<String, Person> found = directory.peopleByEmployeeIds(List.copyOf(new LinkedHashSet<>(employeeIds)));
+        List<String> people = new LinkedHashSet<>(employeeIds).stream().filter(p -> found.get(p) != null
+                && found.get(p).active()).limit(MAX_PEOPLE).toList();
+        if (people.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SourceRef> from = sources.stream().limit(MAX_PEOPLE).toList();
+        Instant now = clock.instant();
+        String day = DAY.format(now.atZone(policy.calendar().zone()));
+        String number = "PX-%s-%04d".formatted(day, sequences.next("training-" + day));
+        var document = TrainingNeedDocument.derive(id, number, code, what, people, from, actor.key(), now);
+        try {
+            fields.insert(document);
+        } catch (DuplicateKeyException e) {
+            return fields.byId(id).map(TrainingNeedDocument::view);
+        }
+        audit.record(actor, "training.derived", "TrainingNeed", number, Map.of("people",
+                Integer.toString(people.size()), "derivedFrom", code));
+        return Optional.of(document.view());
+    }
+
+    /** The needs derived by codes starting with {@code prefix} that the caller may read, oldest first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<TrainingNeed> derived(String prefix) {
+        Actor actor = CurrentActor.required();
+        return fields.derived(prefix, readerKey(actor)).stream().map(d -> present(d.view(), actor)).toList();
+    }
+
+    /**
+     * The effect of a done need derived from results, computed from the people's later results by
+     * the module that derived it; empty for a planned need or one recorded by hand. Computed on the
+     * stored need, and only one the caller may read (else empty), whatever the record passed says.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<TrainingEffect> effect(TrainingNeed need) {
+        if (need == null || need.status() != TrainingStatus.DONE || need.derivedFrom() == null) {
+            return Optional.empty();
+        }
+        var stored = fields.visible(need.id(), readerKey(CurrentActor.required())).map(TrainingNeedDocument::view)
+                .filter(n -> n.status() == TrainingStatus.DONE && n.derivedFrom() != null);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        for (TrainingEffects source : effects) {
+            var seen = source.effect(stored.get());
+            if (seen.isPresent()) {
+                return seen;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The training was held on {@code doneOn} (not after today). */

@@ -50,6 +50,7 @@ class PersonStepsTest {
             "recordTestCall", "recordTestCallFollowUp", "addTestCallCalibration", "setTestCallFinalScore",
             "voidTestCall", "raiseWeakSpotAction", "raiseTestCallFindingAction",
             "createCallTestReport", "editCallTestReport", "publishCallTestReport",
+            "deriveTrainingNeeds",
             "createPersonalAccessToken", "revokePersonalAccessToken");
 
     /**

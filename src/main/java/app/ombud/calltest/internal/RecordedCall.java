@@ -2,6 +2,7 @@ package app.ombud.calltest.internal;
 
 import app.ombud.calltest.CallChannel;
 import app.ombud.calltest.CallFacts;
+import app.ombud.calltest.KnowledgeResult;
 import app.ombud.calltest.ScenarioType;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -16,21 +17,25 @@ import org.bson.types.Decimal128;
 /**
  * A recorded test call as the statistics read it: when, the agent, team, department, scenario type
  * and channel it belongs to, the facts the measures come from (with the final score) and the
- * problems noted. Read from the stored document's few fields directly ({@link #of}): mapping whole
+ * problems noted; its number, scenario and knowledge points checked, for the training needs
+ * derived from the results. Read from the stored document's few fields directly ({@link #of}): mapping whole
  * {@link TestCallDocument}s cost most of the time of the figures over many calls.
  */
 public record RecordedCall(UUID id, Instant calledAt, String agentEmployeeId, UUID teamId, UUID departmentId,
-        ScenarioType scenarioType, CallChannel channel, CallFacts facts, List<String> problems) {
+        ScenarioType scenarioType, CallChannel channel, CallFacts facts, List<String> problems, String number,
+        UUID scenarioId, List<KnowledgeResult> knowledge) {
 
     /** The fields {@link #of} reads, for the query's projection. */
-    static final String[] FIELDS = {"_id", "calledAt", "agentEmployeeId", "teamId", "followUp", "finalScore",
-        "facts.departmentId", "facts.scenarioType", "facts.channel", "facts.ringsBeforeAnswer",
+    static final String[] FIELDS = {"_id", "number", "calledAt", "agentEmployeeId", "teamId", "followUp",
+        "finalScore", "facts.scenario.scenarioId", "facts.departmentId", "facts.scenarioType", "facts.channel",
+        "facts.ringsBeforeAnswer",
         "facts.firstReplyMinutes", "facts.solvedOnSpot", "facts.knowledge", "facts.communication", "facts.problems"};
 
     static RecordedCall of(Document document) {
         Document facts = document.get("facts", Document.class);
         Document followUp = document.get("followUp", Document.class);
         Document communication = facts.get("communication", Document.class);
+        Document scenario = facts.get("scenario", Document.class);
         List<?> knowledge = facts.getList("knowledge", Object.class, List.of());
         int wrong = (int) knowledge.stream().filter(k -> !Boolean.TRUE.equals(((Document) k).get("correct"))).count();
         Number rings = (Number) facts.get("ringsBeforeAnswer");
@@ -45,7 +50,10 @@ public record RecordedCall(UUID id, Instant calledAt, String agentEmployeeId, UU
         return new RecordedCall(uuid(document.get("_id")), instant(document.get("calledAt")),
                 document.getString("agentEmployeeId"), uuid(document.get("teamId")), uuid(facts.get("departmentId")),
                 type == null ? null : ScenarioType.valueOf(type), channel == null ? null : CallChannel.valueOf(channel),
-                measured, facts.getList("problems", String.class, List.of()));
+                measured, facts.getList("problems", String.class, List.of()), document.getString("number"),
+                scenario == null ? null : uuid(scenario.get("scenarioId")), knowledge.stream().map(k -> (Document) k)
+                        .map(k -> new KnowledgeResult(k.getString("code"), Boolean.TRUE.equals(k.get("correct"))))
+                        .toList());
     }
 
     private static Instant instant(Object value) {

@@ -9,14 +9,21 @@ import app.ombud.calltest.MeasureCorrelation;
 import app.ombud.calltest.MeasureRow;
 import app.ombud.calltest.MeasureTrend;
 import app.ombud.calltest.ReportExports;
+import app.ombud.calltest.ReportStatus;
 import app.ombud.calltest.ReportStep;
+import app.ombud.calltest.TrainingNeedsFromResults;
 import app.ombud.calltest.WeakSpots;
+import app.ombud.improvement.TrainingNeed;
+import app.ombud.improvement.ui.TrainingNeedsView;
+import app.ombud.platform.CurrentActor;
+import app.ombud.platform.Role;
 import app.ombud.platform.export.ExportFile;
 import app.ombud.platform.export.ExportFont;
 import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.RecordPage;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Texts;
+import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -27,10 +34,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import java.io.ByteArrayInputStream;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +48,8 @@ import java.util.UUID;
 /**
  * One test-call report: the measures by team per month, the company's, the weak spots, the common
  * problems, the correlations and trends — live while a draft, frozen once published — and the
- * group's conclusions and suggestions.
+ * group's conclusions and suggestions; once published, the training needs derived from the
+ * period's results (the staff derive them again here).
  */
 @Route("calltest/reports/:id")
 @RolesAllowed({"CALLTEST_STAFF", "ADMIN", "LEADERSHIP"})
@@ -49,12 +58,15 @@ public class ReportView extends RecordPage<CallTestReport, ReportStep> {
     private final CallTestReports reports;
     private final ReportExports exports;
     private final ExportFont font;
+    private final TrainingNeedsFromResults training;
 
-    public ReportView(CallTestReports reports, ReportExports exports, ExportFont font) {
+    public ReportView(CallTestReports reports, ReportExports exports, ExportFont font,
+            TrainingNeedsFromResults training) {
         super("report", ReportStep.class, "nav.calltest.reports");
         this.reports = reports;
         this.exports = exports;
         this.font = font;
+        this.training = training;
     }
 
     @Override
@@ -107,6 +119,46 @@ public class ReportView extends RecordPage<CallTestReport, ReportStep> {
                 new H3(t("calltest.report.trends")), trends(f.trends()),
                 new H3(t("calltest.report.correlations")), correlations(f.correlations()),
                 new H3(t("calltest.report.problems")), problems(f.problems()));
+        if (r.status() == ReportStatus.PUBLISHED) {
+            trainingNeeds(r);
+        }
+    }
+
+    /** The training needs derived from the period's results, a link to their page, and deriving them again. */
+    private void trainingNeeds(CallTestReport r) {
+        var needs = training.of(r.period());
+        var grid = new Grid<TrainingNeed>();
+        grid.setId("report-training-needs");
+        grid.addColumn(TrainingNeed::number).setHeader(t("training.number")).setKey("number").setAutoWidth(true);
+        grid.addColumn(TrainingNeed::topic).setHeader(t("training.topic")).setKey("topic").setFlexGrow(2);
+        grid.addColumn(n -> String.join("、", n.employeeIds())).setHeader(t("training.people")).setKey("people")
+                .setFlexGrow(1);
+        grid.addColumn(n -> t("training.status." + n.status())).setHeader(t("training.status")).setKey("status")
+                .setAutoWidth(true);
+        grid.setItems(needs);
+        grid.setAllRowsVisible(true);
+        var open = new RouterLink(t("calltest.report.training.open"), TrainingNeedsView.class);
+        open.setId("report-training-open");
+        var bar = new HorizontalLayout(open);
+        bar.addClassName("ombud-toolbar");
+        boolean staff = CurrentActor.find().map(a -> a.namesPerson() && a.hasAny(Role.CALLTEST_STAFF, Role.ADMIN))
+                .orElse(false);
+        if (staff) {
+            bar.add(StepDialogs.button("report-derive-training", t("calltest.report.training.derive"), () -> act(
+                    () -> {
+                        var derived = training.derive(r.period().label());
+                        Toasts.success(t("calltest.report.training.derived", derived.size()));
+                        return derived;
+                    })));
+        }
+        add(new H3(t("calltest.report.training")), bar, needs.isEmpty()
+                ? paragraph("report-training-none", t("calltest.report.training.none")) : grid);
+    }
+
+    private static Paragraph paragraph(String id, String text) {
+        var p = new Paragraph(text);
+        p.setId(id);
+        return p;
     }
 
     /** The report as a PDF (with its charts) and its tables as Excel, made when clicked, in the page's language. */

@@ -17,7 +17,11 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A training need: PLANNED → DONE (with the date), then its effect noted. No job writes it. */
+/**
+ * A training need: PLANNED → DONE (with the date), then its effect noted. No job writes it. A need
+ * derived from results keeps the derivation's code ({@code derivedFrom}, unique), so deriving again
+ * finds it instead of recording a second one.
+ */
 @Document("training_needs")
 public class TrainingNeedDocument implements SharedRecord {
 
@@ -39,11 +43,13 @@ public class TrainingNeedDocument implements SharedRecord {
     private final Instant createdAt;
     @Version
     private Long version;
+    @Indexed(unique = true, sparse = true)
+    private final String derivedFrom;
 
     @PersistenceCreator
     TrainingNeedDocument(UUID id, String number, String topic, List<String> employeeIds, List<SourceRef> sources,
             LocalDate plannedFor, TrainingStatus status, LocalDate doneOn, String effect, String effectNotedBy,
-            Instant effectNotedAt, String createdBy, Instant createdAt, Long version) {
+            Instant effectNotedAt, String createdBy, Instant createdAt, Long version, String derivedFrom) {
         this.id = id;
         this.number = number;
         this.topic = topic;
@@ -58,12 +64,20 @@ public class TrainingNeedDocument implements SharedRecord {
         this.createdBy = createdBy;
         this.createdAt = createdAt;
         this.version = version;
+        this.derivedFrom = derivedFrom;
     }
 
     public static TrainingNeedDocument plan(UUID id, String number, String topic, List<String> employeeIds,
             List<SourceRef> sources, LocalDate plannedFor, String createdBy, Instant now) {
         return new TrainingNeedDocument(id, number, topic, employeeIds, sources, plannedFor, TrainingStatus.PLANNED,
-                null, null, null, null, createdBy, now, null);
+                null, null, null, null, createdBy, now, null, null);
+    }
+
+    /** A need derived from results by the derivation {@code derivedFrom} (unique: one need per code). */
+    public static TrainingNeedDocument derive(UUID id, String number, String derivedFrom, String topic,
+            List<String> employeeIds, List<SourceRef> sources, String createdBy, Instant now) {
+        return new TrainingNeedDocument(id, number, topic, employeeIds, sources, null, TrainingStatus.PLANNED,
+                null, null, null, null, createdBy, now, null, derivedFrom);
     }
 
     @Override
@@ -102,7 +116,7 @@ public class TrainingNeedDocument implements SharedRecord {
 
     public TrainingNeed view() {
         return new TrainingNeed(id, number, topic, employeeIds, sources, plannedFor, status, doneOn, effect,
-                effectNotedBy, effectNotedAt, createdBy, createdAt, version == null ? 0 : version);
+                effectNotedBy, effectNotedAt, createdBy, createdAt, version == null ? 0 : version, derivedFrom);
     }
 
     public String number() {

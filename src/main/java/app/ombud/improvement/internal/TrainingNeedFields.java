@@ -57,6 +57,19 @@ public class TrainingNeedFields {
         return mongo.scroll(query.with(position), TrainingNeedDocument.class);
     }
 
+    /**
+     * The needs whose derivation code starts with {@code prefix}, oldest first,
+     * for a reader as in {@link #visible}.
+     */
+    public List<TrainingNeedDocument> derived(String prefix, String reader) {
+        var where = Criteria.where("derivedFrom").regex("^" + java.util.regex.Pattern.quote(prefix));
+        if (reader != null) {
+            where = where.and("employeeIds").is(reader);
+        }
+        return mongo.find(Query.query(where).with(Sort.by("createdAt", "_id")).limit(1000),
+                TrainingNeedDocument.class);
+    }
+
     public void insert(TrainingNeedDocument document) {
         mongo.insert(document);
     }

@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * Training needs (培训需求): those this person may read (the test-call group, department heads,
  * leadership and admins all; anyone else those naming them), newest first, with a status filter.
  * Those who manage them record a need (topic, people, the results it comes from, when planned),
- * mark it done on a day and note its effect.
+ * mark it done on a day and note its effect. A need derived from results shows, once done, the
+ * people's figure before and since the training, computed from their later results.
  */
 @Route("training-needs")
 @Menu(title = "nav.trainingNeeds", order = 44, icon = "vaadin:academy-cap")
@@ -89,6 +90,7 @@ public class TrainingNeedsView extends VerticalLayout implements HasDynamicTitle
                 .setHeader(t("training.status")).setKey("status").setAutoWidth(true);
         grid.addColumn(n -> n.effect() == null ? "" : n.effect()).setHeader(t("training.effect")).setKey("effect")
                 .setFlexGrow(2);
+        grid.addColumn(this::effectSeen).setHeader(t("training.effectSeen")).setKey("effectSeen").setFlexGrow(2);
         grid.addComponentColumn(this::rowAction).setKey("action").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> {
             try {
@@ -121,6 +123,23 @@ public class TrainingNeedsView extends VerticalLayout implements HasDynamicTitle
         button.setId("training-action-" + n.number());
         button.setVisible(manages);
         return button;
+    }
+
+    /** The people's figure before and since the training, computed, for a done need derived from results. */
+    String effectSeen(TrainingNeed n) {
+        var seen = needs.effect(n);
+        if (seen.isEmpty()) {
+            return n.derivedFrom() != null && n.status() == TrainingStatus.PLANNED ? t("training.derived") : "";
+        }
+        var e = seen.get();
+        String text = t("training.effectSeen.value", t(e.figureKey(), e.figureArgs().toArray()), figure(e.before()),
+                e.beforeCalls(), e.since().toString(), figure(e.after()), e.afterCalls());
+        return e.improved() == null ? text : text + " · " + t(e.improved() ? "training.effectSeen.improved"
+                : "training.effectSeen.notImproved");
+    }
+
+    private String figure(Double value) {
+        return value == null ? t("training.effectSeen.none") : String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 
     private void openCreate() {

@@ -3,27 +3,49 @@ package app.ombud.calltest.ui;
 import static app.ombud.support.TestData.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.ombud.calltest.CallChannel;
 import app.ombud.calltest.CallTestFixture;
 import app.ombud.calltest.CallTestGroups;
 import app.ombud.calltest.CallTestReports;
 import app.ombud.calltest.Plans;
 import app.ombud.calltest.ReportStatus;
+import app.ombud.calltest.Communication;
+import app.ombud.calltest.Draws;
+import app.ombud.calltest.ScenarioRef;
 import app.ombud.calltest.Scenarios;
+import app.ombud.calltest.SpotCheckInput;
+import app.ombud.calltest.TestCallInput;
+import app.ombud.calltest.TestCalls;
 import app.ombud.directory.DirectoryService;
+import app.ombud.improvement.TrainingNeed;
+import app.ombud.improvement.TrainingNeeds;
+import app.ombud.improvement.ui.TrainingNeedsView;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Role;
+import app.ombud.policy.PolicyService;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.RouterLink;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The report page without a browser: the staff write the conclusions, only the lead publishes, then it is frozen. */
+/**
+ * The report page without a browser: the staff write the conclusions, only the lead publishes, then
+ * it is frozen and lists the training needs derived from the period, which the staff derive again;
+ * the training needs page shows a done one's effect.
+ */
 @app.ombud.support.OmbudIntegrationTest
 class ReportViewsTest extends SpringBrowserlessTest {
 
@@ -41,6 +63,20 @@ class ReportViewsTest extends SpringBrowserlessTest {
 
     @Autowired
     CallTestReports reports;
+
+    @Autowired
+    Draws draws;
+
+    @Autowired
+    TestCalls calls;
+
+    @Autowired
+    TrainingNeeds needs;
+
+    @Autowired
+    PolicyService policy;
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @AfterEach
     void signOut() {
@@ -78,5 +114,55 @@ class ReportViewsTest extends SpringBrowserlessTest {
         assertThat($(com.vaadin.flow.component.grid.Grid.class).withId("report-trends").exists()).isTrue();
         assertThat($(com.vaadin.flow.component.grid.Grid.class).withId("report-correlations").exists()).isTrue();
         assertThat($(com.vaadin.flow.component.html.Div.class).withId("report-chart").exists()).isTrue();
+        assertThat($(Paragraph.class).withId("report-training-none").exists()).as("no calls, no needs").isTrue();
+    }
+
+    @Test
+    void aPublishedReportShowsItsTrainingNeedsAndTheDoneOnesTheirEffect() {
+        var f = CallTestFixture.create("RN", directory, groups, scenarios, plans);
+        var plan = f.activePlan(1);
+        as(f.staff, () -> draws.draw(plan.id(), f.quarter.firstMonth().toString(), null), Role.CALLTEST_STAFF);
+        var scenario = as(f.staff, () -> scenarios.get(plan.scenarios().getFirst().scenarioId()),
+                Role.CALLTEST_STAFF);
+        String agent = f.agents.getFirst();
+        var withSpot = as(f.staff, () -> draws.addSpotCheck(plan.id(), new SpotCheckInput(f.team.id(),
+                CallChannel.PHONE, agent, f.quarter.firstMonth().atDay(10).atTime(9, 0).atZone(ZONE).toInstant(),
+                null), null), Role.CALLTEST_STAFF);
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        policy.current().content().scorecard().items().forEach(i -> answers.put(i.code(), i.scale().max()));
+        // nine rings, more than the threshold allows
+        as(f.staff, () -> calls.record(new TestCallInput(withSpot.spotChecks().getLast().id(), new ScenarioRef(
+                scenario.id(), scenario.current().revision()), Instant.now().minusSeconds(300), 9, null, "告知单号",
+                true, List.of(), new Communication(4, null, null, null), null, List.of(), null, null, answers),
+                IdempotencyKey.NONE), Role.CALLTEST_STAFF);
+        // this quarter: no other test reports on it
+        LocalDate today = LocalDate.now(ZONE);
+        String period = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        var draft = as(f.staff, () -> reports.create(period), Role.CALLTEST_STAFF);
+        as(f.lead, () -> reports.publish(draft.id(), draft.version()), Role.CALLTEST_STAFF);
+
+        CallTestViewsTest.signIn(f.staff, Role.CALLTEST_STAFF);
+        navigate(ReportView.class, Map.of("id", draft.id().toString()));
+        Grid<TrainingNeed> grid = $(Grid.class).id("report-training-needs");
+        List<TrainingNeed> shown = grid.getListDataView().getItems().toList();
+        TrainingNeed rings = shown.stream().filter(n -> n.employeeIds().contains(agent)).findFirst().orElseThrow();
+        int row = shown.indexOf(rings);
+        assertThat(test(grid).getCellText(row, test(grid).getColumnPosition("topic"))).contains("接通前响铃次数")
+                .contains(today.getYear() + "年第");
+        assertThat($(RouterLink.class).id("report-training-open").getHref()).isEqualTo("training-needs");
+        test($(Button.class).id("report-derive-training")).click();
+        Grid<TrainingNeed> again = $(Grid.class).id("report-training-needs");
+        assertThat(again.getListDataView().getItems().map(TrainingNeed::id)).containsExactlyInAnyOrderElementsOf(
+                shown.stream().map(TrainingNeed::id).toList());
+
+        // done yesterday: nine rings before, the same call since (nothing better yet)
+        as(f.staff, () -> needs.markDone(rings.id(), today.minusDays(1), rings.version()), Role.CALLTEST_STAFF);
+        navigate(TrainingNeedsView.class);
+        Grid<TrainingNeed> list = $(Grid.class).id("training-needs");
+        List<TrainingNeed> listed = list.getLazyDataView().getItems().toList();
+        int at = listed.stream().map(TrainingNeed::id).toList().indexOf(rings.id());
+        assertThat(at).isNotNegative();
+        assertThat(test(list).getCellText(at, test(list).getColumnPosition("effectSeen")))
+                .contains("9.0").contains(today.minusDays(1).toString());
     }
 }
