@@ -86,8 +86,8 @@ class ReportViewsTest extends SpringBrowserlessTest {
     @Test
     void theStaffWriteConclusionsAndTheLeadPublishes() {
         var f = CallTestFixture.create("RV", directory, groups, scenarios, plans);
-        // three months ago: no other test reports on it
-        String period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(3).toString();
+        // a month long past, with no calls: the recent months and quarters are other tests' periods
+        String period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(40).toString();
         var draft = as(f.staff, () -> reports.create(period), Role.CALLTEST_STAFF);
 
         CallTestViewsTest.signIn(f.staff, Role.CALLTEST_STAFF);
@@ -125,19 +125,24 @@ class ReportViewsTest extends SpringBrowserlessTest {
         var scenario = as(f.staff, () -> scenarios.get(plan.scenarios().getFirst().scenarioId()),
                 Role.CALLTEST_STAFF);
         String agent = f.agents.getFirst();
-        var withSpot = as(f.staff, () -> draws.addSpotCheck(plan.id(), new SpotCheckInput(f.team.id(),
-                CallChannel.PHONE, agent, f.quarter.firstMonth().atDay(10).atTime(9, 0).atZone(ZONE).toInstant(),
-                null), null), Role.CALLTEST_STAFF);
         Map<String, Integer> answers = new LinkedHashMap<>();
         policy.current().content().scorecard().items().forEach(i -> answers.put(i.code(), i.scale().max()));
-        // nine rings, more than the threshold allows
-        as(f.staff, () -> calls.record(new TestCallInput(withSpot.spotChecks().getLast().id(), new ScenarioRef(
-                scenario.id(), scenario.current().revision()), Instant.now().minusSeconds(300), 9, null, "告知单号",
-                true, List.of(), new Communication(4, null, null, null), null, List.of(), null, null, answers),
-                IdempotencyKey.NONE), Role.CALLTEST_STAFF);
-        // this quarter: no other test reports on it
+        // three months ago (other tests report on the later months; the quarters would cover
+        // theirs): nine rings, more than the threshold allows, on its last evening — and nine again
+        // today, after the training
         LocalDate today = LocalDate.now(ZONE);
-        String period = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        YearMonth month = YearMonth.from(today).minusMonths(3);
+        for (Instant at : List.of(month.atEndOfMonth().atTime(23, 0).atZone(ZONE).toInstant(),
+                Instant.now().minusSeconds(300))) {
+            var withSpot = as(f.staff, () -> draws.addSpotCheck(plan.id(), new SpotCheckInput(f.team.id(),
+                    CallChannel.PHONE, agent, f.quarter.firstMonth().atDay(10).atTime(9, 0).atZone(ZONE)
+                    .toInstant(), null), null), Role.CALLTEST_STAFF);
+            as(f.staff, () -> calls.record(new TestCallInput(withSpot.spotChecks().getLast().id(), new ScenarioRef(
+                    scenario.id(), scenario.current().revision()), at, 9, null, "告知单号", true, List.of(),
+                    new Communication(4, null, null, null), null, List.of(), null, null, answers),
+                    IdempotencyKey.NONE), Role.CALLTEST_STAFF);
+        }
+        String period = month.toString();
         var draft = as(f.staff, () -> reports.create(period), Role.CALLTEST_STAFF);
         as(f.lead, () -> reports.publish(draft.id(), draft.version()), Role.CALLTEST_STAFF);
 
@@ -148,7 +153,7 @@ class ReportViewsTest extends SpringBrowserlessTest {
         TrainingNeed rings = shown.stream().filter(n -> n.employeeIds().contains(agent)).findFirst().orElseThrow();
         int row = shown.indexOf(rings);
         assertThat(test(grid).getCellText(row, test(grid).getColumnPosition("topic"))).contains("接通前响铃次数")
-                .contains(today.getYear() + "年第");
+                .contains(month.getYear() + "年" + month.getMonthValue() + "月");
         assertThat($(RouterLink.class).id("report-training-open").getHref()).isEqualTo("training-needs");
         test($(Button.class).id("report-derive-training")).click();
         Grid<TrainingNeed> again = $(Grid.class).id("report-training-needs");
