@@ -2,6 +2,7 @@ package app.ombud.demo;
 
 import app.ombud.calltest.CallChannel;
 import app.ombud.calltest.CallTestGroups;
+import app.ombud.calltest.CallTestReports;
 import app.ombud.calltest.CallTestPlan;
 import app.ombud.calltest.Communication;
 import app.ombud.calltest.Draws;
@@ -77,11 +78,13 @@ class DemoTestCalls {
     private final Draws draws;
     private final TestCalls testCalls;
     private final PolicyService policy;
+    private final CallTestReports reports;
     private final Clock clock;
     private final Random random = new Random(20261201);
 
     DemoTestCalls(CallTestGroups groups, Scenarios scenarios, Plans plans, Draws draws, TestCalls testCalls,
-            PolicyService policy, Clock clock) {
+            PolicyService policy, CallTestReports reports, Clock clock) {
+        this.reports = reports;
         this.groups = groups;
         this.scenarios = scenarios;
         this.plans = plans;
@@ -160,6 +163,11 @@ class DemoTestCalls {
             record(plan.spotChecks().getLast(), library, weakest.quality(), at, now, as);
             recorded++;
         }
+        // the quarter's report in draft, its conclusions written: live figures, downloadable, for the lead to publish
+        var report = as.run(staff, () -> reports.create(quarter.toString()), Role.CALLTEST_STAFF);
+        as.run(staff, () -> reports.edit(report.id(), "多数班组达到当场解决率与沟通满意率标准；部分坐席接通前响铃偏多，"
+                + "在线首次回复偏慢。", "高峰时段增加在线坐席；对未达标坐席开展知识点复训，下季度对薄弱班组复测。",
+                report.version()), Role.CALLTEST_STAFF);
         log.info("Demo test calls: plan {}, {} calls recorded in {} ms", plan.number(), recorded,
                 (System.nanoTime() - start) / 1_000_000);
     }

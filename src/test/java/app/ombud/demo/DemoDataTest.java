@@ -162,7 +162,18 @@ class DemoDataTest {
         assertThat(rows.stream().map(MeasureRow::periodStart).distinct().count()).isGreaterThanOrEqualTo(3);
         assertThat(rows).anyMatch(row -> Boolean.FALSE.equals(row.meetsThreshold()))
                 .anyMatch(row -> row.measure() == Measure.FOLLOW_UP_ON_TIME);
+        // the quarter's report in draft, its conclusions written, its live figures counting the calls
+        String quarter = app.ombud.calltest.Quarter.of(today).toString();
+        var report = TestData.as("Q0002", () -> reports.search(ScrollPosition.offset(), 100), Role.CALLTEST_STAFF)
+                .getContent().stream().filter(r -> r.period().label().equals(quarter)).findFirst().orElseThrow();
+        assertThat(report.status()).isEqualTo(app.ombud.calltest.ReportStatus.DRAFT);
+        assertThat(report.conclusions()).contains("响铃");
+        assertThat(TestData.as("Q0002", () -> reports.figures(report), Role.CALLTEST_STAFF).calls())
+                .isGreaterThanOrEqualTo(1);
     }
+
+    @Autowired
+    app.ombud.calltest.CallTestReports reports;
 
     @Autowired
     CaseJobs caseJobs;

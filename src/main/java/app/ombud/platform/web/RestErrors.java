@@ -8,6 +8,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
@@ -55,6 +57,28 @@ class RestErrors {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                 messages.getMessage("error.UPLOAD_TOO_LARGE", null, "The upload is too large", locale));
         problem.setProperty("code", "UPLOAD_TOO_LARGE");
+        return problem;
+    }
+
+    /** A query parameter missing: the same {@code REQUIRED} as in GraphQL, naming it. */
+    @ExceptionHandler
+    ProblemDetail missing(MissingServletRequestParameterException e, Locale locale) {
+        return parameter("REQUIRED", e.getParameterName(), null, locale);
+    }
+
+    /** A query or path parameter that is not of its type (a date, an ID, one of a list's names). */
+    @ExceptionHandler
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e, Locale locale) {
+        return parameter("PARAMETER_INVALID", e.getName(), e.getValue() == null ? "" : e.getValue().toString(),
+                locale);
+    }
+
+    private ProblemDetail parameter(String code, String name, String value, Locale locale) {
+        Object[] args = value == null ? new Object[] {name} : new Object[] {name, value};
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("error." + code, args, code, locale));
+        problem.setProperty("code", code);
+        problem.setProperty("field", name);
         return problem;
     }
 }
