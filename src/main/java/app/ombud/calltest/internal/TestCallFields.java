@@ -101,6 +101,12 @@ public class TestCallFields {
         if (f.channel() != null) {
             where.add(Criteria.where("facts.channel").is(f.channel()));
         }
+        if (f.departmentId() != null) {
+            where.add(Criteria.where("facts.departmentId").is(f.departmentId()));
+        }
+        if (f.scenarioType() != null) {
+            where.add(Criteria.where("facts.scenarioType").is(f.scenarioType()));
+        }
         if (f.from() != null || f.to() != null) {
             var at = Criteria.where("calledAt");
             if (f.from() != null) {
