@@ -221,6 +221,13 @@ class TestCallViewsTest extends SpringBrowserlessTest {
         assertThat(fromSpot.source()).isEqualTo(ImprovementSource.WEAK_SPOT);
         assertThat(fromSpot.retest().scenarioRef()).isEqualTo(scenario.number());
         assertThat(fromSpot.retest().teamId()).isEqualTo(f.team.id());
+        // its page names the weak spot in words: the measure and the month, no code
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        navigate(app.ombud.improvement.ui.ImprovementView.class, Map.of("id", fromSpot.id().toString()));
+        YearMonth spotMonth = YearMonth.parse(month);
+        assertThat($(com.vaadin.flow.component.html.Span.class).id("improvement-source-record").getText())
+                .isEqualTo(f.team.name() + " · 接通前响铃次数 · " + spotMonth.getYear() + "年" + spotMonth.getMonthValue()
+                        + "月");
 
         // the call's page: from its finding, the re-test of its own scenario on its team
         navigate(TestCallView.class, Map.of("id", call.id().toString()));
