@@ -3,7 +3,9 @@
  * Content-Security-Policy runs no inline script. The server sends the option as JSON (dataset +
  * encode over the same flat rows its grid shows); this file adds what JSON cannot carry: a bar or
  * point that misses its threshold takes the "miss" colour, every other keeps its series' colour.
- * Colour says good or bad against the target, never the direction of a change.
+ * Colour says good or bad against the target, never the direction of a change. When the server
+ * asks for it (ombudDrill), clicking a bar or point sends its period code and group to the server
+ * (MeasureChart.drill), which opens the test calls behind it.
  */
 (function () {
     'use strict';
@@ -27,8 +29,18 @@
             var palette = option.color;
             colourByVerdict(option.series || [], palette, option.ombudMissColour);
             delete option.ombudMissColour;
+            element.ombudDrill = option.ombudDrill === true;
+            delete option.ombudDrill;
             var chart = echarts.getInstanceByDom(element) || echarts.init(element, null, {locale: locale});
             chart.setOption(option, true);
+            if (!element.ombudClick) {
+                element.ombudClick = true;
+                chart.on('click', function (params) {
+                    if (element.ombudDrill && params.componentType === 'series' && params.data && element.$server) {
+                        element.$server.drill(params.data.code, params.data.groupId);
+                    }
+                });
+            }
             if (!element.ombudResize) {
                 element.ombudResize = new ResizeObserver(function () {
                     chart.resize();

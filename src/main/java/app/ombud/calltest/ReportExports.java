@@ -120,7 +120,8 @@ public class ReportExports {
 
     private Table rowsTable(String title, List<MeasureRow> rows, Texts texts, TestCallGroup groupBy) {
         var headers = List.of(texts.t("calltest.stats.period"), texts.t("calltest.stats.groupColumn"),
-                texts.t("calltest.stats.measure"), "n", texts.t("calltest.stats.mean"), texts.t("calltest.stats.stdDev"),
+                texts.t("calltest.stats.measure"), "n", texts.t("calltest.stats.mean"),
+                texts.t("calltest.stats.stdDev"),
                 texts.t("calltest.export.min"), texts.t("calltest.export.max"), texts.t("calltest.stats.threshold"),
                 texts.t("calltest.stats.verdict"), texts.t("calltest.stats.change"));
         List<List<Object>> out = new ArrayList<>();
@@ -154,8 +155,10 @@ public class ReportExports {
                 .append("body { font-family: '").append(ExportFont.FAMILY).append("'; font-size: 9.5pt; color: #222; }")
                 .append("h1 { font-size: 17pt; margin: 0 0 4pt 0; } h2 { font-size: 12.5pt; margin: 14pt 0 5pt 0;"
                         + " border-bottom: 1px solid #3b6fb6; padding-bottom: 2pt; }")
-                .append(".meta { color: #555; margin-bottom: 8pt; } p.text { white-space: pre-wrap; margin: 2pt 0 6pt 0; }")
-                .append("table { border-collapse: collapse; width: 100%; margin-bottom: 6pt; -fs-table-paginate: paginate; }")
+                .append(".meta { color: #555; margin-bottom: 8pt; }")
+                .append("p.text { white-space: pre-wrap; margin: 2pt 0 6pt 0; }")
+                .append("table { border-collapse: collapse; width: 100%; margin-bottom: 6pt;"
+                        + " -fs-table-paginate: paginate; }")
                 .append("th { background: #e8eef7; text-align: left; } th, td { border: 1px solid #c9d3e0;"
                         + " padding: 2pt 4pt; font-size: 8.5pt; } td.num { text-align: right; }")
                 .append("tr { page-break-inside: avoid; } img.chart { width: 100%; margin: 4pt 0 8pt 0; }")
@@ -282,7 +285,7 @@ public class ReportExports {
 
         /** A period code (2026-12, 2026-Q4, 2026-W49, 2026-12-01, 2026) in words. */
         String period(String code) {
-            return PeriodWords.of(code, (key, args) -> t(key, args));
+            return app.ombud.platform.PeriodWords.of(code, (key, args) -> t(key, args));
         }
 
         String change(Double value) {

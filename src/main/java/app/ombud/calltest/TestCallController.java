@@ -81,8 +81,10 @@ class TestCallController {
     @QueryMapping
     Window<TestCall> testCalls(@Argument UUID planId, @Argument UUID teamId, @Argument String agentEmployeeId,
             @Argument CallChannel channel, @Argument TestCallStatus status, @Argument Instant from,
-            @Argument Instant to, ScrollSubrange subrange) {
-        return calls.search(new TestCallFilter(planId, teamId, agentEmployeeId, channel, status, from, to),
+            @Argument Instant to, @Argument UUID departmentId, @Argument ScenarioType scenarioType,
+            ScrollSubrange subrange) {
+        return calls.search(new TestCallFilter(planId, teamId, agentEmployeeId, channel, status, from, to,
+                departmentId, scenarioType),
                 paging.position(subrange), paging.size(subrange));
     }
 

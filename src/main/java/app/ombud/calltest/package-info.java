@@ -8,6 +8,6 @@
  * It raises improvement actions and records their re-tests through the {@code improvement}
  * module's API; that module never depends on this one.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "platform :: ui", "platform :: export",
-        "policy", "directory", "improvement", "improvement :: ui", "notification"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "platform :: ui",
+        "platform :: export", "policy", "directory", "improvement", "improvement :: ui", "notification"})
 package app.ombud.calltest;

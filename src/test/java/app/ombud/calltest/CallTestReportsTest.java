@@ -122,7 +122,8 @@ class CallTestReportsTest {
             assertThat(pdf.text()).contains(period.getYear() + "年" + period.getMonthValue() + "月 拨测报告",
                     "本月接通前响铃偏多", "高峰时段加强排班", "接通前响铃次数").doesNotContain("#");
             assertThat(pdf.images()).as("a chart per measure with calls").isGreaterThanOrEqualTo(4);
-            assertThat(pdf.fonts()).as("embedded subsets").isNotEmpty().allSatisfy(name -> assertThat(name).contains("+"));
+            assertThat(pdf.fonts()).as("embedded subsets").isNotEmpty()
+                    .allSatisfy(name -> assertThat(name).contains("+"));
             assertThat(ExportFiles.pdf(ExportFiles.download(api, files + "/pdf?lang=en", token)).text())
                     .contains("Rings before pickup", period.getMonth().getDisplayName(java.time.format.TextStyle.FULL,
                             java.util.Locale.ENGLISH) + " " + period.getYear());
@@ -133,6 +134,11 @@ class CallTestReportsTest {
         api.http().get().uri(files + "/pdf").header("Authorization", "Bearer " + api.personToken(
                 slots.get(0).agentEmployeeId(), Role.AGENT)).exchange().expectStatus().isForbidden();
         api.http().get().uri(files + "/xlsx").exchange().expectStatus().isUnauthorized();
+        // the reports list pages through the API (its cursor names the report after the last one)
+        var listed = api.withToken(token).document("{ callTestReports(first: 100) { edges { cursor node { id } } "
+                + "pageInfo { hasNextPage } } }").execute().path("callTestReports.edges[*].node.id")
+                .entityList(String.class).get();
+        assertThat(listed).contains(published.id().toString());
 
         // a later call of the same month changes nothing in the published report, nor in its files
         record(slots.get(3), scenario, calledAt.plusSeconds(3600), 9);

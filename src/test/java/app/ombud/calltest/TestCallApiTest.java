@@ -112,6 +112,17 @@ class TestCallApiTest {
                 });
         figures.path("testCallCorrelations").entityList(Object.class).hasSizeGreaterThan(0);
 
+        // the list by department and scenario type, as the statistics group: this test's two calls, both of the
+        // fixture's department and of its common-question scenario
+        staff.documentName("testCalls").operationName("testCalls").variable("departmentId", f.department.id())
+                .execute().path("testCalls.edges").entityList(Object.class).hasSize(2);
+        staff.documentName("testCalls").operationName("testCalls").variable("departmentId", f.department.id())
+                .variable("scenarioType", "COMMON_QUESTION").execute().path("testCalls.edges")
+                .entityList(Object.class).hasSize(2);
+        staff.documentName("testCalls").operationName("testCalls").variable("departmentId", f.department.id())
+                .variable("scenarioType", "SPECIAL_SITUATION").execute().path("testCalls.edges")
+                .entityList(Object.class).hasSize(0);
+
         // the calls themselves are confidential to the test-call staff
         for (Role role : List.of(Role.AGENT, Role.BI_READER, Role.LEADERSHIP)) {
             code(api.withToken(api.token(role)).documentName("testCalls").operationName("testCalls").execute(),

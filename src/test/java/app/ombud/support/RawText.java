@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a zh-CN screen must not show: a raw code ({@code FRONT_DESK}, {@code grading.levels[2]},
- * {@code review.status.JUDGED}), English words ("satisfaction", "policy v1"), or a UTC time
- * ({@code 2026-11-22T08:00:00Z}). Record numbers, employee IDs, e-mail addresses, URLs and the
- * product's own names are fine.
+ * {@code review.status.JUDGED}), English words ("satisfaction", "policy v1"), a UTC time
+ * ({@code 2026-11-22T08:00:00Z}), or a period's code ({@code 2026-12}, {@code 2026-Q4},
+ * {@code 2026-W49}: the portal names periods in words, 2026年12月). Whole days (2026-12-01), record
+ * numbers, employee IDs, e-mail addresses, URLs and the product's own names are fine.
  */
 public final class RawText {
 
@@ -20,6 +21,8 @@ public final class RawText {
             "PNG", "WAV", "TXT", "DOCX", "XLSX");
 
     private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?(\\.\\d+)?Z?");
+    private static final Pattern PERIOD = Pattern.compile(
+            "(?<![\\d-])\\d{4}-(Q[1-4]|W\\d\\d|0[1-9]|1[0-2])(?![\\d-])");
     private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\\b");
     private static final Pattern PATH = Pattern.compile("\\b[a-z][A-Za-z]*(\\.[a-z][A-Za-z]*)+(\\[\\d+])?[.A-Za-z\\[\\]0-9]*");
     private static final Pattern WORD = Pattern.compile("(?<![A-Za-z0-9@./_-])[A-Za-z]{3,}(?![A-Za-z0-9@_-])");
@@ -35,6 +38,8 @@ public final class RawText {
         String rest = ADDRESS.matcher(text).replaceAll(" ");
         collect(ISO_INSTANT.matcher(rest), found);
         rest = ISO_INSTANT.matcher(rest).replaceAll(" ");
+        collect(PERIOD.matcher(rest), found);
+        rest = PERIOD.matcher(rest).replaceAll(" ");
         collect(CODE.matcher(rest), found);
         rest = CODE.matcher(rest).replaceAll(" ");
         collect(PATH.matcher(rest), found);

@@ -22,8 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class TestCallFields {
 
-    /** The list's order, newest call first (index {@code status_called} and the others lead with their filter). */
-    static final Sort NEWEST = Sort.by(Sort.Order.desc("calledAt"), Sort.Order.desc("_id"));
+    /**
+     * The list's order, newest call first (index {@code status_called} and the others lead with their filter).
+     * By the property {@code id} (stored as {@code _id}): a keyset window reads its cursor's keys by property.
+     */
+    static final Sort NEWEST = Sort.by(Sort.Order.desc("calledAt"), Sort.Order.desc("id"));
 
     private final MongoTemplate mongo;
 
@@ -100,6 +103,12 @@ public class TestCallFields {
         }
         if (f.channel() != null) {
             where.add(Criteria.where("facts.channel").is(f.channel()));
+        }
+        if (f.departmentId() != null) {
+            where.add(Criteria.where("facts.departmentId").is(f.departmentId()));
+        }
+        if (f.scenarioType() != null) {
+            where.add(Criteria.where("facts.scenarioType").is(f.scenarioType()));
         }
         if (f.from() != null || f.to() != null) {
             var at = Criteria.where("calledAt");

@@ -2,6 +2,8 @@ package app.ombud.calltest.ui;
 
 import app.ombud.calltest.Measure;
 import app.ombud.calltest.MeasureRow;
+import app.ombud.platform.ui.PeriodLabels;
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.html.Div;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the same flat rows the statistics grid shows ({@code dataset} + {@code encode}, one filter
  * dataset per group), the threshold as a line, a bar or point that misses it in the miss colour,
  * the toolbox's save-as-image, data view (the table behind the chart), line/bar switch and zoom,
- * and ECharts' Chinese texts in a Chinese UI.
+ * and ECharts' Chinese texts in a Chinese UI. The periods are named in words ({@link PeriodLabels});
+ * with a drill-down listener ({@link #onDrill}), clicking a bar or point hands its period code and
+ * group back to the server.
  * <p>
  * ECharts comes from its WebJar and the drawing from {@code frontend/scripts/measure-chart.js},
  * both same-origin files; the server only passes the option as JSON, so no inline script runs
@@ -36,6 +41,8 @@ class MeasureChart extends Div {
 
     private final Function<String, String> translate;
     private String option;
+    private List<MeasureRow> drawn = List.of();
+    private BiConsumer<String, String> drill;
 
     /** A chart whose texts come from {@code translate} (a translation key to its text). */
     MeasureChart(Function<String, String> translate) {
@@ -54,10 +61,24 @@ class MeasureChart extends Div {
     /** Draws {@code measure}'s rows among {@code rows}, each group named by {@code groupName}. */
     void show(Measure measure, List<MeasureRow> rows, Function<MeasureRow, String> groupName) {
         List<MeasureRow> shown = rows.stream().filter(r -> r.measure() == measure && r.mean() != null).toList();
+        drawn = shown;
         String title = translate.apply("calltest.measure." + measure);
         getElement().setAttribute("aria-label", title);
         option = JsonMapper.shared().writeValueAsString(option(title, shown, groupName));
         draw();
+    }
+
+    /** Clicking a bar or point calls {@code listener} with its period code and group ID. */
+    void onDrill(BiConsumer<String, String> listener) {
+        this.drill = listener;
+    }
+
+    /** A bar or point was clicked: its period and group, if the chart draws them (the browser's word is checked). */
+    @ClientCallable
+    void drill(String period, String groupId) {
+        if (drill != null && drawn.stream().anyMatch(r -> r.period().equals(period) && r.groupId().equals(groupId))) {
+            drill.accept(period, groupId);
+        }
     }
 
     private void draw() {
@@ -70,10 +91,13 @@ class MeasureChart extends Div {
         List<Map<String, Object>> source = new ArrayList<>();
         Map<String, String> groups = new LinkedHashMap<>();
         var periods = new LinkedHashSet<String>();
-        rows.stream().sorted((a, b) -> a.periodStart().compareTo(b.periodStart())).forEach(r -> periods.add(r.period()));
+        rows.stream().sorted((a, b) -> a.periodStart().compareTo(b.periodStart()))
+                .forEach(r -> periods.add(PeriodLabels.of(r.period())));
         for (MeasureRow r : rows) {
             var row = new LinkedHashMap<String, Object>();
-            row.put("period", r.period());
+            row.put("period", PeriodLabels.of(r.period()));
+            // the code, for the drill-down: not a dimension, so the data view leaves it out
+            row.put("code", r.period());
             row.put("groupId", r.groupId());
             row.put("group", groupName.apply(r));
             row.put("mean", Math.round(r.mean() * 10) / 10.0);
@@ -113,6 +137,7 @@ class MeasureChart extends Div {
         option.put("animation", false);
         option.put("color", PALETTE);
         option.put("ombudMissColour", MISS);
+        option.put("ombudDrill", drill != null);
         String note = rows.isEmpty() ? "calltest.stats.chart.empty"
                 : threshold.isPresent() ? "calltest.stats.chart.missNote" : "calltest.stats.chart.noThreshold";
         option.put("title", Map.of("text", title, "subtext", translate.apply(note), "left", "left"));

@@ -15,6 +15,7 @@ import app.ombud.directory.Team;
 import app.ombud.platform.Role;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.CompanyTime;
+import app.ombud.platform.ui.PeriodLabels;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -70,6 +71,7 @@ class PlanForm {
         }
         quarter.setLabel(t("calltest.plan.quarter"));
         quarter.setItems(offered);
+        quarter.setItemLabelGenerator(PeriodLabels::of);
         quarter.setValue(offered.get(1));
         quarter.setId("plan-quarter");
         purpose.setLabel(t("calltest.plan.purpose"));
@@ -180,7 +182,8 @@ class PlanForm {
             for (Team team : teams.getValue().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList()) {
                 for (CallChannel channel : channels.getValue().stream().sorted().toList()) {
                     String key = key(month.toString(), team.id(), channel);
-                    var field = new IntegerField(month + " · " + team.name() + " · " + t("calltest.channel." + channel));
+                    var field = new IntegerField(PeriodLabels.of(month.toString()) + " · " + team.name() + " · "
+                            + t("calltest.channel." + channel));
                     field.setMin(0);
                     field.setMax(200);
                     field.setStepButtonsVisible(true);

@@ -24,6 +24,7 @@ import app.ombud.platform.Role;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.DateLimits;
+import app.ombud.platform.ui.PeriodLabels;
 import app.ombud.platform.ui.RecordPage;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Texts;
@@ -104,7 +105,8 @@ public class PlanView extends RecordPage<CallTestPlan, PlanStep> {
 
     @Override
     protected Component headline(CallTestPlan plan) {
-        return Texts.headline("plan", plan.number() + " · " + plan.quarter(), t("calltest.plan.status." + plan.status()));
+        return Texts.headline("plan", plan.number() + " · " + PeriodLabels.of(plan.quarter()),
+                t("calltest.plan.status." + plan.status()));
     }
 
     @Override
@@ -164,7 +166,8 @@ public class PlanView extends RecordPage<CallTestPlan, PlanStep> {
     private Grid<QuotaProgress> quotaTable(CallTestPlan plan) {
         var grid = new Grid<QuotaProgress>();
         grid.setId("plan-quota-table");
-        grid.addColumn(QuotaProgress::month).setHeader(t("calltest.progress.month")).setKey("month").setAutoWidth(true);
+        grid.addColumn(q -> PeriodLabels.of(q.month())).setHeader(t("calltest.progress.month")).setKey("month")
+                .setAutoWidth(true);
         grid.addColumn(q -> team(q.teamId())).setHeader(t("calltest.progress.team")).setKey("team").setAutoWidth(true);
         grid.addColumn(q -> channel(q.channel())).setHeader(t("calltest.progress.channel")).setKey("channel")
                 .setAutoWidth(true);
@@ -181,7 +184,8 @@ public class PlanView extends RecordPage<CallTestPlan, PlanStep> {
         var section = new com.vaadin.flow.component.orderedlayout.VerticalLayout();
         section.setPadding(false);
         section.setId("draw-" + draw.month() + (draw.cancelled() ? "-cancelled-" + draw.id() : ""));
-        section.add(new H4(draw.month() + (draw.cancelled() ? " · " + t("calltest.draw.cancelled") : "")));
+        section.add(new H4(PeriodLabels.of(draw.month())
+                + (draw.cancelled() ? " · " + t("calltest.draw.cancelled") : "")));
         var seed = new Span(t("calltest.draw.seed", Long.toString(draw.seed()), draw.algorithm(), draw.slotMinutes(),
                 draw.timeSlots().size()));
         seed.setId("draw-seed-" + draw.month() + (draw.cancelled() ? "-" + draw.id() : ""));
@@ -279,6 +283,7 @@ public class PlanView extends RecordPage<CallTestPlan, PlanStep> {
         month.setLabel(t("calltest.progress.month"));
         var months = Quarter.parse(plan.quarter(), "quarter").months().stream().map(Object::toString).toList();
         month.setItems(months);
+        month.setItemLabelGenerator(PeriodLabels::of);
         month.setValue(months.getFirst());
         month.setId("draw-month");
         return month;

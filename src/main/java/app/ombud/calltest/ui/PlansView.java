@@ -8,6 +8,7 @@ import app.ombud.directory.DirectoryService;
 import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.PeriodLabels;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.button.Button;
@@ -58,7 +59,7 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("plans");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(CallTestPlan::number).setHeader(t("calltest.plan.number")).setKey("number").setAutoWidth(true);
-        grid.addColumn(CallTestPlan::quarter).setHeader(t("calltest.plan.quarter")).setKey("quarter")
+        grid.addColumn(p -> PeriodLabels.of(p.quarter())).setHeader(t("calltest.plan.quarter")).setKey("quarter")
                 .setAutoWidth(true);
         grid.addColumn(p -> t("calltest.plan.status." + p.status())).setHeader(t("calltest.plan.status"))
                 .setKey("status").setAutoWidth(true);

@@ -13,6 +13,7 @@ import app.ombud.improvement.ImprovementSource;
 import app.ombud.improvement.RaiseImprovement;
 import app.ombud.improvement.SourceRef;
 import app.ombud.improvement.ui.RaiseImprovementDialog;
+import app.ombud.platform.ui.PeriodLabels;
 import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -54,7 +55,7 @@ final class RaiseFromTestCalls {
         scenario.setHelperText(t("calltest.raise.retestScenario.help"));
         scenario.setClearButtonVisible(true);
         String label = "%s · %s · %s".formatted(spot.groupName(), t("calltest.measure." + spot.measure()),
-                spot.period());
+                PeriodLabels.of(spot.period()));
         RaiseImprovementDialog.open(page, directory, clock, ImprovementSource.WEAK_SPOT,
                 new SourceRef("WeakSpot", null, label), department, List.of(scenario),
                 (request, key) -> actions.fromWeakSpot(spot, details(request,

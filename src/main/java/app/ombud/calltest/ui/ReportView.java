@@ -20,6 +20,7 @@ import app.ombud.platform.Role;
 import app.ombud.platform.export.ExportFile;
 import app.ombud.platform.export.ExportFont;
 import app.ombud.platform.ui.CompanyTime;
+import app.ombud.platform.ui.PeriodLabels;
 import app.ombud.platform.ui.RecordPage;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Texts;
@@ -91,7 +92,7 @@ public class ReportView extends RecordPage<CallTestReport, ReportStep> {
 
     @Override
     protected Component headline(CallTestReport r) {
-        return Texts.headline("report", t("calltest.report.title", r.period().label()),
+        return Texts.headline("report", t("calltest.report.title", PeriodLabels.of(r.period().label())),
                 t("calltest.report.status." + r.status()));
     }
 
@@ -248,7 +249,8 @@ public class ReportView extends RecordPage<CallTestReport, ReportStep> {
     private Grid<MeasureRow> rows(List<MeasureRow> rows, String id) {
         var grid = new Grid<MeasureRow>();
         grid.setId(id);
-        grid.addColumn(MeasureRow::period).setHeader(t("calltest.stats.period")).setAutoWidth(true);
+        grid.addColumn(row -> PeriodLabels.of(row.period())).setHeader(t("calltest.stats.period"))
+                .setAutoWidth(true);
         grid.addColumn(row -> "company".equals(row.groupId()) ? t("calltest.stats.company") : row.groupName())
                 .setHeader(t("calltest.stats.groupColumn")).setAutoWidth(true);
         grid.addColumn(row -> t("calltest.measure." + row.measure())).setHeader(t("calltest.stats.measure"))

@@ -5,6 +5,7 @@ import app.ombud.calltest.CallTestReports;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.GridPaging;
+import app.ombud.platform.ui.PeriodLabels;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.button.Button;
@@ -34,8 +35,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         create.setId("report-new");
         grid.setId("reports");
         grid.addColumn(CallTestReport::number).setHeader(t("calltest.report.number")).setAutoWidth(true);
-        grid.addColumn(r -> r.period().label()).setHeader(t("calltest.report.period")).setKey("period")
-                .setAutoWidth(true);
+        grid.addColumn(r -> PeriodLabels.of(r.period().label())).setHeader(t("calltest.report.period"))
+                .setKey("period").setAutoWidth(true);
         grid.addColumn(r -> t("calltest.report.status." + r.status())).setHeader(t("calltest.report.statusLabel"))
                 .setKey("status").setAutoWidth(true);
         // a draft's figures are live: counted on its page, not for every row of the list

@@ -16,6 +16,8 @@ import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
 import app.ombud.platform.TimeBucket;
 import app.ombud.platform.ui.CompanyTime;
+import app.ombud.platform.ui.PeriodLabels;
+import app.ombud.platform.ui.Texts;
 import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -32,7 +34,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -47,7 +51,10 @@ import java.util.UUID;
  * previous period; the correlations of the measures (n always shown; none under 10 calls); and
  * each measure's monthly trend. The same figures as {@code testCallMeasureRows} in the API. A
  * chart ({@link MeasureChart}) draws the chosen measure's rows of the grid by period and group
- * against the threshold; the grid stays as the accessible table.
+ * against the threshold; the grid stays as the accessible table. For the test-call staff a bar or
+ * point of the chart, a row of the grid or its n opens the test calls behind the figure
+ * ({@link TestCallsView#drillDown}): the recorded calls of the row's period (within the range) and
+ * group.
  */
 @Route("calltest/statistics")
 @Menu(title = "nav.calltest.statistics", order = 44, icon = "vaadin:chart")
@@ -65,6 +72,10 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
     final Grid<MeasureTrend> trends = new Grid<>();
     private final TestCallStatistics statistics;
     private List<MeasureRow> shown = List.of();
+    /** The range's last day, the bucket and the grouping of the rows shown (the fields may have changed since). */
+    private LocalDate shownTo;
+    private TimeBucket shownBucket;
+    private TestCallGroup shownGroup;
     private final WeakSpotActions actions;
     private final Scenarios scenarios;
     private final DirectoryService directory;
@@ -126,12 +137,19 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
 
         rows.setId("stats-rows");
         rows.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        rows.addColumn(MeasureRow::period).setHeader(t("calltest.stats.period")).setKey("period").setAutoWidth(true);
+        rows.addColumn(r -> PeriodLabels.of(r.period())).setHeader(t("calltest.stats.period")).setKey("period")
+                .setAutoWidth(true);
         rows.addColumn(r -> groupName(r.groupId(), r.groupName())).setHeader(t("calltest.stats.groupColumn"))
                 .setKey("group").setAutoWidth(true);
         rows.addColumn(r -> t("calltest.measure." + r.measure())).setHeader(t("calltest.stats.measure"))
                 .setKey("measure").setAutoWidth(true);
-        rows.addColumn(MeasureRow::n).setHeader("n").setKey("n").setAutoWidth(true);
+        // the test calls themselves are the staff's (leadership reads the figures only)
+        boolean drills = CurrentActor.find().filter(a -> a.hasAny(Role.CALLTEST_STAFF, Role.ADMIN)).isPresent();
+        if (drills) {
+            rows.addComponentColumn(this::callsLink).setHeader("n").setKey("n").setAutoWidth(true);
+        } else {
+            rows.addColumn(MeasureRow::n).setHeader("n").setKey("n").setAutoWidth(true);
+        }
         rows.addColumn(r -> number(r.mean())).setHeader(t("calltest.stats.mean")).setKey("mean").setAutoWidth(true);
         rows.addColumn(r -> number(r.stdDev())).setHeader(t("calltest.stats.stdDev")).setKey("stdDev")
                 .setAutoWidth(true);
@@ -143,8 +161,16 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
                 : "calltest.stats.misses")).setHeader(t("calltest.stats.verdict")).setKey("meets").setAutoWidth(true);
         rows.addColumn(r -> change(r.changeFromPreviousPeriod())).setHeader(t("calltest.stats.change"))
                 .setKey("change").setAutoWidth(true);
-        if (CurrentActor.find().filter(a -> a.hasAny(Role.CALLTEST_STAFF, Role.ADMIN)).isPresent()) {
+        if (drills) {
             rows.addComponentColumn(this::raiseButton).setKey("raise").setAutoWidth(true);
+            rows.addItemClickListener(click -> {
+                String key = click.getColumn() == null ? null : click.getColumn().getKey();
+                if (!"raise".equals(key) && !"n".equals(key)) {
+                    openCalls(click.getItem());
+                }
+            });
+            chart.onDrill((period, groupId) -> shown.stream().filter(r -> r.period().equals(period)
+                    && r.groupId().equals(groupId)).findFirst().ifPresent(this::openCalls));
         }
         rows.setAllRowsVisible(true);
 
@@ -166,7 +192,11 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
                 .setHeader(t("calltest.stats.slope")).setKey("slope").setAutoWidth(true);
         trends.setAllRowsVisible(true);
 
-        add(filters, new H3(t("calltest.stats.chart")), measure, chart, new H3(t("calltest.stats.rows")), rows, new H3(t("calltest.stats.correlations")),
+        add(filters, new H3(t("calltest.stats.chart")), measure, chart);
+        if (drills) {
+            add(Texts.muted(t("calltest.stats.drillHint")));
+        }
+        add(new H3(t("calltest.stats.rows")), rows, new H3(t("calltest.stats.correlations")),
                 correlations, new H3(t("calltest.stats.trends")), trends);
         refresh();
     }
@@ -175,6 +205,9 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
         try {
             shown = statistics.measureRows(from.getValue(), to.getValue(), bucket.getValue(), groupBy.getValue());
             query = new Shown(from.getValue(), to.getValue(), bucket.getValue(), groupBy.getValue(), getLocale());
+            shownTo = to.getValue();
+            shownBucket = bucket.getValue();
+            shownGroup = groupBy.getValue();
             rows.setItems(shown);
             drawChart();
             correlations.setItems(statistics.correlations(from.getValue(), to.getValue()).stream()
@@ -190,6 +223,25 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
         if (measure.getValue() != null) {
             chart.show(measure.getValue(), shown, r -> groupName(r.groupId(), r.groupName()));
         }
+    }
+
+    /** The query of the recorded calls behind a row: its period's days up to the range's end, and its group. */
+    QueryParameters callsOf(MeasureRow row) {
+        LocalDate last = shownBucket.next(row.periodStart()).minusDays(1);
+        return TestCallsView.drillDown(row.periodStart(), last.isAfter(shownTo) ? shownTo : last, shownGroup,
+                row.groupId());
+    }
+
+    private void openCalls(MeasureRow row) {
+        getUI().ifPresent(ui -> ui.navigate(TestCallsView.class, callsOf(row)));
+    }
+
+    /** A row's n as the link to the calls behind it. */
+    private Component callsLink(MeasureRow row) {
+        var link = new RouterLink(Long.toString(row.n()), TestCallsView.class);
+        link.setQueryParameters(callsOf(row));
+        link.setId("stats-calls-" + row.groupId() + "-" + row.measure() + "-" + row.period());
+        return link;
     }
 
     /** "Raise improvement action" on a team's or an agent's row that misses its threshold (a weak spot). */

@@ -16,6 +16,7 @@ import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.TextInput.Kind;
 import app.ombud.platform.ui.CompanyTime;
+import app.ombud.platform.ui.PeriodLabels;
 import app.ombud.platform.ui.RecordPage;
 import app.ombud.platform.ui.StepDialogs;
 import app.ombud.platform.ui.Texts;
@@ -140,6 +141,9 @@ public class ImprovementView extends RecordPage<ImprovementAction, ImprovementSt
         SourceRef ref = a.sourceRef();
         if (ref != null) {
             String label = ref.number() != null ? ref.number() : ref.id() == null ? "" : ref.id().toString();
+            if ("WeakSpot".equals(ref.type())) {
+                label = weakSpot(label);
+            }
             String page = ref.id() == null ? null : switch (ref.type() == null ? "" : ref.type()) {
                 case "ComplaintCase" -> "cases/" + ref.id();
                 case "Review" -> "reviews/" + ref.id();
@@ -150,6 +154,24 @@ public class ImprovementView extends RecordPage<ImprovementAction, ImprovementSt
             box.add(new Span(" · "), record);
         }
         return box;
+    }
+
+    /**
+     * A weak spot's label as the test-call module stores it, "group MEASURE period" (e.g. {@code 一组
+     * RINGS_BEFORE_ANSWER 2026-12}), in words: 一组 · 接通前响铃次数 · 2026年12月. Any other text stays as it is.
+     */
+    private String weakSpot(String label) {
+        String[] parts = label.split(" ");
+        if (parts.length < 3 || !parts[parts.length - 2].matches("[A-Z][A-Z_]*")) {
+            return label;
+        }
+        String key = "calltest.measure." + parts[parts.length - 2];
+        String measure = t(key);
+        if (measure.contains(key)) {
+            return label;
+        }
+        String group = String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 2));
+        return group + " · " + measure + " · " + PeriodLabels.of(parts[parts.length - 1]);
     }
 
     private Component retest(Retest retest) {

@@ -26,6 +26,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,12 +123,20 @@ class CallTestViewsTest extends SpringBrowserlessTest {
         assertThat($(Span.class).id("plan-status").getText())
                 .isEqualTo(UI.getCurrent().getTranslation("calltest.plan.status.ACTIVE"));
 
+        // in Chinese the quarter and its months are named in words, not by code
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
         signIn(f.staff, Role.CALLTEST_STAFF);
         navigate(PlanView.class, Map.of("id", draft.id().toString()));
+        String quarter = f.quarter.year() + "年第" + List.of("一", "二", "三", "四").get(f.quarter.number() - 1) + "季度";
+        assertThat($(com.vaadin.flow.component.html.H2.class).id("plan-title").getText())
+                .isEqualTo(draft.number() + " · " + quarter);
+        List<String> months = f.quarter.months().stream().map(m -> m.getYear() + "年" + m.getMonthValue() + "月")
+                .toList();
         test($(Button.class).id("action-draw")).click();
         @SuppressWarnings("unchecked")
         Select<String> month = $(Select.class).id("draw-month");
         assertThat(month.getValue()).isEqualTo(f.quarter.firstMonth().toString());
+        assertThat(month.getItemLabelGenerator().apply(month.getValue())).isEqualTo(months.getFirst());
         test($(Button.class).id("draw-save")).click();
 
         CallTestPlan stored = as(f.staff, () -> plans.get(draft.id()), Role.CALLTEST_STAFF);
@@ -140,6 +149,9 @@ class CallTestViewsTest extends SpringBrowserlessTest {
         // 3 months × 2 teams × 2 channels
         assertThat(rows.size()).isEqualTo(12);
         assertThat(rows.getCellText(0, rows.getColumnPosition("progress"))).isIn("0 / 2 / 2", "0 / 1 / 1");
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.getCellText(i, rows.getColumnPosition("month"))).isIn(months);
+        }
         assertThat($(Button.class).withId("action-draw").exists()).isTrue();
 
         // cancel one slot from its row

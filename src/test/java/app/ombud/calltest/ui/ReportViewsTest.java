@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.calltest.CallChannel;
 import app.ombud.calltest.CallTestFixture;
+import app.ombud.calltest.CallTestReport;
 import app.ombud.calltest.CallTestGroups;
 import app.ombud.calltest.CallTestReports;
 import app.ombud.calltest.Plans;
@@ -26,6 +27,7 @@ import app.ombud.policy.PolicyService;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.RouterLink;
@@ -94,7 +96,17 @@ class ReportViewsTest extends SpringBrowserlessTest {
         var draft = as(f.staff, () -> reports.create(period), Role.CALLTEST_STAFF);
 
         CallTestViewsTest.signIn(f.staff, Role.CALLTEST_STAFF);
+        // in Chinese the period is named in words, on the list and the report's page
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        YearMonth month = YearMonth.parse(period);
+        String words = month.getYear() + "年" + month.getMonthValue() + "月";
+        navigate(ReportsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<CallTestReport> list = $(Grid.class).id("reports");
+        int row = list.getLazyDataView().getItems().map(CallTestReport::id).toList().indexOf(draft.id());
+        assertThat(test(list).getCellText(row, test(list).getColumnPosition("period"))).isEqualTo(words);
         navigate(ReportView.class, Map.of("id", draft.id().toString()));
+        assertThat($(H2.class).id("report-title").getText()).isEqualTo(words + " 拨测报告");
         assertThat($(Button.class).withId("action-publish").exists()).as("only the lead publishes").isFalse();
         test($(Button.class).id("action-edit")).click();
         test($(TextArea.class).id("report-conclusions")).setValue("整体达标，二班响铃偏多");

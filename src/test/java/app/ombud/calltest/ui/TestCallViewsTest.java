@@ -4,6 +4,7 @@ import static app.ombud.support.TestData.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ombud.calltest.CallChannel;
+import app.ombud.calltest.Communication;
 import app.ombud.calltest.CallTestFixture;
 import app.ombud.calltest.CallTestGroups;
 import app.ombud.calltest.CallTestPlan;
@@ -12,11 +13,13 @@ import app.ombud.calltest.Measure;
 import app.ombud.calltest.MeasureRow;
 import app.ombud.calltest.Plans;
 import app.ombud.calltest.Scenario;
+import app.ombud.calltest.ScenarioRef;
 import app.ombud.calltest.Scenarios;
 import app.ombud.calltest.Slot;
 import app.ombud.calltest.SlotStatus;
 import app.ombud.calltest.TestCall;
 import app.ombud.calltest.TestCallFilter;
+import app.ombud.calltest.TestCallInput;
 import app.ombud.calltest.TestCallStatus;
 import app.ombud.calltest.TestCalls;
 import app.ombud.directory.Department;
@@ -25,7 +28,9 @@ import app.ombud.directory.Person;
 import app.ombud.improvement.ImprovementAction;
 import app.ombud.improvement.ImprovementScope;
 import app.ombud.improvement.ImprovementSource;
+import app.ombud.platform.IdempotencyKey;
 import app.ombud.platform.Role;
+import app.ombud.policy.PolicyService;
 import app.ombud.support.RawText;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
@@ -37,7 +42,13 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,13 +81,19 @@ class TestCallViewsTest extends SpringBrowserlessTest {
     @Autowired
     app.ombud.improvement.ImprovementService improvements;
 
+    @Autowired
+    PolicyService policy;
+
     CallTestFixture f;
+    CallTestPlan plan;
     Slot slot;
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @BeforeEach
     void drawnSlot() {
         f = CallTestFixture.create("TV", directory, groups, scenarios, plans);
-        CallTestPlan plan = f.activePlan(1);
+        plan = f.activePlan(1);
         String month = f.quarter.firstMonth().toString();
         var drawn = as(f.staff, () -> draws.draw(plan.id(), month, null), Role.CALLTEST_STAFF);
         slot = drawn.drawOf(month).orElseThrow().slots().stream().filter(s -> s.channel() == CallChannel.PHONE)
@@ -204,6 +221,13 @@ class TestCallViewsTest extends SpringBrowserlessTest {
         assertThat(fromSpot.source()).isEqualTo(ImprovementSource.WEAK_SPOT);
         assertThat(fromSpot.retest().scenarioRef()).isEqualTo(scenario.number());
         assertThat(fromSpot.retest().teamId()).isEqualTo(f.team.id());
+        // its page names the weak spot in words: the measure and the month, no code
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        navigate(app.ombud.improvement.ui.ImprovementView.class, Map.of("id", fromSpot.id().toString()));
+        YearMonth spotMonth = YearMonth.parse(month);
+        assertThat($(com.vaadin.flow.component.html.Span.class).id("improvement-source-record").getText())
+                .isEqualTo(f.team.name() + " · 接通前响铃次数 · " + spotMonth.getYear() + "年" + spotMonth.getMonthValue()
+                        + "月");
 
         // the call's page: from its finding, the re-test of its own scenario on its team
         navigate(TestCallView.class, Map.of("id", call.id().toString()));
@@ -218,6 +242,96 @@ class TestCallViewsTest extends SpringBrowserlessTest {
         assertThat(fromCall.source()).isEqualTo(ImprovementSource.TEST_CALL_FINDING);
         assertThat(fromCall.sourceRef().number()).isEqualTo(call.number());
         assertThat(fromCall.retest().scenarioRef()).isEqualTo(scenario.number());
+    }
+
+    @Test
+    void aFigureOfTheStatisticsOpensTheCallsBehindItAndNamesItsPeriodInWords() {
+        // another team's call this month (from the set-up's plan), and this test's team: two calls this month,
+        // one the month before
+        var g = CallTestFixture.create("TD", directory, groups, scenarios, plans);
+        var other = g.activePlan(3);
+        String planMonth = g.quarter.firstMonth().toString();
+        var phone = as(g.staff, () -> draws.draw(other.id(), planMonth, null), Role.CALLTEST_STAFF).drawOf(planMonth)
+                .orElseThrow().slots().stream().filter(s -> s.channel() == CallChannel.PHONE).toList();
+        Instant now = Instant.now().minus(Duration.ofMinutes(10));
+        YearMonth month = YearMonth.from(now.atZone(ZONE));
+        Instant before = month.minusMonths(1).atDay(15).atTime(10, 0).atZone(ZONE).toInstant();
+        record(f.staff, slot, as(f.staff, () -> scenarios.get(plan.scenarios().getFirst().scenarioId()),
+                Role.CALLTEST_STAFF), now);
+        Map<Slot, Instant> arranged = new LinkedHashMap<>();
+        arranged.put(phone.get(0), now);
+        arranged.put(phone.get(1), now.minus(Duration.ofMinutes(5)));
+        arranged.put(phone.get(2), before);
+        var scenario = as(g.staff, () -> scenarios.get(other.scenarios().getFirst().scenarioId()),
+                Role.CALLTEST_STAFF);
+        arranged.forEach((s, at) -> record(g.staff, s, scenario, at));
+        long inMonth = arranged.values().stream().filter(at -> YearMonth.from(at.atZone(ZONE)).equals(month)).count();
+
+        CallTestViewsTest.signIn(g.staff, Role.CALLTEST_STAFF);
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        navigate(TestCallStatisticsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<MeasureRow> rows = $(Grid.class).id("stats-rows");
+        var items = rows.getListDataView().getItems().toList();
+        var teamRow = items.stream().filter(r -> r.groupId().equals(g.team.id().toString())
+                && r.measure() == Measure.SCORECARD && r.period().equals(month.toString())).findFirst().orElseThrow();
+        assertThat(teamRow.n()).isEqualTo(inMonth).isEqualTo(2);
+        // the period in words, not its code
+        String period = test(rows).getCellText(items.indexOf(teamRow), rows.getColumns().indexOf(
+                rows.getColumnByKey("period")));
+        assertThat(period).isEqualTo(month.getYear() + "年" + month.getMonthValue() + "月");
+        assertThat(RawText.in(period)).isEmpty();
+
+        // the row opens the team's recorded calls of that month
+        test(rows).clickRow(items.indexOf(teamRow));
+        var list = $(TestCallsView.class).single();
+        var listed = list.grid.getLazyDataView().getItems().toList();
+        assertThat(listed).hasSize((int) teamRow.n()).allSatisfy(c -> {
+            assertThat(c.teamId()).isEqualTo(g.team.id());
+            assertThat(YearMonth.from(c.calledAt().atZone(ZONE))).isEqualTo(month);
+        });
+        String narrowed = $(com.vaadin.flow.component.html.Span.class).id("calls-narrowed").getText();
+        assertThat(narrowed).contains(g.team.name(), month.atDay(1).toString(), "至", "班组");
+        assertThat(RawText.in(narrowed)).isEmpty();
+        assertThat(list.status.getValue()).isEqualTo(TestCallStatus.RECORDED);
+
+        // clearing it lists every call again
+        test($(Button.class).id("calls-narrowed-clear")).click();
+        var cleared = $(TestCallsView.class).single();
+        assertThat(cleared.narrowed.isVisible()).isFalse();
+        assertThat(cleared.filter().teamId()).isNull();
+        assertThat(cleared.filter().from()).isNull();
+        assertThat(cleared.status.getValue()).isNull();
+
+        // by agent: a bar of the chart opens that agent's calls of the month; a period it does not draw, nothing
+        navigate(TestCallStatisticsView.class);
+        var stats = $(TestCallStatisticsView.class).single();
+        stats.groupBy.setValue(app.ombud.calltest.TestCallGroup.AGENT);
+        test($(Button.class).id("stats-show")).click();
+        String agent = phone.get(0).agentEmployeeId();
+        long agentInMonth = arranged.entrySet().stream().filter(e -> e.getKey().agentEmployeeId().equals(agent)
+                && YearMonth.from(e.getValue().atZone(ZONE)).equals(month)).count();
+        @SuppressWarnings("unchecked")
+        Grid<MeasureRow> byAgent = $(Grid.class).id("stats-rows");
+        var agentRow = byAgent.getListDataView().getItems().filter(r -> r.groupId().equals(agent)
+                && r.measure() == Measure.SCORECARD && r.period().equals(month.toString())).findFirst().orElseThrow();
+        assertThat(agentRow.n()).isEqualTo(agentInMonth);
+        stats.chart.drill("1999-01", agent);
+        assertThat($(TestCallStatisticsView.class).exists()).as("no such bar: the page stays").isTrue();
+        stats.measure.setValue(Measure.SCORECARD);
+        stats.chart.drill(month.toString(), agent);
+        var agentCalls = $(TestCallsView.class).single().grid.getLazyDataView().getItems().toList();
+        assertThat(agentCalls).hasSize((int) agentInMonth).allSatisfy(c -> assertThat(c.agentEmployeeId())
+                .isEqualTo(agent));
+    }
+
+    private void record(String staff, Slot on, Scenario scenario, Instant at) {
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        policy.current().content().scorecard().items().forEach(i -> answers.put(i.code(), i.scale().max()));
+        as(staff, () -> calls.record(new TestCallInput(on.id(), new ScenarioRef(scenario.id(),
+                scenario.current().revision()), at, 2, null, "告知单号", true, List.of(),
+                new Communication(4, null, null, null), null, List.of(), null, null, answers), IdempotencyKey.NONE),
+                Role.CALLTEST_STAFF);
     }
 
     private ImprovementAction raised(String title) {
