@@ -296,6 +296,76 @@ class ChineseScreensBrowserTest extends BrowserTest {
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
     }
 
+    @Test
+    void theTestCallPagesAreChinese() {
+        var f = app.ombud.calltest.CallTestFixture.create("ZT", directory, callTestGroups, scenarios, plans);
+        var plan = f.activePlan(1);
+        var scenario = TestData.as(f.staff, () -> scenarios.get(plan.scenarios().getFirst().scenarioId()),
+                Role.CALLTEST_STAFF);
+        String agent = f.agents.getFirst();
+        java.util.Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+        policies.current().content().scorecard().items().forEach(i -> answers.put(i.code(), i.scale().max()));
+        // three calls in a row with nine rings: a weak spot and a streak of misses
+        for (int i = 0; i < 3; i++) {
+            Instant at = Instant.now().minus(Duration.ofMinutes(30L * (i + 1)));
+            var spot = TestData.as(f.staff, () -> draws.addSpotCheck(plan.id(), new app.ombud.calltest.SpotCheckInput(
+                    f.team.id(), app.ombud.calltest.CallChannel.PHONE, agent, f.quarter.firstMonth().atDay(10)
+                    .atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant(), "投诉集中"), null),
+                    Role.CALLTEST_STAFF);
+            TestData.as(f.staff, () -> testCalls.record(new app.ombud.calltest.TestCallInput(
+                    spot.spotChecks().getLast().id(), new app.ombud.calltest.ScenarioRef(scenario.id(),
+                    scenario.current().revision()), at, 9, null, "告知单号", false, List.of(),
+                    new app.ombud.calltest.Communication(3, null, null, null), null, List.of("响铃过多"), "加强排班",
+                    null, answers), app.ombud.platform.IdempotencyKey.NONE), Role.CALLTEST_STAFF);
+        }
+        // a draft of a month long past (the recent months are other tests' reports): no calls in it
+        String period = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(41).toString();
+        var report = TestData.as(f.staff, () -> callTestReports.create(period), Role.CALLTEST_STAFF);
+
+        signInAsAdmin();
+        open("/calltest/statistics", "#stats-rows");
+        page.locator("#stats-group").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("全公司")).click();
+        page.locator("#stats-show").click();
+        waitForGrids();
+        screenshot("calltest-statistics-zh-CN.png");
+        read("test-call statistics", f.p, "当场正确解决率", "全公司", "导出 Excel");
+        open("/calltest/streaks", "#streaks");
+        screenshot("calltest-streaks-zh-CN.png");
+        read("test-call streaks", f.p, othersNames(), "接通前响铃次数");
+        open("/calltest/reports", "#reports");
+        read("test-call reports", f.p, othersNames(), "拨测报告");
+        open("/calltest/reports/" + report.id(), "#report-summary");
+        screenshot("calltest-report-zh-CN.png");
+        read("test-call report", f.p, "下载 PDF", "下载 Excel", "月度趋势");
+    }
+
+    /** The names of people and teams other tests made (their random prefixes show as written). */
+    private List<String> othersNames() {
+        return TestData.asAdmin(() -> directory.people(app.ombud.directory.PersonFilter.ALL, ScrollPosition.offset(), 1000)).getContent()
+                .stream().flatMap(person -> java.util.stream.Stream.of(person.name(), person.employeeId()))
+                .filter(text -> text != null && !RawText.in(text).isEmpty())
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    @Autowired
+    app.ombud.calltest.CallTestGroups callTestGroups;
+
+    @Autowired
+    app.ombud.calltest.Scenarios scenarios;
+
+    @Autowired
+    app.ombud.calltest.Plans plans;
+
+    @Autowired
+    app.ombud.calltest.Draws draws;
+
+    @Autowired
+    app.ombud.calltest.TestCalls testCalls;
+
+    @Autowired
+    app.ombud.calltest.CallTestReports callTestReports;
+
     private void signInAsAdmin() {
         signIn("admin", TestData.ADMIN_PASSWORD);
         page.waitForURL(url -> !url.contains("/login"));

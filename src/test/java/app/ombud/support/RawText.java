@@ -18,7 +18,7 @@ public final class RawText {
     /** Words a Chinese screen may show as they are: names of the product, of standards and of file formats. */
     private static final Set<String> ALLOWED = Set.of("Ombud", "API", "GraphQL", "GraphiQL", "SMS", "CSV", "ICS",
             "iCalendar", "URL", "ID", "IdP", "SSO", "OIDC", "PKCE", "OAuth", "BI", "KPI", "UTC", "PDF", "JSON", "JPG",
-            "PNG", "WAV", "TXT", "DOCX", "XLSX");
+            "PNG", "WAV", "TXT", "DOCX", "XLSX", "Excel");
 
     private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?(\\.\\d+)?Z?");
     private static final Pattern PERIOD = Pattern.compile(

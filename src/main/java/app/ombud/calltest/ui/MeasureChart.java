@@ -154,7 +154,13 @@ class MeasureChart extends Div {
         option.put("dataZoom", List.of(Map.of("type", "inside")));
         option.put("dataset", datasets);
         option.put("xAxis", Map.of("type", "category", "data", List.copyOf(periods)));
-        option.put("yAxis", Map.of("type", "value", "scale", false));
+        // the axis reaches the threshold, so its line shows even when every mean is far below it
+        var yAxis = new LinkedHashMap<String, Object>(Map.of("type", "value", "scale", false));
+        threshold.ifPresent(t -> {
+            double top = Math.max(t.doubleValue(), rows.stream().mapToDouble(MeasureRow::mean).max().orElse(0));
+            yAxis.put("max", top <= 0 ? 1 : Math.ceil(top * 1.1));
+        });
+        option.put("yAxis", yAxis);
         option.put("series", series);
         return option;
     }

@@ -132,8 +132,10 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
         var streaks = new Anchor("calltest/streaks", t("calltest.stats.streaks"));
         streaks.setId("stats-streaks");
         streaks.setVisible(CurrentActor.find().filter(a -> a.hasAny(Role.CALLTEST_STAFF, Role.ADMIN)).isPresent());
-        var filters = new HorizontalLayout(from, to, bucket, groupBy, show, excel, streaks);
+        var filters = new HorizontalLayout(from, to, bucket, groupBy, show);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        var links = new HorizontalLayout(excel, streaks);
+        links.setSpacing(true);
 
         rows.setId("stats-rows");
         rows.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -192,7 +194,7 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
                 .setHeader(t("calltest.stats.slope")).setKey("slope").setAutoWidth(true);
         trends.setAllRowsVisible(true);
 
-        add(filters, new H3(t("calltest.stats.chart")), measure, chart);
+        add(filters, links, new H3(t("calltest.stats.chart")), measure, chart);
         if (drills) {
             add(Texts.muted(t("calltest.stats.drillHint")));
         }
