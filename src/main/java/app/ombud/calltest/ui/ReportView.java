@@ -216,6 +216,7 @@ public class ReportView extends RecordPage<CallTestReport, ReportStep> {
         grid.addColumn(tr -> change(tr.slopePerMonth())).setHeader(t("calltest.stats.slope")).setAutoWidth(true);
         grid.setItems(trends);
         grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(t("calltest.report.emptyRows"));
         return grid;
     }
 
@@ -231,6 +232,7 @@ public class ReportView extends RecordPage<CallTestReport, ReportStep> {
                 .setHeader("p").setAutoWidth(true);
         grid.setItems(correlations);
         grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(t("calltest.report.emptyRows"));
         return grid;
     }
 
@@ -264,6 +266,7 @@ public class ReportView extends RecordPage<CallTestReport, ReportStep> {
                 : "calltest.stats.misses")).setHeader(t("calltest.stats.verdict")).setAutoWidth(true);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(t("calltest.report.emptyRows"));
         return grid;
     }
 
@@ -274,6 +277,7 @@ public class ReportView extends RecordPage<CallTestReport, ReportStep> {
         grid.addColumn(WeakSpots.Problem::calls).setHeader(t("calltest.report.calls")).setAutoWidth(true);
         grid.setItems(problems);
         grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(t("calltest.report.emptyRows"));
         return grid;
     }
 

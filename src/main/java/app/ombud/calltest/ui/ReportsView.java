@@ -2,6 +2,7 @@ package app.ombud.calltest.ui;
 
 import app.ombud.calltest.CallTestReport;
 import app.ombud.calltest.CallTestReports;
+import app.ombud.calltest.Quarter;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.ui.CompanyTime;
 import app.ombud.platform.ui.GridPaging;
@@ -11,11 +12,16 @@ import app.ombud.platform.ui.Toasts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** The monthly and quarterly test-call reports (拨测 › 拨测报告), the latest period first, and drafting one. */
@@ -26,9 +32,11 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<CallTestReport> grid = new Grid<>();
     private final CallTestReports reports;
+    private final Clock clock;
 
-    public ReportsView(CallTestReports reports) {
+    public ReportsView(CallTestReports reports, Clock clock) {
         this.reports = reports;
+        this.clock = clock;
         addClassName("ombud-view");
         setSizeFull();
         var create = new Button(t("calltest.report.new"), click -> openCreate());
@@ -58,9 +66,27 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         add(create, grid);
     }
 
+    /** The periods a report can be drafted for: this month and the twelve before, this quarter and the four before. */
+    static List<String> periods(LocalDate today) {
+        List<String> periods = new ArrayList<>();
+        YearMonth month = YearMonth.from(today);
+        for (int i = 0; i <= 12; i++) {
+            periods.add(month.minusMonths(i).toString());
+        }
+        Quarter quarter = Quarter.of(today);
+        for (int i = 0; i <= 4; i++) {
+            periods.add(Quarter.of(quarter.firstMonth().minusMonths(3L * i).atDay(1)).toString());
+        }
+        return periods;
+    }
+
     private void openCreate() {
-        var period = new TextField(t("calltest.report.period"));
-        period.setHelperText(t("calltest.report.period.help"));
+        var period = new Select<String>();
+        period.setLabel(t("calltest.report.period"));
+        var choices = periods(LocalDate.ofInstant(clock.instant(), CompanyTime.zone()));
+        period.setItems(choices);
+        period.setItemLabelGenerator(PeriodLabels::of);
+        period.setValue(choices.get(1));
         period.setId("report-period");
         var dialog = StepDialogs.form(this, t("calltest.report.new"), period);
         StepDialogs.footer(dialog, "report-create", () -> StepDialogs.run(() -> {

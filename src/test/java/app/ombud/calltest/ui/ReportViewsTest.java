@@ -185,4 +185,24 @@ class ReportViewsTest extends SpringBrowserlessTest {
         assertThat(test(list).getCellText(at, test(list).getColumnPosition("effectSeen")))
                 .contains("9.0").contains(today.minusDays(1).toString());
     }
+
+    @Test
+    void aReportIsDraftedForARecentMonthOrQuarterPickedByName() {
+        assertThat(ReportsView.periods(java.time.LocalDate.of(2026, 12, 2))).containsExactly("2026-12", "2026-11",
+                "2026-10", "2026-09", "2026-08", "2026-07", "2026-06", "2026-05", "2026-04", "2026-03", "2026-02",
+                "2026-01", "2025-12", "2026-Q4", "2026-Q3", "2026-Q2", "2026-Q1", "2025-Q4");
+        assertThat(ReportsView.periods(java.time.LocalDate.of(2027, 1, 31))).startsWith("2027-01", "2026-12")
+                .endsWith("2027-Q1", "2026-Q4", "2026-Q3", "2026-Q2", "2026-Q1");
+        CallTestViewsTest.signIn("admin", Role.ADMIN);
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        navigate(ReportsView.class);
+        test($(Button.class).id("report-new")).click();
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<String> period = $(com.vaadin.flow.component.select.Select.class)
+                .id("report-period");
+        var last = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        assertThat(period.getValue()).isEqualTo(last.toString());
+        assertThat(period.getItemLabelGenerator().apply(period.getValue()))
+                .isEqualTo(last.getYear() + "年" + last.getMonthValue() + "月");
+    }
 }
