@@ -103,4 +103,11 @@ public final class CallTestFixture {
         as(staff, () -> plans.submit(plan.id(), plan.version()), Role.CALLTEST_STAFF);
         return as(lead, () -> plans.approve(plan.id(), null), Role.CALLTEST_STAFF);
     }
+
+    /** Every scorecard item of the policy in force at its best score. */
+    public static java.util.Map<String, Integer> fullMarks(app.ombud.policy.PolicyService policy) {
+        java.util.Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+        policy.current().content().scorecard().items().forEach(i -> answers.put(i.code(), i.scale().max()));
+        return answers;
+    }
 }

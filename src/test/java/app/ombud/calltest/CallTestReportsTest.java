@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -164,8 +163,7 @@ class CallTestReportsTest {
     }
 
     private void record(Slot slot, Scenario scenario, Instant at, int rings) {
-        Map<String, Integer> answers = new LinkedHashMap<>();
-        policy.current().content().scorecard().items().forEach(i -> answers.put(i.code(), i.scale().max()));
+        Map<String, Integer> answers = CallTestFixture.fullMarks(policy);
         staff(() -> calls.record(new TestCallInput(slot.id(), new ScenarioRef(scenario.id(),
                 scenario.current().revision()), at, rings, null, "告知单号", true, List.of(),
                 new Communication(4, null, null, null), null, List.of(), null, null, answers), IdempotencyKey.NONE));

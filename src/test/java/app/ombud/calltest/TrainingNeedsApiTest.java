@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,8 +142,7 @@ class TrainingNeedsApiTest {
         var withSpot = staff(() -> draws.addSpotCheck(plan.id(), new SpotCheckInput(f.team.id(), CallChannel.PHONE,
                 agent, slotAt, null), null));
         Slot slot = withSpot.spotChecks().getLast();
-        Map<String, Integer> answers = new LinkedHashMap<>();
-        policy.current().content().scorecard().items().forEach(i -> answers.put(i.code(), i.scale().max()));
+        Map<String, Integer> answers = CallTestFixture.fullMarks(policy);
         return staff(() -> calls.record(new TestCallInput(slot.id(), new ScenarioRef(scenario.id(),
                 scenario.current().revision()), at, 1, null, "告知单号", true, List.of(new KnowledgeResult(point,
                         correct)), new Communication(4, null, null, null), null, List.of(), null, null, answers),

@@ -229,8 +229,7 @@ class TrainingNeedsFromResultsTest {
         var withSpot = staff(() -> draws.addSpotCheck(plan.id(), new SpotCheckInput(f.team.id(), CallChannel.PHONE,
                 agent, slotAt, null), null));
         Slot slot = withSpot.spotChecks().getLast();
-        Map<String, Integer> answers = new LinkedHashMap<>();
-        policy.current().content().scorecard().items().forEach(i -> answers.put(i.code(), i.scale().max()));
+        Map<String, Integer> answers = CallTestFixture.fullMarks(policy);
         return staff(() -> calls.record(new TestCallInput(slot.id(), new ScenarioRef(scenario.id(),
                 scenario.current().revision()), at, rings, null, "告知单号", true, new ArrayList<>(knowledge),
                 new Communication(4, null, null, null), null, List.of(), null, null, answers), IdempotencyKey.NONE));

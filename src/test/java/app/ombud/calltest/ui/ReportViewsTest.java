@@ -35,7 +35,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -140,8 +139,7 @@ class ReportViewsTest extends SpringBrowserlessTest {
         var scenario = as(f.staff, () -> scenarios.get(plan.scenarios().getFirst().scenarioId()),
                 Role.CALLTEST_STAFF);
         String agent = f.agents.getFirst();
-        Map<String, Integer> answers = new LinkedHashMap<>();
-        policy.current().content().scorecard().items().forEach(i -> answers.put(i.code(), i.scale().max()));
+        Map<String, Integer> answers = CallTestFixture.fullMarks(policy);
         // three months ago (other tests report on the later months; the quarters would cover
         // theirs): nine rings, more than the threshold allows, on its last evening — and nine again
         // today, after the training

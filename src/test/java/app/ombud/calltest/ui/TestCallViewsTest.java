@@ -326,8 +326,7 @@ class TestCallViewsTest extends SpringBrowserlessTest {
     }
 
     private void record(String staff, Slot on, Scenario scenario, Instant at) {
-        Map<String, Integer> answers = new LinkedHashMap<>();
-        policy.current().content().scorecard().items().forEach(i -> answers.put(i.code(), i.scale().max()));
+        Map<String, Integer> answers = CallTestFixture.fullMarks(policy);
         as(staff, () -> calls.record(new TestCallInput(on.id(), new ScenarioRef(scenario.id(),
                 scenario.current().revision()), at, 2, null, "告知单号", true, List.of(),
                 new Communication(4, null, null, null), null, List.of(), null, null, answers), IdempotencyKey.NONE),
