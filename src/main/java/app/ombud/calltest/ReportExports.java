@@ -275,12 +275,7 @@ public class ReportExports {
         }
 
         String group(TestCallGroup groupBy, String id, String name) {
-            return switch (groupBy) {
-                case COMPANY -> t("calltest.stats.company");
-                case SCENARIO_TYPE -> t("calltest.scenario.type." + id);
-                case CHANNEL -> t("calltest.channel." + id);
-                default -> "company".equals(id) ? t("calltest.stats.company") : name;
-            };
+            return FigureWords.group(groupBy, id, name, (key, args) -> t(key, args));
         }
 
         /** A period code (2026-12, 2026-Q4, 2026-W49, 2026-12-01, 2026) in words. */
@@ -289,14 +284,7 @@ public class ReportExports {
         }
 
         String change(Double value) {
-            if (value == null) {
-                return "";
-            }
-            if (Math.abs(value) < 0.05) {
-                return t("calltest.stats.flat");
-            }
-            return t(value > 0 ? "calltest.stats.up" : "calltest.stats.down", String.format(Locale.ROOT, "%.1f",
-                    Math.abs(value)));
+            return FigureWords.change(value, (key, args) -> t(key, args));
         }
     }
 }

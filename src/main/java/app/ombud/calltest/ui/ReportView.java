@@ -4,6 +4,7 @@ import static app.ombud.platform.ui.Texts.entry;
 
 import app.ombud.calltest.CallTestReport;
 import app.ombud.calltest.CallTestReports;
+import app.ombud.calltest.FigureWords;
 import app.ombud.calltest.Measure;
 import app.ombud.calltest.MeasureCorrelation;
 import app.ombud.calltest.MeasureRow;
@@ -238,14 +239,7 @@ public class ReportView extends RecordPage<CallTestReport, ReportStep> {
 
     /** A change in words (上升 / 下降), never a colour by direction. */
     private String change(Double value) {
-        if (value == null) {
-            return "";
-        }
-        if (Math.abs(value) < 0.05) {
-            return t("calltest.stats.flat");
-        }
-        return t(value > 0 ? "calltest.stats.up" : "calltest.stats.down", String.format(Locale.ROOT, "%.1f",
-                Math.abs(value)));
+        return FigureWords.change(value, (key, args) -> getTranslation(key, args));
     }
 
     private Grid<MeasureRow> rows(List<MeasureRow> rows, String id) {

@@ -1,5 +1,6 @@
 package app.ombud.calltest.ui;
 
+import app.ombud.calltest.FigureWords;
 import app.ombud.calltest.Measure;
 import app.ombud.calltest.MeasureCorrelation;
 import app.ombud.calltest.MeasureRow;
@@ -271,12 +272,7 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
     }
 
     private String groupName(String id, String name) {
-        return switch (groupBy.getValue()) {
-            case COMPANY -> t("calltest.stats.company");
-            case SCENARIO_TYPE -> t("calltest.scenario.type." + id);
-            case CHANNEL -> t("calltest.channel." + id);
-            default -> name;
-        };
+        return FigureWords.group(groupBy.getValue(), id, name, (key, args) -> getTranslation(key, args));
     }
 
     private static String number(Double value) {
@@ -289,13 +285,7 @@ public class TestCallStatisticsView extends VerticalLayout implements HasDynamic
 
     /** A change in words beside the number: 上升 / 下降, never a colour by direction (ANALYTICS.md §4). */
     private String change(Double value) {
-        if (value == null) {
-            return "";
-        }
-        if (Math.abs(value) < 0.05) {
-            return t("calltest.stats.flat");
-        }
-        return t(value > 0 ? "calltest.stats.up" : "calltest.stats.down", number(Math.abs(value)));
+        return FigureWords.change(value, (key, args) -> getTranslation(key, args));
     }
 
     private String t(String key, Object... args) {

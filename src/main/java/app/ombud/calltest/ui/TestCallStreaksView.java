@@ -1,5 +1,6 @@
 package app.ombud.calltest.ui;
 
+import app.ombud.calltest.FigureWords;
 import app.ombud.calltest.Scenarios;
 import app.ombud.calltest.TestCall;
 import app.ombud.calltest.TestCallGroup;
@@ -158,12 +159,8 @@ public class TestCallStreaksView extends VerticalLayout implements HasDynamicTit
     }
 
     private String groupName(Streak streak) {
-        return switch (shownGroup) {
-            case COMPANY -> t("calltest.stats.company");
-            case SCENARIO_TYPE -> t("calltest.scenario.type." + streak.groupId());
-            case CHANNEL -> t("calltest.channel." + streak.groupId());
-            default -> streak.groupName();
-        };
+        return FigureWords.group(shownGroup, streak.groupId(), streak.groupName(), (key, args) -> getTranslation(key,
+                args));
     }
 
     private String t(String key, Object... args) {
