@@ -337,7 +337,29 @@ class ChineseScreensBrowserTest extends BrowserTest {
         open("/calltest/reports/" + report.id(), "#report-summary");
         screenshot("calltest-report-zh-CN.png");
         read("test-call report", f.p, "下载 PDF", "下载 Excel", "月度趋势");
+        // the downloads work from the page, in the page's language
+        var excel = page.waitForDownload(() -> page.locator("#report-download-excel").click());
+        org.assertj.core.api.Assertions.assertThat(excel.suggestedFilename()).endsWith(".xlsx");
+        byte[] workbook = readAll(excel.path());
+        org.assertj.core.api.Assertions.assertThat(new String(workbook, 0, 2, StandardCharsets.ISO_8859_1))
+                .as("a zip, as .xlsx files are").isEqualTo("PK");
+        if (pdfFont.available()) {
+            var pdf = page.waitForDownload(() -> page.locator("#report-download-pdf").click());
+            org.assertj.core.api.Assertions.assertThat(new String(readAll(pdf.path()), 0, 5,
+                    StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        }
     }
+
+    private static byte[] readAll(java.nio.file.Path path) {
+        try {
+            return java.nio.file.Files.readAllBytes(path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Autowired
+    app.ombud.platform.export.ExportFont pdfFont;
 
     /** The names of people and teams other tests made (their random prefixes show as written). */
     private List<String> othersNames() {
