@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * (ANALYTICS.md §4): 2026年12月 / December 2026, 2026年第四季度 / Q4 2026, 2026年第49周 /
  * Week 49, 2026; a day and a year stay as they are. The words come from the translations.
  */
-final class PeriodWords {
+public final class PeriodWords {
 
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
@@ -17,7 +17,7 @@ final class PeriodWords {
     private PeriodWords() {
     }
 
-    static String of(String code, BiFunction<String, Object[], String> translate) {
+    public static String of(String code, BiFunction<String, Object[], String> translate) {
         if (code == null) {
             return "";
         }
