@@ -121,7 +121,8 @@ public class Appraisals {
         Person reader = directory.personByEmployeeId(actor.employeeId()).orElse(null);
         if (actor.has(Role.TEAM_LEAD) && person.teamId() != null && ((reader != null
                 && person.teamId().equals(reader.teamId()))
-                || actor.employeeId().equals(directory.team(person.teamId()).leadEmployeeId()))) {
+                || directory.teamsByIds(Set.of(person.teamId())).values().stream()
+                        .anyMatch(team -> actor.employeeId().equals(team.leadEmployeeId())))) {
             return true;
         }
         return actor.has(Role.DEPT_HEAD) && person.departmentId() != null && ((reader != null
