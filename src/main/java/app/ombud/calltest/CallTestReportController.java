@@ -12,7 +12,10 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
-/** The GraphQL mapping of test-call reports and an agent's own results ({@code calltest-reports.graphqls}). */
+/**
+ * The GraphQL mapping of test-call reports, an agent's own results and a person's appraisal
+ * ({@code calltest-reports.graphqls}).
+ */
 @Controller
 class CallTestReportController {
 
@@ -20,9 +23,11 @@ class CallTestReportController {
     private final TestCalls calls;
     private final Paging paging;
     private final TrainingNeedsFromResults training;
+    private final Appraisals appraisals;
 
     CallTestReportController(CallTestReports reports, TestCalls calls, Paging paging,
-            TrainingNeedsFromResults training) {
+            TrainingNeedsFromResults training, Appraisals appraisals) {
+        this.appraisals = appraisals;
         this.reports = reports;
         this.calls = calls;
         this.paging = paging;
@@ -57,6 +62,21 @@ class CallTestReportController {
     @QueryMapping
     Window<MyTestCallResult> myTestCallResults(ScrollSubrange subrange) {
         return calls.myResults(paging.position(subrange), paging.size(subrange));
+    }
+
+    @QueryMapping
+    TestCallAppraisal testCallAppraisal(@Argument String employeeId, @Argument String period) {
+        return appraisals.of(employeeId, period);
+    }
+
+    @SchemaMapping(typeName = "TestCallAppraisal", field = "period")
+    String appraisalPeriod(TestCallAppraisal appraisal) {
+        return appraisal.period().label();
+    }
+
+    @SchemaMapping(typeName = "TestCallAppraisal", field = "moreResults")
+    boolean moreResults(TestCallAppraisal appraisal) {
+        return appraisal.moreCalls();
     }
 
     @MutationMapping

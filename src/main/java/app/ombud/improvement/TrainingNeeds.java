@@ -175,6 +175,24 @@ public class TrainingNeeds {
     }
 
     /**
+     * The needs naming a person of one period, for their appraisal: derived from the period's
+     * results (derivation codes starting with {@code derivedPrefix}) or recorded from {@code from}
+     * until {@code to}; newest first, at most {@code limit}. Anyone but those who read every need
+     * reads only their own (else none).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<TrainingNeed> naming(String employeeId, String derivedPrefix, Instant from, Instant to, int limit) {
+        Actor actor = CurrentActor.required();
+        String reader = readerKey(actor);
+        if (employeeId == null || derivedPrefix == null || from == null || to == null
+                || (reader != null && !reader.equals(employeeId))) {
+            return List.of();
+        }
+        return fields.namingWithin(employeeId, derivedPrefix, from, to, Math.max(1, Math.min(limit, MAX_PEOPLE)))
+                .stream().map(d -> present(d.view(), actor)).toList();
+    }
+
+    /**
      * The effect of a done need derived from results, computed from the people's later results by
      * the module that derived it; empty for a planned need or one recorded by hand. Computed on the
      * stored need, and only one the caller may read (else empty), whatever the record passed says.

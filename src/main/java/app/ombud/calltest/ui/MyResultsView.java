@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -50,7 +51,9 @@ public class MyResultsView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         grid.setSizeFull();
-        add(new Paragraph(t("calltest.mine.hint")), grid);
+        var appraisal = new RouterLink(t("calltest.mine.appraisal"), MyAppraisalView.class);
+        appraisal.setId("my-results-appraisal");
+        add(new Paragraph(t("calltest.mine.hint")), appraisal, grid);
     }
 
     private String t(String key, Object... args) {

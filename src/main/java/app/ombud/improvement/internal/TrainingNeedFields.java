@@ -2,6 +2,7 @@ package app.ombud.improvement.internal;
 
 import app.ombud.improvement.TrainingStatus;
 import app.ombud.platform.RecordWrites;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +56,19 @@ public class TrainingNeedFields {
         Query query = new Query(where.isEmpty() ? new Criteria() : new Criteria().andOperator(where))
                 .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))).limit(size);
         return mongo.scroll(query.with(position), TrainingNeedDocument.class);
+    }
+
+    /**
+     * At most {@code limit} needs naming the person that were derived by a code starting with
+     * {@code prefix} or recorded from {@code from} until {@code to}, newest first.
+     */
+    public List<TrainingNeedDocument> namingWithin(String employeeId, String prefix, Instant from, Instant to,
+            int limit) {
+        var where = new Criteria().andOperator(Criteria.where("employeeIds").is(employeeId), new Criteria().orOperator(
+                Criteria.where("derivedFrom").regex("^" + java.util.regex.Pattern.quote(prefix)),
+                Criteria.where("createdAt").gte(from).lt(to)));
+        return mongo.find(Query.query(where).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))
+                .limit(limit), TrainingNeedDocument.class);
     }
 
     /**
