@@ -48,14 +48,15 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * straight to the store in batches — as recorded calls, with realistic values — so loading them
  * takes seconds, not the hours the API would.
  *
- * <p>On demand only: the name matches neither surefire's nor failsafe's patterns, so
+ * <p>On demand only: the name matches neither surefire's nor failsafe's patterns (it must not start
+ * with {@code Test} either: it was {@code TestCallRowsBenchmark}, which surefire ran), so
  * {@code ./mvnw verify} never runs it. Run it with
- * {@code ./mvnw -B -ntp test -Dtest=TestCallRowsBenchmark} (optionally
+ * {@code ./mvnw -B -ntp test -Dtest=CallTestFiguresBenchmark} (optionally
  * {@code -Dbenchmark.repetitions=15}); the table is printed and written to
  * target/testcall-benchmark/results.txt.
  */
 @OmbudIntegrationTest
-class TestCallRowsBenchmark {
+class CallTestFiguresBenchmark {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int TEAMS = 20;
