@@ -24,6 +24,7 @@ class TestSupportConfiguration {
     @Bean
     org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer countStoreCommands(
             StoreCommands commands) {
-        return settings -> settings.addCommandListener(commands);
+        return settings -> settings.addCommandListener(commands)
+                .addCommandListener(app.ombud.support.indexes.QueryShapes.INSTANCE);
     }
 }
