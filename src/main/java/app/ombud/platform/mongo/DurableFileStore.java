@@ -1,6 +1,7 @@
 package app.ombud.platform.mongo;
 
 import java.util.HashMap;
+import java.util.Map;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.SingleFileStore;
 
@@ -10,8 +11,12 @@ import org.h2.mvstore.SingleFileStore;
  */
 class DurableFileStore extends SingleFileStore {
 
-    DurableFileStore(String fileName) {
-        super(new HashMap<>());
+    /**
+     * @param cacheMegabytes the page cache: with a store it did not open itself, MVStore ignores
+     *        {@code MVStore.Builder.cacheSize}, the file store sizes it
+     */
+    DurableFileStore(String fileName, int cacheMegabytes) {
+        super(new HashMap<>(Map.of("cacheSize", cacheMegabytes)));
         open(fileName, false, null);
     }
 

@@ -1,6 +1,5 @@
 package app.ombud.platform.mongo;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.Set;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 file backend, changed so that a write is on disk before it is answered
+ * mongo-java-server's H2 file backend (with Ombud's indexes, {@link IndexedH2Backend}), changed so that a write is on disk before it is answered
  * (what MongoDB calls a journaled write, {@code j: true}).
  *
  * <p>Why: {@code new H2Backend(file)} opens the MVStore with its defaults. A command changes the
@@ -25,7 +24,7 @@ import org.h2.mvstore.MVStore;
  * the 5.x driver (OP_MSG) and every legacy {@code $cmd} query through
  * {@link #handleCommand(Channel, String, String, Document)}, so that is the one place to hook in.
  */
-final class DurableH2Backend extends H2Backend {
+final class DurableH2Backend extends IndexedH2Backend {
 
     /** Answered by the backend itself, whatever the database: they touch no map. */
     private static final Set<String> SERVER_READS = Set.of("ismaster", "buildinfo", "ping", "serverstatus",
@@ -73,8 +72,9 @@ final class DurableH2Backend extends H2Backend {
         }, store::sync);
     }
 
-    static DurableH2Backend open(String fileName) {
-        return new DurableH2Backend(new DurableFileStore(fileName));
+    /** @param cacheMegabytes the size of the store's page cache */
+    static DurableH2Backend open(String fileName, int cacheMegabytes) {
+        return new DurableH2Backend(new DurableFileStore(fileName, cacheMegabytes));
     }
 
     @Override

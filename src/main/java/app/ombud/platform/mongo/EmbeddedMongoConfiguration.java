@@ -4,7 +4,6 @@ import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -21,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * Starts mongo-java-server when no MongoDB URI is configured, so Ombud runs on a fresh machine
  * with nothing installed. The H2 file backend keeps data across restarts and, unless
  * {@code ombud.mongodb.embedded.sync} is false, puts every write on disk before answering it
- * ({@link DurableH2Backend}); tests use memory.
+ * ({@link DurableH2Backend}); tests use memory. Both backends build the indexes Ombud declares,
+ * which mongo-java-server itself would accept and ignore ({@link SortedIndex}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.mongodb.uri:}'.isBlank()")
@@ -41,8 +41,8 @@ class EmbeddedMongoConfiguration {
     MongoServer embeddedMongoServer(EmbeddedMongoProperties properties) {
         boolean file = properties.backend() == EmbeddedMongoProperties.Backend.FILE;
         boolean durable = file && properties.sync();
-        MongoServer server = new MongoServer(file ? fileBackend(properties.path(), durable)
-                : new MemoryBackend().version(ServerVersion.MONGO_5_0));
+        MongoServer server = new MongoServer(file ? fileBackend(properties.path(), durable, properties.cacheMb())
+                : new IndexedMemoryBackend().version(ServerVersion.MONGO_5_0));
         server.enableOplog();
         server.bind(new InetSocketAddress("127.0.0.1", properties.port()), 0, durable ? DURABLE_WORKER_THREADS : 0);
         InetSocketAddress address = server.getLocalAddress();
@@ -64,14 +64,15 @@ class EmbeddedMongoConfiguration {
         return () -> connectionString;
     }
 
-    private static H2Backend fileBackend(String path, boolean durable) {
+    private static H2Backend fileBackend(String path, boolean durable, int cacheMb) {
         Path file = Path.of(path).toAbsolutePath().normalize();
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + file.getParent(), e);
         }
-        H2Backend backend = durable ? DurableH2Backend.open(file.toString()) : new H2Backend(file.toString());
+        H2Backend backend = durable ? DurableH2Backend.open(file.toString(), cacheMb)
+                : IndexedH2Backend.open(file.toString(), cacheMb);
         backend.version(ServerVersion.MONGO_5_0);
         return backend;
     }

@@ -181,7 +181,7 @@ class DurableH2BackendTest {
         volatile Runnable beforeSync;
 
         ImageOnSync(Path file, Path image) {
-            super(file.toString());
+            super(file.toString(), 16);
             this.file = file;
             this.image = image;
         }
