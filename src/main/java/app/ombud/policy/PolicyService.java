@@ -60,14 +60,22 @@ public class PolicyService {
 
     /** The version in force. */
     public PolicyVersion current() {
+        // every intake asks: read the newest number only, and the whole (large) version only when it changed
+        Query newestNumber = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
+        newestNumber.fields().include("_id");
+        var number = mongo.findOne(newestNumber, org.bson.Document.class,
+                mongo.getCollectionName(PolicyVersionDocument.class));
+        if (number == null) {
+            throw OmbudException.notFound("POLICY_MISSING", "No policy has been saved yet");
+        }
+        PolicyVersion known = cached.get();
+        if (known != null && number.get("_id") instanceof Number newest && known.number() == newest.intValue()) {
+            return known;
+        }
         var newest = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1),
                 PolicyVersionDocument.class);
         if (newest == null) {
             throw OmbudException.notFound("POLICY_MISSING", "No policy has been saved yet");
-        }
-        PolicyVersion known = cached.get();
-        if (known != null && known.number() == newest.number()) {
-            return known;
         }
         PolicyVersion version = view(newest);
         cached.set(version);

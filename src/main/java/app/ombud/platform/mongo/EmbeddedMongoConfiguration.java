@@ -43,7 +43,8 @@ class EmbeddedMongoConfiguration {
         boolean durable = file && properties.sync();
         MongoServer server = new MongoServer(file ? fileBackend(properties.path(), durable, properties.cacheMb())
                 : new IndexedMemoryBackend().version(ServerVersion.MONGO_5_0));
-        server.enableOplog();
+        // no oplog: nothing in Ombud watches change streams, and mongo-java-server's oplog is a
+        // collection that doubles every write and grows forever (in the file, for the file backend)
         server.bind(new InetSocketAddress("127.0.0.1", properties.port()), 0, durable ? DURABLE_WORKER_THREADS : 0);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Store: embedded mongo-java-server ({}{}) at mongodb://127.0.0.1:{}/ombud",
