@@ -1,6 +1,7 @@
 package app.ombud.platform.mongo;
 
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
@@ -27,7 +28,8 @@ import java.util.stream.StreamSupport;
  *
  * <p>Every document the walk yields still goes through mongo-java-server's matcher and, unless
  * the walk is in sort order, its sort: the index narrows, the matcher decides. A query no index
- * narrows (or one a unique index answers) goes the collection's own way, a scan.
+ * narrows (or one a unique index answers) goes the collection's own way, a scan. An {@code $or}
+ * whose branches each narrow on their own index is walked branch by branch ({@link OrBranches}).
  */
 final class IndexedQueries {
 
@@ -57,12 +59,60 @@ final class IndexedQueries {
 
     static <P> QueryResult query(Host<P> host, Document query, Document orderBy, int skip, int limit, int batchSize,
             Document fieldSelector) {
+        List<P> looked = query == null ? null : uniqueLookup(host.getIndexes(), Conditions.of(query));
+        if (looked != null) {
+            return host.match(query, looked.stream().map(host::document).filter(Objects::nonNull), skip, limit,
+                    batchSize, orderBy, fieldSelector);
+        }
         Plan<P> plan = plan(host.getIndexes(), query, orderBy, limit);
+        OrBranches<P> branches = OrBranches.of(host.getIndexes(), query, orderBy, limit, plan);
+        if (branches != null) {
+            return host.match(query, branches.documents(host::document), skip, limit, batchSize,
+                    branches.servesSort() ? null : orderBy, fieldSelector);
+        }
         if (plan == null) {
             return host.scan(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
         return host.match(query, plan.positions().map(host::document).filter(Objects::nonNull), skip, limit,
                 batchSize, plan.servesSort() ? null : orderBy, fieldSelector);
+    }
+
+    /**
+     * The documents a unique index holds for the values the query binds all its keys to (also
+     * inside an {@code $and}, which mongo-java-server's own lookup does not see: {@code case(id)}
+     * with the reader's visibility is such a query), or null when no unique index is bound.
+     */
+    static <P> List<P> uniqueLookup(List<Index<P>> indexes, Conditions conditions) {
+        for (Index<P> index : indexes) {
+            if (index instanceof SortedIndex<P> || !index.isUnique()) {
+                continue;
+            }
+            List<Document> keys = new ArrayList<>();
+            keys.add(new Document());
+            for (IndexKey key : index.getKeys()) {
+                Condition condition = conditions.fields().get(key.getKey());
+                if (condition == null || condition.points() == null || condition.points().contains(null)
+                        || condition.points().size() > 1 && index.getKeys().size() > 1) {
+                    keys = null;
+                    break;
+                }
+                List<Document> next = new ArrayList<>();
+                for (Document partial : keys) {
+                    for (Object value : condition.points(true)) {
+                        next.add(new Document(partial).append(key.getKey(), value));
+                    }
+                }
+                keys = next;
+            }
+            if (keys != null && keys.stream().allMatch(index::canHandle)) {
+                List<P> positions = new ArrayList<>();
+                for (Document key : keys) {
+                    index.getPositions(key).forEach(positions::add);
+                }
+                return positions;
+            }
+        }
+        return null;
     }
 
     /** The best index's walk, or null when no index narrows the query (or a unique one answers it). */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,15 +21,21 @@ class IndexedQueriesTest {
 
     private SortedIndex<Integer> byStatusAndAt;
     private SortedIndex<Integer> byAt;
+    private SortedIndex<Integer> byOwnerAndAt;
+    private final Map<Integer, Document> stored = new HashMap<>();
 
     @BeforeEach
     void fill() {
         byStatusAndAt = index("status_at", List.of(new IndexKey("status", true), new IndexKey("at", false)));
         byAt = index("at", List.of(new IndexKey("at", false)));
+        byOwnerAndAt = index("owner_at", List.of(new IndexKey("owner", true), new IndexKey("at", false)));
         for (int i = 0; i < DOCUMENTS; i++) {
-            Document document = new Document("_id", i).append("status", "s" + (i % 10)).append("at", i);
-            byStatusAndAt.add(document, i, null);
-            byAt.add(document, i, null);
+            Document document = new Document("_id", i).append("status", "s" + (i % 10)).append("at", i)
+                    .append("owner", "p" + (i % 7));
+            stored.put(i, document);
+            for (var index : List.of(byStatusAndAt, byAt, byOwnerAndAt)) {
+                index.add(document, i, null);
+            }
         }
     }
 
@@ -37,7 +45,7 @@ class IndexedQueriesTest {
     }
 
     private IndexedQueries.Plan<Integer> plan(Document query, Document orderBy, int limit) {
-        List<Index<Integer>> indexes = List.of(byAt, byStatusAndAt);
+        List<Index<Integer>> indexes = List.of(byAt, byStatusAndAt, byOwnerAndAt);
         return IndexedQueries.plan(indexes, query, orderBy, limit);
     }
 
@@ -84,6 +92,38 @@ class IndexedQueriesTest {
         assertThat(range.index()).isSameAs(byAt);
         assertThat(range.servesSort()).isTrue();
         assertThat(range.positions().toList()).hasSize(21).startsWith(120, 119); // bounds included, the matcher drops 120
+    }
+
+    @Test
+    void anOrWhoseBranchesHaveTheirOwnIndexesWalksEachAndMergesThemInSortOrder() {
+        Document query = new Document("$and", List.of(new Document("$or", List.of(new Document("status", "s3"),
+                new Document("owner", "p2")))));
+        Document orderBy = new Document("at", -1);
+        var single = plan(query, orderBy, 5);
+        var branches = OrBranches.of(List.of(byAt, byStatusAndAt, byOwnerAndAt), query, orderBy, 5, single);
+
+        assertThat(single.index()).isSameAs(byAt); // alone, only the sort is served: a walk of every entry
+        assertThat(branches.servesSort()).isTrue();
+        assertThat(branches.plans()).extracting(IndexedQueries.Plan::index).containsExactly(byStatusAndAt,
+                byOwnerAndAt);
+        // at = i: status s3 are 993, 983, ...; owner p2 are i % 7 == 2: 996, 989, 982, ...; 968 is both
+        assertThat(branches.documents(stored::get).limit(6).map(d -> d.get("_id")).toList())
+                .containsExactly(996, 993, 989, 983, 982, 975);
+        assertThat(branches.documents(stored::get).count()).isEqualTo(100 + 143 - 14);
+    }
+
+    @Test
+    void aUniqueIndexAnswersItsKeyAlsoInsideAnAnd() {
+        var conditions = IndexedQueries.Conditions.of(new Document("$and", List.of(new Document("_id", 7),
+                new Document("$or", List.of(new Document("owner", "p0"), new Document("status", "s7"))))));
+        var unique = new de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex("_id_",
+                List.of(new IndexKey("_id", true)), false);
+        unique.add(stored.get(7), 7, null);
+        unique.add(stored.get(8), 8, null);
+
+        assertThat(IndexedQueries.uniqueLookup(List.<Index<Integer>>of(byAt, unique), conditions)).containsExactly(7);
+        assertThat(IndexedQueries.uniqueLookup(List.<Index<Integer>>of(byAt, unique),
+                IndexedQueries.Conditions.of(new Document("owner", "p0")))).isNull();
     }
 
     @Test

@@ -37,13 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SortedIndexDifferentialTest {
 
-    private static final int DOCUMENTS = 1500;
-    private static final int QUERIES = 2500;
+    private static final int DOCUMENTS = 1000;
+    private static final int QUERIES = 2000;
 
     private static final List<Document> INDEXES = List.of(new Document("a", 1).append("b", 1),
             new Document("b", 1).append("at", -1), new Document("at", -1),
             new Document("flag", 1).append("at", -1).append("a", 1), new Document("tags", 1),
-            new Document("sub.x", 1).append("b", -1));
+            new Document("sub.x", 1).append("b", -1), new Document("a", 1).append("at", -1));
 
     private static final String[] WORDS = {"甲", "乙", "open", "closed", "ab", "abc", "b"};
 
@@ -277,6 +277,20 @@ class SortedIndexDifferentialTest {
                 branches.add(branch);
             }
             filter.put("$or", branches);
+        }
+        if (random.nextInt(4) == 0) {
+            // who may see it: one of several fields, each with its own index (as Ombud's visibility rule)
+            List<Document> anyOf = new ArrayList<>();
+            for (int n = 2 + random.nextInt(3); n > 0; n--) {
+                String field = new String[] {"a", "b", "flag", "sub.x", "tags", "s"}[random.nextInt(6)];
+                anyOf.add(new Document(field, valueOf(random, sample, field)));
+            }
+            filter = new Document("$and", List.of(filter, new Document("$or", anyOf)));
+        }
+        if (random.nextInt(12) == 0 && !sample.isEmpty()) {
+            Object id = sample.get(random.nextInt(sample.size())).get("_id");
+            filter = new Document("$and", List.of(filter, new Document("_id", random.nextBoolean() ? id
+                    : new Document("$in", List.of(id, "d" + random.nextInt(DOCUMENTS))))));
         }
         if (random.nextInt(10) == 0) {
             filter = new Document("$and", List.of(filter, new Document("b", word(random))));
