@@ -32,16 +32,47 @@ final class IndexedAggregates {
             return null;
         }
         MongoCollection<?> collection = database.resolveCollection(name, false);
-        if (collection == null || IndexedQueries.plan(indexes(collection), match, null, 0) == null) {
+        if (collection == null) {
             return null;
         }
-        Aggregation aggregation = Aggregation.fromPipeline(Aggregation.parse(stages), resolver, database, collection,
-                oplog);
-        aggregation.validate(query);
-        List<Document> result = aggregation.runStages(collection.handleQueryAsStream(match));
+        List<Document> result = counted(collection, stages, match);
+        if (result == null) {
+            if (!IndexedQueries.narrows(indexes(collection), match)) {
+                return null;
+            }
+            Aggregation aggregation = Aggregation.fromPipeline(Aggregation.parse(stages), resolver, database,
+                    collection, oplog);
+            aggregation.validate(query);
+            result = aggregation.runStages(collection.handleQueryAsStream(match));
+        }
         Document cursor = new Document("id", 0L).append("ns", database.getDatabaseName() + "." + name)
                 .append("firstBatch", result);
         return new Document("cursor", cursor).append("ok", 1.0);
+    }
+
+    /**
+     * A count ({@code $match}, then {@code $group} of one constant {@code _id} with one
+     * {@code $sum: 1}, as the driver's {@code countDocuments} sends it) an index answers from its
+     * entries alone ({@link IndexCounts}); null when the pipeline is not that or no index can.
+     */
+    private static List<Document> counted(MongoCollection<?> collection, List<?> stages, Document match) {
+        if (stages.size() != 2 || !(stages.get(1) instanceof Document second) || second.size() != 1
+                || !(second.get("$group") instanceof Document group) || group.size() != 2
+                || !(group.get("_id") instanceof Number || group.get("_id") == null)) {
+            return null;
+        }
+        String name = group.keySet().stream().filter(key -> !key.equals("_id")).findFirst().orElseThrow();
+        if (!(group.get(name) instanceof Document sum) || sum.size() != 1
+                || !(sum.get("$sum") instanceof Integer one) || one != 1) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        long count = IndexCounts.count(indexes(collection), match);
+        if (count < 0) {
+            return null;
+        }
+        Object n = count <= Integer.MAX_VALUE ? (Object) (int) count : (Object) count;
+        return count == 0 ? List.of() : List.of(new Document("_id", group.get("_id")).append(name, n));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

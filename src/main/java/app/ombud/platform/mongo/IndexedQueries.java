@@ -77,6 +77,16 @@ final class IndexedQueries {
                 batchSize, plan.servesSort() ? null : orderBy, fieldSelector);
     }
 
+    /** Whether an index narrows the query: a unique lookup, a plan, or a plan per {@code $or} branch. */
+    static <P> boolean narrows(List<Index<P>> indexes, Document query) {
+        if (query == null) {
+            return false;
+        }
+        Plan<P> plan = plan(indexes, query, null, 0);
+        return plan != null || uniqueLookup(indexes, Conditions.of(query)) != null
+                || OrBranches.of(indexes, query, null, 0, null) != null;
+    }
+
     /**
      * The documents a unique index holds for the values the query binds all its keys to (also
      * inside an {@code $and}, which mongo-java-server's own lookup does not see: {@code case(id)}
@@ -345,7 +355,7 @@ final class IndexedQueries {
     }
 
     /** A value an index can look up: not a document, array or regular expression. */
-    private static boolean plain(Object value) {
+    static boolean plain(Object value) {
         return !(value instanceof Document || value instanceof Collection<?> || value instanceof Pattern
                 || value instanceof BsonRegularExpression || value instanceof Map<?, ?>);
     }

@@ -127,6 +127,24 @@ class IndexedQueriesTest {
     }
 
     @Test
+    void equalitiesOnAnIndexsLeadingKeysAreCountedFromItsEntries() {
+        List<Index<Integer>> indexes = List.of(byAt, byStatusAndAt, byOwnerAndAt);
+
+        assertThat(IndexCounts.count(indexes, new Document("status", "s3"))).isEqualTo(100);
+        assertThat(IndexCounts.count(indexes, new Document("$and", List.of(new Document("owner",
+                new Document("$in", List.of("p1", "p2", "p1"))), new Document("at", new Document("$eq", 995))))))
+                .isEqualTo(1); // 995 % 7 == 1
+        assertThat(IndexCounts.count(indexes, new Document("status", "none"))).isZero();
+        // anything else than equalities of present values reads the documents
+        assertThat(IndexCounts.count(indexes, new Document("status", "s3").append("owner", "p1"))).isEqualTo(-1);
+        assertThat(IndexCounts.count(indexes, new Document("status", new Document("$ne", "s3")))).isEqualTo(-1);
+        assertThat(IndexCounts.count(indexes, new Document("status", null))).isEqualTo(-1);
+        assertThat(IndexCounts.count(indexes, new Document("at", new Document("$gt", 5)))).isEqualTo(-1);
+        assertThat(IndexCounts.count(indexes, new Document("$and", List.of(new Document("status", "s3"),
+                new Document("status", "s4"))))).isEqualTo(-1);
+    }
+
+    @Test
     void aQueryNoIndexNarrowsIsLeftToTheScan() {
         assertThat(plan(new Document("other", 1), null, 0)).isNull();
         assertThat(plan(new Document("status", new Document("$regex", "s")), null, 0)).isNull();
