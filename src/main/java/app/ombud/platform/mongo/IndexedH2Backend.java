@@ -76,6 +76,35 @@ class IndexedH2Backend extends H2Backend {
         }
 
         @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVStore store = getMvStore();
+            String ours = namespace + "._unique_" + indexName;
+            String theirs = namespace + "._index_" + indexName; // mongo-java-server's, keyed by serialised KeyValues
+            if (store.hasMap(theirs)) {
+                store.removeMap(theirs);
+            }
+            boolean[] ascending = new boolean[keys.size()];
+            java.util.Arrays.fill(ascending, true);
+            MVMap<Object[], Object> map = store.openMap(ours,
+                    new MVMap.Builder<Object[], Object>().keyType(new IndexKeyType(new IndexKeyOrder(ascending))));
+            if (!sparse && map.sizeAsLong() != store.openMap(DOCUMENTS + namespace).sizeAsLong()) {
+                map.clear(); // not the documents' keys (a crash of the unsynced store): built again from them
+            }
+            return new OnFileUniqueIndex(indexName, keys, sparse, map);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            String ours = getFullCollectionNamespace(collection.getCollectionName()) + "._unique_" + indexName;
+            if (getMvStore().hasMap(ours)) {
+                getMvStore().removeMap(ours);
+            }
+        }
+
+        @Override
         public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
                 Oplog oplog) {
             Document answer = IndexedAggregates.answer(this, command, query, resolver, oplog);
