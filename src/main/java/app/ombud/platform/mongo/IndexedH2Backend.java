@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server's H2 file backend with the declared non-unique indexes built
@@ -31,6 +33,47 @@ class IndexedH2Backend extends H2Backend {
     /** Names as H2Database gives them (its constants are not visible). */
     private static final String DOCUMENTS = "databases.";
     private static final String META = "meta.";
+    private static final String DOCUMENT_FORMAT_KEY = "_documents.format";
+    private static final String DOCUMENT_FORMAT = "bson-1";
+    private static final Logger log = LoggerFactory.getLogger(IndexedH2Backend.class);
+
+    /** A collection's documents, as BSON ({@link BsonDocumentType}). */
+    static MVMap<Object, Document> documents(MVStore store, String namespace) {
+        return store.openMap(DOCUMENTS + namespace, new MVMap.Builder<Object, Document>().valueType(
+                new BsonDocumentType()));
+    }
+
+    /**
+     * Rewrites a collection's documents that mongo-java-server kept Java-serialised as BSON, once:
+     * into a map beside it (outside the "databases." names, or it would be taken for a collection), committed every 10,000 documents (a crash meanwhile leaves the old map
+     * whole and the copy is started again), then the old map is replaced by the copy in one commit.
+     */
+    private static void toBson(MVStore store, String name) {
+        if (!store.hasMap(name)) {
+            return;
+        }
+        MVMap<Object, Object> old = store.openMap(name);
+        if (old.isEmpty()) {
+            store.removeMap(old);
+            return;
+        }
+        long started = System.nanoTime();
+        MVMap<Object, Document> copy = store.openMap("bson-copy." + name, new MVMap.Builder<Object, Document>()
+                .valueType(new BsonDocumentType()));
+        copy.clear();
+        long copied = 0;
+        for (var entry : old.entrySet()) {
+            copy.put(entry.getKey(), (Document) entry.getValue());
+            if (++copied % 10_000 == 0) {
+                store.commit();
+            }
+        }
+        store.removeMap(old);
+        store.renameMap(copy, name);
+        store.commit();
+        log.info("Store: {} documents of {} rewritten as BSON in {} ms", copied, name,
+                (System.nanoTime() - started) / 1_000_000);
+    }
 
     IndexedH2Backend(MVStore store) {
         super(store);
@@ -56,8 +99,12 @@ class IndexedH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
-            return new Collection(this, collectionName, options, store.openMap(DOCUMENTS + namespace),
-                    store.openMap(META + namespace), cursorRegistry);
+            MVMap<String, Object> meta = store.openMap(META + namespace);
+            if (!DOCUMENT_FORMAT.equals(meta.get(DOCUMENT_FORMAT_KEY))) {
+                toBson(store, DOCUMENTS + namespace);
+                meta.put(DOCUMENT_FORMAT_KEY, DOCUMENT_FORMAT);
+            }
+            return new Collection(this, collectionName, options, documents(store, namespace), meta, cursorRegistry);
         }
 
         @Override
@@ -69,7 +116,7 @@ class IndexedH2Backend extends H2Backend {
             // the name H2Database.dropIndex removes, as for its unique indexes
             MVMap<Object[], Object> map = store.openMap(namespace + "._index_" + indexName,
                     new MVMap.Builder<Object[], Object>().keyType(new IndexKeyType(order)));
-            long documents = store.openMap(DOCUMENTS + namespace).sizeAsLong();
+            long documents = documents(store, namespace).sizeAsLong();
             var entries = new OnFileIndexEntries(map, store.openMap(META + namespace), "_index_" + indexName, sparse,
                     documents);
             return new SortedIndex<>(indexName, keys, sparse, order, entries);
@@ -89,7 +136,7 @@ class IndexedH2Backend extends H2Backend {
             java.util.Arrays.fill(ascending, true);
             MVMap<Object[], Object> map = store.openMap(ours,
                     new MVMap.Builder<Object[], Object>().keyType(new IndexKeyType(new IndexKeyOrder(ascending))));
-            if (!sparse && map.sizeAsLong() != store.openMap(DOCUMENTS + namespace).sizeAsLong()) {
+            if (!sparse && map.sizeAsLong() != documents(store, namespace).sizeAsLong()) {
                 map.clear(); // not the documents' keys (a crash of the unsynced store): built again from them
             }
             return new OnFileUniqueIndex(indexName, keys, sparse, map);

@@ -12,7 +12,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -99,7 +98,7 @@ class DurableH2BackendTest {
             server.shutdownNow();
         }
 
-        var reopened = new MongoServer(new H2Backend(crashed.toString()));
+        var reopened = new MongoServer(IndexedH2Backend.open(crashed.toString(), 16)); // the file is ours: BSON documents
         try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
             var docs = client.getDatabase("test").getCollection("docs");
             for (long n : acknowledged) {

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Unique indexes in the file keyed by value ({@link OnFileUniqueIndex}): they refuse a second key
- * as before, find by key, and a file mongo-java-server's own index wrote is taken over (its map
- * dropped, ours built from the documents) without losing a constraint.
+ * A file mongo-java-server wrote (documents Java-serialised, unique indexes keyed by serialised
+ * {@code KeyValue}s) is taken over at open: the documents rewritten as BSON
+ * ({@link BsonDocumentType}), the unique indexes built again keyed by value
+ * ({@link OnFileUniqueIndex}); they refuse a second key as before and find by key.
  */
-class OnFileUniqueIndexTest {
+class OlderStoreFileTest {
 
     @TempDir
     Path dir;
@@ -55,7 +56,14 @@ class OnFileUniqueIndexTest {
         }
         try (var store = org.h2.mvstore.MVStore.open(file)) {
             assertThat(store.getMapNames()).contains("test.docs._unique_n_1", "test.docs._unique__id_")
-                    .doesNotContain("test.docs._index_n_1", "test.docs._index__id_");
+                    .doesNotContain("test.docs._index_n_1", "test.docs._index__id_")
+                    .noneMatch(name -> name.startsWith("bson-copy."));
+            // the documents are BSON now: read with the BSON type, each is whole
+            var documents = store.openMap("databases.test.docs", new org.h2.mvstore.MVMap.Builder<Object,
+                    de.bwaldvogel.mongo.bson.Document>().valueType(new BsonDocumentType()));
+            assertThat(documents.sizeAsLong()).isEqualTo(200);
+            assertThat(documents.values()).anySatisfy(d -> assertThat(d).containsEntry("n", 5)
+                    .containsEntry("text", "case 5"));
         }
         with(IndexedH2Backend.open(file, 8), docs -> {
             docs.deleteOne(new Document("n", 42));
