@@ -20,12 +20,28 @@ public final class IndexCoverage {
     private IndexCoverage() {
     }
 
-    /** A declared index: its collection and its keys with their directions (1 or -1). */
-    public record Index(String collection, List<Map.Entry<String, Integer>> keys) {
+    /**
+     * A declared index: its collection, its keys with their directions (1 or -1), its name (null
+     * when not known) and whether it is unique or a TTL index ({@code expireAfterSeconds}) — those
+     * two exist for a constraint or for expiry, whether or not a query needs them.
+     */
+    public record Index(String collection, List<Map.Entry<String, Integer>> keys, String name, boolean unique,
+            boolean ttl) {
 
+        public Index(String collection, List<Map.Entry<String, Integer>> keys) {
+            this(collection, keys, null, false, false);
+        }
+
+        /** Neither unique nor TTL: it is there only for the queries it serves. */
+        public boolean forQueries() {
+            return !unique && !ttl;
+        }
+
+        /** The index as one line: {@code cases [status:1, checkDue:1] check_due}, then {@code unique}, {@code ttl}. */
         @Override
         public String toString() {
-            return collection + " " + keys.stream().map(k -> k.getKey() + ":" + k.getValue()).toList();
+            return collection + " " + keys.stream().map(k -> k.getKey() + ":" + k.getValue()).toList()
+                    + (name == null ? "" : " " + name) + (unique ? " unique" : "") + (ttl ? " ttl" : "");
         }
     }
 
