@@ -12,7 +12,8 @@ import java.util.Set;
  * order (all in the index's directions or all reversed; a sort field matched by equality is
  * constant and skipped), then — when it has any — one of its range fields (or a range on a sort
  * field, which walks that part of the index). The {@code _id} index
- * is always there; an equality on {@code _id} is served by it whatever else the filter says. A
+ * is always there; an equality on {@code _id} is served by it whatever else the filter says, and so
+ * is an equality on every key of a unique index (one document at most). A
  * shape with no filter and no sort reads the whole collection and no index serves it.
  */
 public final class IndexCoverage {
@@ -55,6 +56,10 @@ public final class IndexCoverage {
         }
         if (shape.equality().isEmpty() && shape.sort().isEmpty() && shape.range().isEmpty()) {
             return false;
+        }
+        if (indexes.stream().anyMatch(i -> i.unique() && i.collection().equals(shape.collection())
+                && i.keys().stream().allMatch(k -> shape.equality().contains(k.getKey())))) {
+            return true;
         }
         List<Index> candidates = new ArrayList<>();
         candidates.add(new Index(shape.collection(), List.of(Map.entry("_id", 1))));
