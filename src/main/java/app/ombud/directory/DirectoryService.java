@@ -388,6 +388,8 @@ public class DirectoryService {
     private Criteria peopleCriteria(PersonFilter filter) {
         List<Criteria> where = new ArrayList<>();
         if (filter.text() != null && !filter.text().isBlank()) {
+            // free text (case-insensitive, so not even the employee-ID prefix is index-bounded): the
+            // employeeId order's index and the page size bound it (known-unserved.txt)
             String text = Pattern.quote(filter.text().strip());
             where.add(new Criteria().orOperator(Criteria.where("employeeId").regex("^" + text, "i"),
                     Criteria.where("name").regex(text, "i")));

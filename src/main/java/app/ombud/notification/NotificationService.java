@@ -53,7 +53,7 @@ public class NotificationService {
     @PreAuthorize("isAuthenticated()")
     public Window<Notification> mine(boolean unreadOnly, ScrollPosition position, int size) {
         Query query = new Query(mineCriteria(unreadOnly))
-                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))).limit(size);
+                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))).limit(size);
         return mongo.scroll(query.with(position), NotificationDocument.class).map(NotificationDocument::view);
     }
 

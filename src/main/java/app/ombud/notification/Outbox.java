@@ -62,7 +62,7 @@ public class Outbox {
 
     @PreAuthorize("hasRole('ADMIN')")
     public Window<OutboxEntry> page(Filter filter, ScrollPosition position, int size) {
-        Query query = new Query(criteria(filter)).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))
+        Query query = new Query(criteria(filter)).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")))
                 .limit(size);
         return mongo.scroll(query.with(position), OutboxDocument.class).map(OutboxDocument::view);
     }

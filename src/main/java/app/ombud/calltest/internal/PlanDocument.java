@@ -5,8 +5,8 @@ import app.ombud.calltest.CallTestPlan;
 import app.ombud.calltest.PlanEntry;
 import app.ombud.calltest.PlanStatus;
 import app.ombud.calltest.PlanStep;
-import app.ombud.calltest.QuotaProgress;
 import app.ombud.calltest.Quarter;
+import app.ombud.calltest.QuotaProgress;
 import app.ombud.calltest.Slot;
 import app.ombud.calltest.SlotStatus;
 import app.ombud.platform.Actor;
@@ -22,6 +22,8 @@ import java.util.function.Predicate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -31,6 +33,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@link #refusal} says, one rule per step, whether a caller may take a step now; status is
  * written only here.
  */
+@CompoundIndexes({
+    @CompoundIndex(name = "quarter_number", def = "{'content.quarter': -1, 'number': -1, '_id': 1}"),
+    @CompoundIndex(name = "slotsId", def = "{'draws.slots._id': 1}"),
+    @CompoundIndex(name = "spotChecksId", def = "{'spotChecks._id': 1}"),
+    @CompoundIndex(name = "status_quarter_number", def = "{'status': 1, 'content.quarter': -1, 'number': -1, '_id': 1}")
+})
 @Document("calltest_plans")
 public class PlanDocument implements StepGuard<PlanStep, PlanCaller> {
 

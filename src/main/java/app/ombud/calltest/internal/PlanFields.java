@@ -39,7 +39,7 @@ public class PlanFields {
     /** Plans, newest quarter first. */
     public Window<PlanDocument> search(PlanStatus status, String quarter, ScrollPosition position, int size) {
         Query query = new Query(criteria(status, quarter))
-                .with(Sort.by(Sort.Order.desc("content.quarter"), Sort.Order.desc("number"), Sort.Order.desc("id")))
+                .with(Sort.by(Sort.Order.desc("content.quarter"), Sort.Order.desc("number"), Sort.Order.asc("id")))
                 .limit(size);
         return mongo.scroll(query.with(position), PlanDocument.class);
     }

@@ -1,12 +1,12 @@
 package app.ombud.calltest.internal;
 
 import app.ombud.calltest.CallTestReport;
+import app.ombud.calltest.Measure;
 import app.ombud.calltest.MeasureTrend;
 import app.ombud.calltest.ReportFigures;
 import app.ombud.calltest.ReportPeriod;
 import app.ombud.calltest.ReportStatus;
 import app.ombud.calltest.ReportStep;
-import app.ombud.calltest.Measure;
 import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.StepGuard;
@@ -19,6 +19,8 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -26,6 +28,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A test-call report: one per period. A draft's figures are read live; publishing stores them
  * as they are then, and a published report never changes (no step is allowed on it).
  */
+@CompoundIndexes({
+    @CompoundIndex(name = "period_id", def = "{'period': -1, '_id': 1}"),
+    @CompoundIndex(name = "status", def = "{'status': 1}")
+})
 @Document("callTestReports")
 public class ReportDocument implements StepGuard<ReportStep, TestCallCaller> {
 

@@ -49,7 +49,7 @@ public class ReportFields {
 
     /** Reports, the latest period first (labels sort as text: 2027-Q1 after 2027-03). */
     public Window<ReportDocument> search(ScrollPosition position, int size) {
-        return mongo.scroll(new Query().with(Sort.by(Sort.Order.desc("period"), Sort.Order.desc("id"))).limit(size)
+        return mongo.scroll(new Query().with(Sort.by(Sort.Order.desc("period"), Sort.Order.asc("id"))).limit(size)
                 .with(position), ReportDocument.class);
     }
 

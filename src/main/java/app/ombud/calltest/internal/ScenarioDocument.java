@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -19,6 +21,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * keeps it all. The current revision's searchable fields are copied to the top so the list can
  * filter on them.
  */
+@CompoundIndexes({
+    @CompoundIndex(name = "channel_tags_type_number",
+            def = "{'channel': 1, 'tags': 1, 'type': 1, 'number': -1, '_id': 1}"),
+    @CompoundIndex(name = "retired_number", def = "{'retired': 1, 'number': -1, '_id': 1}")
+})
 @Document("calltest_scenarios")
 public class ScenarioDocument {
 

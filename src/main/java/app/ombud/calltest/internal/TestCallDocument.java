@@ -36,12 +36,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@link #refusal} (one rule per {@link TestCallStep}) and logged in the timeline, saved with
  * the version.
  */
-@Document("testCalls")
 @CompoundIndexes({
-    @CompoundIndex(name = "status_called", def = "{'status': 1, 'calledAt': -1, '_id': -1}"),
-    @CompoundIndex(name = "agent_called", def = "{'agentEmployeeId': 1, 'calledAt': -1}"),
-    @CompoundIndex(name = "team_called", def = "{'teamId': 1, 'calledAt': -1}")
+    @CompoundIndex(name = "agentEmployeeId_calledAt", def = "{'agentEmployeeId': 1, 'calledAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "calledAt", def = "{'calledAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "factsDepartmentId_calledAt", def = "{'facts.departmentId': 1, 'calledAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "planId_calledAt", def = "{'facts.planId': 1, 'calledAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "status_calledAt", def = "{'status': 1, 'calledAt': 1, '_id': 1}")
 })
+@Document("testCalls")
 public class TestCallDocument implements StepGuard<TestCallStep, TestCallCaller> {
 
     /** The record as it was made: what the executor saw and the call's context. */

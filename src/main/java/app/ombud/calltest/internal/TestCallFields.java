@@ -26,7 +26,7 @@ public class TestCallFields {
      * The list's order, newest call first (index {@code status_called} and the others lead with their filter).
      * By the property {@code id} (stored as {@code _id}): a keyset window reads its cursor's keys by property.
      */
-    static final Sort NEWEST = Sort.by(Sort.Order.desc("calledAt"), Sort.Order.desc("id"));
+    static final Sort NEWEST = Sort.by(Sort.Order.desc("calledAt"), Sort.Order.asc("id"));
 
     private final MongoTemplate mongo;
 

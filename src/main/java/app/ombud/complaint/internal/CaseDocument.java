@@ -3,6 +3,7 @@ package app.ombud.complaint.internal;
 import app.ombud.complaint.Assignment;
 import app.ombud.complaint.CaseNote;
 import app.ombud.complaint.CaseStatus;
+import app.ombud.complaint.CaseStep;
 import app.ombud.complaint.ComplaintCase;
 import app.ombud.complaint.Customer;
 import app.ombud.complaint.Deadlines;
@@ -14,7 +15,6 @@ import app.ombud.complaint.IntakeChannel;
 import app.ombud.complaint.ResolutionPlan;
 import app.ombud.complaint.TimelineEntry;
 import app.ombud.complaint.Validity;
-import app.ombud.complaint.CaseStep;
 import app.ombud.platform.Actor;
 import app.ombud.platform.OmbudException;
 import app.ombud.platform.Role;
@@ -49,13 +49,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * concurrent step is a conflict, not a lost update; the jobs' marks ({@link CaseQueries.Mark},
  * the escalation link) are fields of their own that a person's save leaves alone.
  */
-@Document("cases")
 @CompoundIndexes({
-    @CompoundIndex(name = "inbox", def = "{'urgent': -1, 'receivedAt': -1, '_id': -1}"),
-    @CompoundIndex(name = "status_due", def = "{'status': 1, 'deadlines.resolutionDue': 1}"),
+    @CompoundIndex(name = "account_category_receivedAt",
+            def = "{'customer.account': 1, 'category': 1, 'receivedAt': -1}"),
+    @CompoundIndex(name = "departmentId_inbox",
+            def = "{'assignment.departmentId': 1, 'urgent': -1, 'receivedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "inbox_id", def = "{'urgent': -1, 'receivedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "intakeBy_inbox", def = "{'intakeBy': 1, 'urgent': -1, 'receivedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "ownerEmployeeId_inbox",
+            def = "{'assignment.ownerEmployeeId': 1, 'urgent': -1, 'receivedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "pendingMessagesId", def = "{'pendingMessages._id': 1}"),
     @CompoundIndex(name = "phone_category", def = "{'customer.phone': 1, 'category': 1, 'receivedAt': -1}"),
-    @CompoundIndex(name = "department", def = "{'assignment.departmentId': 1, 'receivedAt': -1}")
+    @CompoundIndex(name = "phone_inbox", def = "{'customer.phone': 1, 'urgent': -1, 'receivedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "status_resolutionDue", def = "{'status': 1, 'deadlines.resolutionDue': 1, '_id': 1}")
 })
+@Document("cases")
 public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedRecord {
 
     @Id
@@ -71,7 +79,6 @@ public class CaseDocument implements StepGuard<CaseStep, CaseCaller>, SharedReco
     private final BigDecimal compensationAsked;
     private final boolean urgent;
     private final Instant receivedAt;
-    @Indexed
     private final String intakeBy;
     private final UUID intakeDepartmentId;
     private final UUID intakeTeamId;

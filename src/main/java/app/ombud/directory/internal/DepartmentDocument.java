@@ -5,9 +5,15 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+@CompoundIndexes({
+    @CompoundIndex(name = "name_id", def = "{'name': 1, '_id': 1}"),
+    @CompoundIndex(name = "parentId", def = "{'parentId': 1}")
+})
 @Document("departments")
 public class DepartmentDocument {
 
@@ -18,7 +24,6 @@ public class DepartmentDocument {
     private String code;
     @Indexed(unique = true)
     private String name;
-    @Indexed
     private UUID parentId;
     private String headEmployeeId;
     @Version

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -15,6 +17,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A person, with their portal credentials embedded so a login, a lockout and a role change
  * are each one atomic update of one document.
  */
+@CompoundIndexes({
+    @CompoundIndex(name = "active_employeeId", def = "{'active': 1, 'employeeId': 1, '_id': 1}"),
+    @CompoundIndex(name = "departmentId", def = "{'departmentId': 1}"),
+    @CompoundIndex(name = "employeeId_id", def = "{'employeeId': 1, '_id': 1}"),
+    @CompoundIndex(name = "teamId", def = "{'teamId': 1}")
+})
 @Document("people")
 public class PersonDocument {
 
@@ -22,11 +30,8 @@ public class PersonDocument {
     private final UUID id;
     @Indexed(unique = true)
     private String employeeId;
-    @Indexed
     private String name;
-    @Indexed
     private UUID departmentId;
-    @Indexed
     private UUID teamId;
     private Set<Role> roles;
     private boolean active;

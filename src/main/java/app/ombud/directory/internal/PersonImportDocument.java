@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -15,8 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code report} is what the import answered, for a repeat of the same request (null in
  * imports made before it was kept).
  */
+@CompoundIndex(name = "status", def = "{'status': 1}")
 @Document("person_imports")
-public record PersonImportDocument(@Id UUID id, @Indexed Status status, List<ValidPerson> rows, int created,
+public record PersonImportDocument(@Id UUID id, Status status, List<ValidPerson> rows, int created,
         int updated, String createdBy, Instant createdAt, Instant appliedAt, List<ImportReport.Row> report) {
 
     public enum Status { PENDING, APPLIED }

@@ -6,18 +6,20 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A team; its name is unique within its department. */
+@CompoundIndexes({
+    @CompoundIndex(name = "department_name", def = "{'departmentId': 1, 'name': 1}", unique = true),
+    @CompoundIndex(name = "departmentId_name", def = "{'departmentId': 1, 'name': 1, '_id': 1}")
+})
 @Document("teams")
-@CompoundIndex(name = "department_name", def = "{'departmentId': 1, 'name': 1}", unique = true)
 public class TeamDocument {
 
     @Id
     private final UUID id;
     private String name;
-    @Indexed
     private UUID departmentId;
     private String leadEmployeeId;
     @Version

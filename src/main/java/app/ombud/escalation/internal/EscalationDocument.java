@@ -28,6 +28,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -39,6 +41,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * jobs own ({@code reviewOverdueAt}, {@code returnedAt}) are set by the conditional updates of
  * {@link EscalationFields}.
  */
+@CompoundIndexes({
+    @CompoundIndex(name = "caseId", def = "{'caseId': 1}"),
+    @CompoundIndex(name = "fromDepartmentId_raisedAt", def = "{'fromDepartmentId': 1, 'raisedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "membersEmployeeId_raisedAt",
+            def = "{'taskForce.members.employeeId': 1, 'raisedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "raisedAt", def = "{'raisedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "raisedBy_raisedAt", def = "{'raisedBy': 1, 'raisedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "status_toDepartmentId_reviewDue_raisedAt",
+            def = "{'status': 1, 'toDepartmentId': 1, 'reviewDue': 1, 'raisedAt': 1, '_id': 1}"),
+    @CompoundIndex(name = "taskForceLeadEmployeeId_raisedAt",
+            def = "{'taskForce.leadEmployeeId': 1, 'raisedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "toDepartmentId_raisedAt", def = "{'toDepartmentId': 1, 'raisedAt': -1, '_id': 1}")
+})
 @Document("escalations")
 public class EscalationDocument implements StepGuard<EscalationStep, EscalationCaller>, SharedRecord {
 
@@ -46,7 +61,6 @@ public class EscalationDocument implements StepGuard<EscalationStep, EscalationC
     private final UUID id;
     @Indexed(unique = true)
     private final String number;
-    @Indexed
     private final UUID caseId;
     private final String caseNumber;
     private final EscalationTrigger trigger;
@@ -54,7 +68,6 @@ public class EscalationDocument implements StepGuard<EscalationStep, EscalationC
     private final String raisedBy;
     private final Instant raisedAt;
     private final UUID fromDepartmentId;
-    @Indexed
     private final UUID toDepartmentId;
     private final EscalationForm form;
     private EscalationStatus status;

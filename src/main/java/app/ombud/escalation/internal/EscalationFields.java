@@ -79,7 +79,7 @@ public class EscalationFields {
             where.add(Criteria.where("reviewOverdueAt").ne(null).and("status").is(EscalationStatus.SUBMITTED));
         }
         Query query = new Query(new Criteria().andOperator(where))
-                .with(Sort.by(Sort.Order.desc("raisedAt"), Sort.Order.desc("id"))).limit(size);
+                .with(Sort.by(Sort.Order.desc("raisedAt"), Sort.Order.asc("id"))).limit(size);
         return mongo.scroll(query.with(position), EscalationDocument.class);
     }
 

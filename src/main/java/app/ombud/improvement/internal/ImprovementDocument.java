@@ -25,6 +25,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -36,6 +38,23 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * overdue flag ({@code overdueAt}) is the job's, set by the conditional update of
  * {@link ImprovementFields}, and cleared here only by a reopening with a new due date.
  */
+@CompoundIndexes({
+    @CompoundIndex(name = "departmentId_dueBy_raisedAt",
+            def = "{'departmentId': 1, 'dueBy': 1, 'raisedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "ownerEmployeeId_dueBy_raisedAt",
+            def = "{'ownerEmployeeId': 1, 'dueBy': 1, 'raisedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "ownerEmployeeId_status_dueBy_raisedAt",
+            def = "{'ownerEmployeeId': 1, 'status': 1, 'dueBy': 1, 'raisedAt': 1, '_id': 1}"),
+    @CompoundIndex(name = "raisedBy_dueBy_raisedAt", def = "{'raisedBy': 1, 'dueBy': 1, 'raisedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "raisedBy_status_dueBy_raisedAt_ownerEmployeeId",
+            def = "{'raisedBy': 1, 'status': 1, 'dueBy': 1, 'raisedAt': 1, '_id': 1, 'ownerEmployeeId': 1}"),
+    @CompoundIndex(name = "raiserDepartmentId_status_dueBy_raisedAt_overdueAt",
+            def = "{'raiserDepartmentId': 1, 'status': 1, 'dueBy': 1, 'raisedAt': -1, '_id': 1, 'overdueAt': 1}"),
+    @CompoundIndex(name = "raiserDepartmentId_status_dueBy_raisedAt_ownerEmployeeId",
+            def = "{'raiserDepartmentId': 1, 'status': 1, 'dueBy': 1, 'raisedAt': 1, '_id': 1, 'ownerEmployeeId': 1}"),
+    @CompoundIndex(name = "source_dueBy_raisedAt", def = "{'source': 1, 'dueBy': 1, 'raisedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "status_overdueAt_dueBy", def = "{'status': 1, 'overdueAt': 1, 'dueBy': 1}")
+})
 @Document("improvement_actions")
 public class ImprovementDocument implements StepGuard<ImprovementStep, ImprovementCaller>, SharedRecord {
 
@@ -47,9 +66,7 @@ public class ImprovementDocument implements StepGuard<ImprovementStep, Improveme
     private final SourceRef sourceRef;
     private final String title;
     private final String description;
-    @Indexed
     private final UUID departmentId;
-    @Indexed
     private final String ownerEmployeeId;
     private final String raisedBy;
     private final UUID raiserDepartmentId;

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -22,6 +24,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * derived from results keeps the derivation's code ({@code derivedFrom}, unique), so deriving again
  * finds it instead of recording a second one.
  */
+@CompoundIndexes({
+    @CompoundIndex(name = "createdAt", def = "{'createdAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "createdAt_derivedFrom", def = "{'createdAt': 1, '_id': 1, 'derivedFrom': 1}"),
+    @CompoundIndex(name = "employeeIds_createdAt", def = "{'employeeIds': 1, 'createdAt': -1, '_id': 1}")
+})
 @Document("training_needs")
 public class TrainingNeedDocument implements SharedRecord {
 
@@ -30,7 +37,6 @@ public class TrainingNeedDocument implements SharedRecord {
     @Indexed(unique = true)
     private final String number;
     private final String topic;
-    @Indexed
     private final List<String> employeeIds;
     private final List<SourceRef> sources;
     private final LocalDate plannedFor;

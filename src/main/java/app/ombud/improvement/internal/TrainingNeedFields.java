@@ -54,7 +54,7 @@ public class TrainingNeedFields {
             where.add(Criteria.where("status").is(status));
         }
         Query query = new Query(where.isEmpty() ? new Criteria() : new Criteria().andOperator(where))
-                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))).limit(size);
+                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))).limit(size);
         return mongo.scroll(query.with(position), TrainingNeedDocument.class);
     }
 
@@ -67,7 +67,7 @@ public class TrainingNeedFields {
         var where = new Criteria().andOperator(Criteria.where("employeeIds").is(employeeId), new Criteria().orOperator(
                 Criteria.where("derivedFrom").regex("^" + java.util.regex.Pattern.quote(prefix)),
                 Criteria.where("createdAt").gte(from).lt(to)));
-        return mongo.find(Query.query(where).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))
+        return mongo.find(Query.query(where).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")))
                 .limit(limit), TrainingNeedDocument.class);
     }
 

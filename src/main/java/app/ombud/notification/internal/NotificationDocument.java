@@ -8,8 +8,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+@CompoundIndex(name = "recipient_createdAt", def = "{'recipient': 1, 'createdAt': -1, '_id': 1}")
 @Document("notifications")
-@CompoundIndex(name = "recipient_created", def = "{'recipient': 1, 'createdAt': -1, '_id': -1}")
 public record NotificationDocument(@Id UUID id, String recipient, String messageKey, List<String> args, String link,
         Instant createdAt, Instant readAt) {
 

@@ -36,11 +36,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * conditional update ({@link PanelFields#castable}) so that a member votes once however many
  * requests race; it changes no status.
  */
-@Document("panels")
 @CompoundIndexes({
-    @CompoundIndex(name = "seat", def = "{'seats.employeeId': 1, 'openedAt': -1}"),
-    @CompoundIndex(name = "status_closes", def = "{'status': 1, 'closesAt': 1}")
+    @CompoundIndex(name = "openedAt", def = "{'openedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "seatsEmployeeId_openedAt", def = "{'seats.employeeId': 1, 'openedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "seatsEmployeeId_status_closesAt",
+            def = "{'seats.employeeId': 1, 'status': 1, 'closesAt': 1, '_id': 1}"),
+    @CompoundIndex(name = "status_closes", def = "{'status': 1, 'closesAt': 1}"),
+    @CompoundIndex(name = "status_openedAt", def = "{'status': 1, 'openedAt': -1, '_id': 1}")
 })
+@Document("panels")
 public class PanelDocument implements StepGuard<PanelStep, PanelCaller> {
 
     @Id

@@ -41,7 +41,7 @@ public final class PanelFields {
 
     /** Newest first, with the ID breaking ties (keyset paging). */
     public static Sort newestFirst() {
-        return Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("id"));
+        return Sort.by(Sort.Order.desc("openedAt"), Sort.Order.asc("id"));
     }
 
     /**

@@ -6,20 +6,25 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** One audit entry as stored; only ever inserted. */
+@CompoundIndexes({
+    @CompoundIndex(name = "action", def = "{'action': 1}"),
+    @CompoundIndex(name = "actor_action", def = "{'actor': 1, 'action': 1}"),
+    @CompoundIndex(name = "at", def = "{'at': -1, '_id': 1}"),
+    @CompoundIndex(name = "targetId_at", def = "{'targetId': 1, 'at': -1, '_id': 1}")
+})
 @Document("audit_entries")
-@CompoundIndex(name = "at_id", def = "{'at': -1, '_id': -1}")
 record AuditEntryDocument(
         @Id UUID id,
         Instant at,
         Actor.Kind actorKind,
-        @Indexed String actor,
+        String actor,
         String actorName,
-        @Indexed String action,
+        String action,
         String targetType,
-        @Indexed String targetId,
+        String targetId,
         Map<String, String> details) {
 }

@@ -50,7 +50,7 @@ class MongoAuditTrail implements AuditTrail {
     @PreAuthorize("hasRole('ADMIN')")
     public Window<Entry> page(Filter filter, ScrollPosition position, int size) {
         Query query = matching(filter);
-        query.with(Sort.by(Sort.Order.desc("at"), Sort.Order.desc("id"))).limit(size);
+        query.with(Sort.by(Sort.Order.desc("at"), Sort.Order.asc("id"))).limit(size);
         return mongo.scroll(query.with(position), AuditEntryDocument.class)
                 .map(d -> new Entry(d.id(), d.at(), d.actorKind(), d.actor(), d.actorName(), d.action(),
                         d.targetType(), d.targetId(), d.details()));

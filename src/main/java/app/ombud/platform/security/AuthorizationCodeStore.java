@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -53,6 +54,7 @@ class AuthorizationCodeStore implements OAuth2AuthorizationService {
     }
 
     /** One code in flight; the code itself is stored only as its hash. */
+    @CompoundIndex(name = "expiresAt", def = "{'expiresAt': 1}")
     @Document("authorization_codes")
     record StoredCode(@Id String id, @Indexed(unique = true) String codeHash, String registeredClientId,
             String login, String authorizationUri, String clientId, String redirectUri, Set<String> scopes,

@@ -52,14 +52,26 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * messages waiting for the outbox live in the same document, so a step, its record and its
  * message are one atomic update saved with the version.
  */
-@Document("reviews")
 @CompoundIndexes({
-    @CompoundIndex(name = "status_submitted", def = "{'status': 1, 'submittedAt': -1, '_id': -1}"),
-    @CompoundIndex(name = "check_due", def = "{'status': 1, 'checkDue': 1}"),
-    @CompoundIndex(name = "reply_due", def = "{'reply.status': 1, 'reply.due': 1}"),
-    @CompoundIndex(name = "topic_upheld", def = "{'topicKey': 1, 'upheld': 1, 'verdict.at': -1}"),
-    @CompoundIndex(name = "phones", def = "{'workOrder.contactNumber': 1, 'workOrder.callerNumber': 1}")
+    @CompoundIndex(name = "accusedEmployeeId_submittedAt",
+            def = "{'workOrder.accusedEmployeeId': 1, 'submittedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "libraryAt", def = "{'library.at': -1, '_id': 1}"),
+    @CompoundIndex(name = "libraryTags_libraryAt", def = "{'library.tags': 1, 'library.at': -1, '_id': 1}"),
+    @CompoundIndex(name = "pendingMessagesId", def = "{'pendingMessages._id': 1}"),
+    @CompoundIndex(name = "replyStatus_callerNumber_replyClosedAt",
+            def = "{'reply.status': 1, 'workOrder.callerNumber': 1, 'reply.closedAt': -1}"),
+    @CompoundIndex(name = "replyStatus_contactNumber_replyClosedAt",
+            def = "{'reply.status': 1, 'workOrder.contactNumber': 1, 'reply.closedAt': -1}"),
+    @CompoundIndex(name = "replyStatus_replyDue", def = "{'reply.status': 1, 'reply.due': 1, '_id': 1}"),
+    @CompoundIndex(name = "status_submittedAt", def = "{'status': 1, 'submittedAt': 1, '_id': 1}"),
+    @CompoundIndex(name = "status_submitterTeamId_checkDue",
+            def = "{'status': 1, 'submitterTeamId': 1, 'checkDue': 1, '_id': 1}"),
+    @CompoundIndex(name = "submittedAt", def = "{'submittedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "submitterEmployeeId_submittedAt",
+            def = "{'workOrder.submitterEmployeeId': 1, 'submittedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "topic_upheld", def = "{'topicKey': 1, 'upheld': 1, 'verdict.at': -1}")
 })
+@Document("reviews")
 public class ReviewDocument implements StepGuard<ReviewStep, ReviewCaller>, SharedRecord {
 
     @Id

@@ -71,7 +71,11 @@ public final class ReviewFields {
     /** A list of the portal or the API, narrowed by what the caller may see, in the queue's order. */
     public static Query queue(ReviewQueue queue, ReviewFilter filter, ReviewCaller caller) {
         List<Criteria> where = new ArrayList<>();
-        where.add(visibility(caller));
+        // the submitter sees theirs and the accused theirs once judged: those two queues' own filters
+        // are visibility branches, so the rest of visibility would only add index-less $or branches
+        if (queue != ReviewQueue.MINE && queue != ReviewQueue.ABOUT_ME) {
+            where.add(visibility(caller));
+        }
         String me = caller.me();
         boolean overdue = Boolean.TRUE.equals(filter.overdueOnly());
         switch (queue) {
@@ -103,6 +107,8 @@ public final class ReviewFields {
             where.add(Criteria.where("status").is(filter.status()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
+            // free text no index bounds: the queue's own index and the page size bound it
+            // (known-unserved.txt; src/docs/indexes.md, "Text search")
             String text = Pattern.quote(filter.text().strip());
             where.add(new Criteria().orOperator(Criteria.where("number").regex(text, "i"),
                     Criteria.where("workOrder.complaint").regex(text, "i"),
@@ -117,25 +123,27 @@ public final class ReviewFields {
             case TEAM_CHECK -> Sort.by(Sort.Order.asc("checkDue"), Sort.Order.asc("id"));
             case REVIEW_TEAM -> Sort.by(Sort.Order.asc("submittedAt"), Sort.Order.asc("id"));
             case REPLIES -> Sort.by(Sort.Order.asc("reply.due"), Sort.Order.asc("id"));
-            default -> Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"));
+            default -> Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.asc("id"));
         };
     }
 
     /** The case library, newest first, by text and tag. */
     public static Query library(String text, String tag) {
         List<Criteria> where = new ArrayList<>();
-        where.add(Criteria.where("library").ne(null));
+        // in the library ⇔ an entry with its time (LibraryEntry.at is always set): a range on the sort field
+        where.add(Criteria.where("library.at").ne(null));
         if (tag != null && !tag.isBlank()) {
             where.add(Criteria.where("library.tags").is(tag.strip()));
         }
         if (text != null && !text.isBlank()) {
+            // free text: bounded by the library's index (libraryAt, libraryTags_libraryAt) and the page size
             String quoted = Pattern.quote(text.strip());
             where.add(new Criteria().orOperator(Criteria.where("workOrder.complaint").regex(quoted, "i"),
                     Criteria.where("library.lesson").regex(quoted, "i"), Criteria.where("verdict.topic")
                             .regex(quoted, "i"), Criteria.where("number").regex(quoted, "i")));
         }
         return new Query(new Criteria().andOperator(where))
-                .with(Sort.by(Sort.Order.desc("library.at"), Sort.Order.desc("id")));
+                .with(Sort.by(Sort.Order.desc("library.at"), Sort.Order.asc("id")));
     }
 
     /** Direct-explanation replies to a caller's number, newest first. */
@@ -148,7 +156,7 @@ public final class ReviewFields {
 
     /** Early warnings, newest first. */
     public static Query earlyWarnings() {
-        return new Query().with(Sort.by(Sort.Order.desc("raisedAt"), Sort.Order.desc("id")));
+        return new Query().with(Sort.by(Sort.Order.desc("raisedAt"), Sort.Order.asc("id")));
     }
 
     // ---- jobs ---------------------------------------------------------------------------

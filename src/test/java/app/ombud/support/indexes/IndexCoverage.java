@@ -12,7 +12,8 @@ import java.util.Set;
  * order (all in the index's directions or all reversed; a sort field matched by equality is
  * constant and skipped), then — when it has any — one of its range fields (or a range on a sort
  * field, which walks that part of the index). The {@code _id} index
- * is always there; an equality on {@code _id} is served by it whatever else the filter says. A
+ * is always there; an equality on {@code _id} is served by it whatever else the filter says, and so
+ * is an equality on every key of a unique index (one document at most). A
  * shape with no filter and no sort reads the whole collection and no index serves it.
  */
 public final class IndexCoverage {
@@ -20,12 +21,28 @@ public final class IndexCoverage {
     private IndexCoverage() {
     }
 
-    /** A declared index: its collection and its keys with their directions (1 or -1). */
-    public record Index(String collection, List<Map.Entry<String, Integer>> keys) {
+    /**
+     * A declared index: its collection, its keys with their directions (1 or -1), its name (null
+     * when not known) and whether it is unique or a TTL index ({@code expireAfterSeconds}) — those
+     * two exist for a constraint or for expiry, whether or not a query needs them.
+     */
+    public record Index(String collection, List<Map.Entry<String, Integer>> keys, String name, boolean unique,
+            boolean ttl) {
 
+        public Index(String collection, List<Map.Entry<String, Integer>> keys) {
+            this(collection, keys, null, false, false);
+        }
+
+        /** Neither unique nor TTL: it is there only for the queries it serves. */
+        public boolean forQueries() {
+            return !unique && !ttl;
+        }
+
+        /** The index as one line: {@code cases [status:1, checkDue:1] check_due}, then {@code unique}, {@code ttl}. */
         @Override
         public String toString() {
-            return collection + " " + keys.stream().map(k -> k.getKey() + ":" + k.getValue()).toList();
+            return collection + " " + keys.stream().map(k -> k.getKey() + ":" + k.getValue()).toList()
+                    + (name == null ? "" : " " + name) + (unique ? " unique" : "") + (ttl ? " ttl" : "");
         }
     }
 
@@ -39,6 +56,10 @@ public final class IndexCoverage {
         }
         if (shape.equality().isEmpty() && shape.sort().isEmpty() && shape.range().isEmpty()) {
             return false;
+        }
+        if (indexes.stream().anyMatch(i -> i.unique() && i.collection().equals(shape.collection())
+                && i.keys().stream().allMatch(k -> shape.equality().contains(k.getKey())))) {
+            return true;
         }
         List<Index> candidates = new ArrayList<>();
         candidates.add(new Index(shape.collection(), List.of(Map.entry("_id", 1))));

@@ -70,6 +70,11 @@ class IndexCoverageTest {
                 List.of(byStatusReceived))).as("a range on the sort field").isTrue();
         assertThat(IndexCoverage.served(one("{}", "{_id: 1}"), List.of())).as("the _id index").isTrue();
         assertThat(IndexCoverage.served(one("{_id: 'x', anything: {$gt: 1}}", null), List.of())).isTrue();
+        var number = new Index("cases", List.of(Map.entry("number", 1)), "number", true, false);
+        assertThat(IndexCoverage.served(one("{number: 'C-1', pendingMessages: {$exists: true}}", "{x: 1}"),
+                List.of(number))).as("one document at most: a unique index's keys by equality").isTrue();
+        assertThat(IndexCoverage.served(one("{number: 'C-1', pendingMessages: {$exists: true}}", null),
+                List.of(new Index("cases", List.of(Map.entry("number", 1)))))).as("not unique").isFalse();
         assertThat(IndexCoverage.served(one("{}", null), List.of(byStatusReceived))).as("the whole collection")
                 .isFalse();
         assertThat(IndexCoverage.served(one("{status: 'OPEN'}", null), List.of(index("reviews", "status", 1))))

@@ -4,17 +4,18 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.BsonArray;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -31,6 +32,10 @@ import org.bson.BsonValue;
 public final class QueryShapes implements CommandListener {
 
     public static final String FILE_PROPERTY = "ombud.query-shapes.file";
+    /** The build the JVM's tests belong to: JVMs of one build merge their shapes into one file. */
+    public static final String RUN_PROPERTY = "ombud.query-shapes.run";
+    /** The test filter surefire or failsafe ran with ({@code -Dtest}, {@code -Dit.test}), when there was one. */
+    public static final String FILTER_PROPERTY = "ombud.query-shapes.filter";
     public static final QueryShapes INSTANCE = new QueryShapes();
     private static final Set<String> INTERNAL = Set.of("shedlock", "system.indexes");
 
@@ -60,7 +65,11 @@ public final class QueryShapes implements CommandListener {
                         List<Map.Entry<String, Integer>> keys = new ArrayList<>();
                         index.asDocument().getDocument("key").forEach((field, dir) -> keys.add(Map.entry(field,
                                 dir.isNumber() && dir.asNumber().intValue() < 0 ? -1 : 1)));
-                        var declared = new IndexCoverage.Index(collection, List.copyOf(keys));
+                        BsonDocument options = index.asDocument();
+                        var declared = new IndexCoverage.Index(collection, List.copyOf(keys),
+                                options.containsKey("name") ? options.getString("name").getValue() : null,
+                                options.getBoolean("unique", BsonBoolean.FALSE).getValue(),
+                                options.containsKey("expireAfterSeconds"));
                         indexes.put(declared.toString(), declared);
                     }
                 }
@@ -110,44 +119,41 @@ public final class QueryShapes implements CommandListener {
         }
     }
 
-    /** The shapes recorded, each as its line. */
-    public Set<String> shapes() {
-        return new TreeSet<>(shapes.keySet());
-    }
-
-    /** The shapes no declared index serves, each as its line. */
-    public Set<String> unserved() {
-        List<IndexCoverage.Index> declared = List.copyOf(indexes.values());
-        Set<String> out = new TreeSet<>();
-        shapes.forEach((line, shape) -> {
-            if (!IndexCoverage.served(shape, declared)) {
-                out.add(line);
-            }
-        });
-        return out;
-    }
-
-    /** Writes the recorded shapes, the declared indexes and the unserved shapes to the file, if one is named. */
+    /**
+     * Writes the recorded shapes and declared indexes, with the shapes no index serves, to the file,
+     * if one is named. Another JVM of the same build (the property {@value #RUN_PROPERTY}, which
+     * Maven sets to the build's start time) may have written it already: then both are merged, under
+     * a file lock; a file from an earlier build is replaced.
+     */
     void write() {
         String file = System.getProperty(FILE_PROPERTY);
         if (file == null || file.isBlank() || shapes.isEmpty()) {
             return;
         }
-        var out = new LinkedHashMap<String, Set<String>>();
-        out.put("# indexes", new TreeSet<>(indexes.keySet()));
-        out.put("# shapes", shapes());
-        out.put("# unserved", unserved());
-        StringBuilder text = new StringBuilder();
-        out.forEach((heading, lines) -> {
-            text.append(heading).append('\n');
-            lines.forEach(line -> text.append(line).append('\n'));
-        });
+        var mine = new ShapesFile(property(RUN_PROPERTY), property(FILTER_PROPERTY), List.copyOf(indexes.values()),
+                List.copyOf(shapes.values()));
         try {
             Path path = Path.of(file);
             Files.createDirectories(path.getParent());
-            Files.writeString(path, text, StandardCharsets.UTF_8);
+            try (var lock = FileChannel.open(path.resolveSibling(path.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); var held = lock.lock()) {
+                ShapesFile merged = mine;
+                if (mine.run() != null && Files.exists(path)) {
+                    ShapesFile before = ShapesFile.parse(Files.readAllLines(path, StandardCharsets.UTF_8));
+                    if (mine.run().equals(before.run())) {
+                        merged = before.merge(mine);
+                    }
+                }
+                Files.writeString(path, merged.text(), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A system property Maven set, null when it is blank or Maven left it unresolved ({@code ${test}}). */
+    static String property(String name) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() || value.startsWith("${") ? null : value.strip();
     }
 }
