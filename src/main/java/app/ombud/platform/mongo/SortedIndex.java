@@ -21,8 +21,8 @@ import java.util.Set;
  * <p>It never answers {@link #canHandle}: the collection's own loop would use it without regard to
  * the sort. {@link IndexedQueries} plans with it instead, and mongo-java-server's matcher checks
  * every document the index yields, so the index only has to yield every match, never only matches.
- * A document without any value for an array key (an empty array) gets an entry of nulls, so a walk
- * over the whole index still finds it.
+ * A document with an empty array in a key gets an entry with null in that column and its other
+ * values in theirs, so a walk on those still finds it.
  */
 final class SortedIndex<P> extends Index<P> {
 
@@ -66,15 +66,15 @@ final class SortedIndex<P> extends Index<P> {
         Object id = document.get("_id");
         Set<KeyValue> values = getKeyValues(document);
         int columns = keys().size();
-        List<Object[]> result = new ArrayList<>(values.size());
-        if (values.isEmpty()) {
-            result.add(new Object[columns + 1]);
-            result.get(0)[columns] = id;
+        boolean emptyArray = values.isEmpty();
+        if (emptyArray) {
+            values = withEmptyArraysAsNull(document);
         }
+        List<Object[]> result = new ArrayList<>(values.size());
         for (KeyValue value : values) {
             Object[] key = new Object[columns + 1];
             for (int i = 0; i < columns; i++) {
-                key[i] = value.get(i);
+                key[i] = frozen(value.get(i));
                 if (key[i] instanceof Collection<?>) {
                     entries.markMultikey();
                 }
@@ -82,10 +82,39 @@ final class SortedIndex<P> extends Index<P> {
             key[columns] = id;
             result.add(key);
         }
-        if (result.size() > 1 || values.isEmpty()) {
+        if (result.size() > 1 || emptyArray) {
             entries.markMultikey();
         }
         return result;
+    }
+
+    /**
+     * The keys of a document with an empty array in a key (mongo-java-server then gives none at
+     * all): the empty array counts as null, the other keys keep their values, so a walk on them
+     * still finds the document (MongoDB indexes an empty array as undefined in its column).
+     */
+    private Set<KeyValue> withEmptyArraysAsNull(Document document) {
+        List<List<Object>> combinations = new ArrayList<>();
+        combinations.add(new ArrayList<>());
+        for (String key : keys()) {
+            Object value = Utils.getSubdocumentValue(document, key);
+            List<Object> choices = value instanceof Missing ? java.util.Collections.singletonList(null)
+                    : value instanceof Collection<?> collection ? (collection.isEmpty()
+                            ? java.util.Collections.singletonList(null) : new ArrayList<>(collection))
+                    : java.util.Collections.singletonList(value);
+            List<List<Object>> next = new ArrayList<>();
+            for (List<Object> combination : combinations) {
+                for (Object choice : choices) {
+                    List<Object> longer = new ArrayList<>(combination);
+                    longer.add(choice);
+                    next.add(longer);
+                }
+            }
+            combinations = next;
+        }
+        Set<KeyValue> keys = new java.util.LinkedHashSet<>();
+        combinations.forEach(combination -> keys.add(new KeyValue(combination)));
+        return keys;
     }
 
     @Override
@@ -147,11 +176,30 @@ final class SortedIndex<P> extends Index<P> {
 
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
-        if (!nullAwareEqualsKeys(oldDocument, newDocument)
-                || isSparse() && entryKeys(oldDocument).isEmpty() != entryKeys(newDocument).isEmpty()) {
+        // the entries, not mongo-java-server's key values: those are empty for an empty array whatever the other keys hold
+        List<Object[]> before = entryKeys(oldDocument);
+        List<Object[]> after = entryKeys(newDocument);
+        if (before.size() != after.size() || !java.util.stream.IntStream.range(0, before.size())
+                .allMatch(i -> java.util.Arrays.deepEquals(before.get(i), after.get(i)))) {
             remove(oldDocument);
             add(newDocument, position, collection);
         }
+    }
+
+    /**
+     * A key value the entry can keep: a sub-document or array copied, since the memory backend
+     * changes a stored document in place and the entry would change with it, out of its order.
+     */
+    private static Object frozen(Object value) {
+        if (value instanceof Document document) {
+            return document.cloneDeeply();
+        }
+        if (value instanceof Collection<?> collection) {
+            List<Object> copy = new ArrayList<>(collection.size());
+            collection.forEach(element -> copy.add(frozen(element)));
+            return copy;
+        }
+        return value;
     }
 
     @Override

@@ -41,10 +41,13 @@ class SortedIndexDifferentialTest {
     private static final int DOCUMENTS = 1000;
     private static final int QUERIES = 2000;
 
-    private static final List<Document> INDEXES = List.of(new Document("a", 1).append("b", 1),
+    // first, so it wins the ties on flag alone: documents whose tags are empty must still be found by flag
+    private static final List<Document> INDEXES = List.of(new Document("flag", 1).append("tags", 1).append("at", -1),
+            new Document("a", 1).append("b", 1),
             new Document("b", 1).append("at", -1), new Document("at", -1),
             new Document("flag", 1).append("at", -1).append("a", 1), new Document("tags", 1),
-            new Document("sub.x", 1).append("b", -1), new Document("a", 1).append("at", -1));
+            new Document("sub.x", 1).append("b", -1), new Document("a", 1).append("at", -1),
+            new Document("b", 1).append("sub", 1)); // a sub-document as a key: updates change it in place
 
     private static final UUID[] UUIDS = {UUID.fromString("00000000-0000-0000-0000-000000000001"),
             UUID.fromString("00000000-0000-0000-0000-000000000002"), UUID.fromString("ffffffff-0000-0000-0000-000000000001")};
