@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * of this build wrote, so it runs in the pom's own failsafe execution after the other *IT classes.
  * It fails when the file is missing or comes from another build (run it with {@code ./mvnw
  * verify}, never alone), and is skipped — saying so — when the build ran only some tests
- * ({@code -Dtest}, {@code -Dit.test}), whose shapes prove nothing about the rest.
+ * ({@code -Dtest}, recorded in the file; {@code -Dit.test}, which this JVM gets too), whose shapes
+ * prove nothing about the rest.
  */
 class IndexCoverageIT {
 
@@ -38,7 +39,8 @@ class IndexCoverageIT {
             fail(path + " comes from another build (" + shapes.run() + ", this one " + run + "): the tests of this "
                     + "build wrote none. The check needs the whole suite first: ./mvnw verify");
         }
-        Assumptions.assumeTrue(shapes.filter() == null, () -> "the build ran only the tests " + shapes.filter()
+        String filter = shapes.filter() != null ? shapes.filter() : QueryShapes.property(QueryShapes.FILTER_PROPERTY);
+        Assumptions.assumeTrue(filter == null, () -> "the build ran only the tests " + filter
                 + ": the index coverage is checked on the whole suite");
         assertThat(shapes.shapes()).as("query shapes in " + path).isNotEmpty();
         List<String> known;
