@@ -25,11 +25,6 @@ public class StoreCommands implements CommandListener {
         }
     }
 
-    /** The commands sent so far. */
-    public int sent() {
-        return sent.get();
-    }
-
     /** Whether the command is one this counts (reads and writes of the application). */
     public static boolean counted(String commandName) {
         return COUNTED.contains(commandName);

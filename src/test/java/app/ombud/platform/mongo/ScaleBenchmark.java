@@ -42,7 +42,8 @@ import tools.jackson.databind.JsonNode;
  * -B -ntp test -Dtest=ScaleBenchmark}, optionally {@code -Dscale.sizes=10000,100000,1000000}
  * (default 10000,100000), {@code -Dscale.seconds=3} (one turn), {@code -Dscale.rounds=2} and
  * {@code -Dscale.jvm="-XX:StartFlightRecording=filename=target/scale-benchmark/%p.jfr"} (more
- * options for the forked JVMs, here a profile of each). The
+ * options for the forked JVMs, here a profile of each), {@code -Dscale.keep=true} (keep the filled
+ * stores) and {@code -Dscale.reuse=true} (measure a kept store again instead of filling it). The
  * table goes to target/scale-benchmark/results.md (written after each size).
  */
 class ScaleBenchmark {
@@ -61,7 +62,9 @@ class ScaleBenchmark {
     void pagesCostTheSameAtEveryScale() throws Exception {
         List<Integer> sizes = Arrays.stream(System.getProperty("scale.sizes", "10000,100000").split(","))
                 .map(String::strip).map(Integer::valueOf).toList();
-        ForkedOmbud.emptyDirectory(work);
+        if (!Boolean.getBoolean("scale.reuse")) {
+            ForkedOmbud.emptyDirectory(work);
+        }
         var report = new ScaleReport();
         report.add(empty());
         for (int cases : sizes) {
@@ -95,14 +98,10 @@ class ScaleBenchmark {
         var size = new ScaleReport.Size(cases);
         Path store = Files.createDirectories(work.resolve("store-" + cases));
         Path fillLog = work.resolve("fill-" + cases + ".log");
-        long fillStart = System.nanoTime();
-        try (var fork = Fork.start(store, fillLog, List.of("-Dombud.bench.bulk-cases=" + cases,
-                "-Dombud.demo-data.enabled=true"), Duration.ofMinutes(90))) {
-            Matcher filled = FILLED.matcher(Files.readString(fillLog, StandardCharsets.UTF_8));
-            assertThat(filled.find()).as("the fill's log line in %s", fillLog).isTrue();
-            size.fill = String.format("%,d cases/s (%s s; fork up in %.0f s)", Integer.parseInt(filled.group(4)),
-                    Long.parseLong(filled.group(3)) / 1000, (System.nanoTime() - fillStart) / 1e9);
-            System.out.printf("%,d cases: %s%n", cases, size.fill);
+        if (Boolean.getBoolean("scale.reuse") && Files.exists(store.resolve("ombud.mv"))) {
+            size.fill = "(store of an earlier run)";
+        } else {
+            fill(cases, store, fillLog, size);
         }
         size.storeMb = Files.size(store.resolve("ombud.mv")) / 1e6;
         try (var fork = Fork.start(store, work.resolve("measure-" + cases + ".log"), List.of(), Duration.ofMinutes(30))) {
@@ -113,11 +112,21 @@ class ScaleBenchmark {
                     size.rssMb, size.heapMb);
             Map<String, Measured> requests = prepare(fork, size);
             for (Measured m : requests.values()) { // warm-up: JIT, caches
-                ConcurrentLoad.run(8, Duration.ofSeconds(seconds), m::api);
+                if (m.feasible(8)) {
+                    ConcurrentLoad.run(8, Duration.ofSeconds(seconds), m::api);
+                }
             }
             for (int clients : CLIENTS) {
                 for (Measured m : requests.values()) {
-                    size.latencies.add(m.interleaved(clients));
+                    if (m.feasible(clients)) {
+                        size.latencies.add(m.interleaved(clients));
+                    } else if (clients == 1) {
+                        size.latencies.add(m.once());
+                    } else {
+                        double[] none = {Double.NaN, Double.NaN, Double.NaN};
+                        size.latencies.add(new ScaleReport.Latency(request(m) + " (left out: one request took "
+                                + Math.round(m.captureMillis) + " ms)", clients, none, none, Double.NaN));
+                    }
                 }
                 System.out.printf("%,d cases: %d clients done%n", cases, clients);
             }
@@ -129,8 +138,23 @@ class ScaleBenchmark {
             size.heapAfterMb = fork.probe.heapAfterGc() / 1e6;
         }
         size.storeMb = Math.max(size.storeMb, Files.size(store.resolve("ombud.mv")) / 1e6);
-        ForkedOmbud.emptyDirectory(store); // a million cases are gigabytes; the logs stay
+        if (!Boolean.getBoolean("scale.keep")) {
+            ForkedOmbud.emptyDirectory(store); // a million cases are gigabytes; the logs stay
+        }
         return size;
+    }
+
+    /** A fork that writes the demo data and N cases during its bootstrap, then stops; the rate from its log. */
+    private void fill(int cases, Path store, Path fillLog, ScaleReport.Size size) throws Exception {
+        long fillStart = System.nanoTime();
+        try (var fork = Fork.start(store, fillLog, List.of("-Dombud.bench.bulk-cases=" + cases,
+                "-Dombud.demo-data.enabled=true"), Duration.ofMinutes(90))) {
+            Matcher filled = FILLED.matcher(Files.readString(fillLog, StandardCharsets.UTF_8));
+            assertThat(filled.find()).as("the fill's log line in %s", fillLog).isTrue();
+            size.fill = String.format("%,d cases/s (%s s; fork up in %.0f s)", Integer.parseInt(filled.group(4)),
+                    Long.parseLong(filled.group(3)) / 1000, (System.nanoTime() - fillStart) / 1e9);
+            System.out.printf("%,d cases: %s%n", cases, size.fill);
+        }
     }
 
     /**
@@ -163,15 +187,27 @@ class ScaleBenchmark {
 
         Map<String, Measured> measured = new LinkedHashMap<>();
         for (ScaleRequests request : requests) {
-            var m = new Measured(fork, request);
+            Measured m;
+            try {
+                m = new Measured(fork, request);
+            } catch (IOException e) { // ForkedOmbud's HTTP timeout (60 s): nothing to measure under load
+                size.sent.put(request.name(), "no answer: " + e.getMessage());
+                size.commands.put(request.name(), new int[] {-1});
+                continue;
+            }
             measured.put(request.name(), m);
-            size.commands.put(request.name(), request.paged()
-                    ? new int[] {m.commandsPerRequest(10), m.commandsPerRequest(50)}
-                    : new int[] {m.commandsPerRequest(50)});
             size.finds.put(request.name(), m.replays.getFirst().json());
             size.sent.put(request.name(), m.sent);
+            // counting a too slow request's commands would take minutes more: -1 is "not counted"
+            size.commands.put(request.name(), m.tooSlow() ? new int[] {-1} : request.paged()
+                    ? new int[] {m.commandsPerRequest(10), m.commandsPerRequest(50)}
+                    : new int[] {m.commandsPerRequest(50)});
         }
         return measured;
+    }
+
+    private static String request(Measured m) {
+        return m.request.name();
     }
 
     /** One request kind against one fork: its API calls, its driver replays, their interleaved timing. */
@@ -180,21 +216,52 @@ class ScaleBenchmark {
         final ScaleRequests request;
         final List<DriverReplay> replays = new ArrayList<>();
         final AtomicInteger next = new AtomicInteger();
+        /** The slowest of the capturing requests. */
+        double captureMillis;
         /** The commands the first variant sent, as "find cases, find people, ...". */
         String sent = "";
 
         Measured(Fork fork, ScaleRequests request) throws Exception {
             this.fork = fork;
             this.request = request;
-            for (int i = 0; i < request.variants().size(); i++) {
+            for (int i = 0; i < request.variants().size() && !tooSlow(); i++) {
                 fork.probe.takeRecentCommands();
+                long start = System.nanoTime();
                 answer(request.variables(i, 50));
+                captureMillis = Math.max(captureMillis, (System.nanoTime() - start) / 1e6);
                 List<String> commands = fork.probe.takeRecentCommands();
                 replays.add(DriverReplay.of(fork.store, request.collection(), commands));
                 if (i == 0) {
                     sent = String.join(", ", commands.stream().map(DriverReplay::describe).toList());
                 }
             }
+        }
+
+        /** One request of each side, timed (the first variant; after the capture, so not cold). */
+        ScaleReport.Latency once() throws Exception {
+            long start = System.nanoTime();
+            answer(request.variables(0, 50));
+            double api = (System.nanoTime() - start) / 1e6;
+            start = System.nanoTime();
+            replays.getFirst().send();
+            double driver = (System.nanoTime() - start) / 1e6;
+            return new ScaleReport.Latency(request.name() + " (one request each; no load runs: one took "
+                    + Math.round(captureMillis) + " ms)", 1,
+                    new double[] {api, api, api}, new double[] {driver, driver, driver}, 1000 / api);
+        }
+
+        /** Whether one request took longer than {@code scale.slow-ms} (default 5,000 ms): load runs would take hours. */
+        boolean tooSlow() {
+            return captureMillis > Integer.getInteger("scale.slow-ms", 5_000);
+        }
+
+        /**
+         * Whether a load run with this many clients ends in reasonable time: each request waits for
+         * the others', so a client waits about clients × one request, and ForkedOmbud gives up after
+         * 60 s. Runs that would wait longer than 30 s are left out (and named so in the table).
+         */
+        boolean feasible(int clients) {
+            return !tooSlow() && captureMillis * clients < 30_000;
         }
 
         void api() throws Exception {
