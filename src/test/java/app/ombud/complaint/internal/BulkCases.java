@@ -44,7 +44,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * every department, team and agent given, every channel and category, levels 1–4 by category and
  * flags, 4 % urgent. Only yesterday's cases are still open (new, dispatched, in progress, waiting
  * for the customer), so none is past its deadline and the jobs of the forked Ombud find nothing
- * to escalate; older ones are closed, and those older than 30 days mostly archived. One case in
+ * to escalate; older ones are closed, and those older than a week mostly archived (so even the
+ * smallest store, a month of cases, has an archive to search). One case in
  * ten closed late (breach mark set), one in twelve was rejected once (a rework), one in fifteen
  * judged invalid.
  */
@@ -138,7 +139,7 @@ public final class BulkCases {
         String agent = unit.agents().get(random.nextInt(unit.agents().size()));
         Kind kind = KINDS.get(random.nextInt(KINDS.size()));
         CaseStatus status = age == 1 ? CaseStatus.values()[random.nextInt(4)]
-                : age > 30 && random.nextInt(20) != 0 ? CaseStatus.ARCHIVED : CaseStatus.CLOSED;
+                : age > 7 && random.nextInt(20) != 0 ? CaseStatus.ARCHIVED : CaseStatus.CLOSED;
         return new Life(received, unit, agent, kind, status).build();
     }
 

@@ -108,6 +108,10 @@ class ScaleBenchmark {
             size.startupSeconds = fork.startupSeconds;
             size.rssMb = fork.probe.rss() / 1e6;
             size.heapMb = fork.probe.heapAfterGc() / 1e6;
+            // what the store holds (a reused store may be one whose fill was stopped); count without a
+            // filter is the collection's size in the embedded store, not a scan
+            size.cases = fork.store.runCommand(new org.bson.Document("count", "cases")).get("n", Number.class)
+                    .intValue();
             System.out.printf("%,d cases: started in %.1f s, RSS %.0f MB, heap %.0f MB%n", cases, size.startupSeconds,
                     size.rssMb, size.heapMb);
             Map<String, Measured> requests = prepare(fork, size);
@@ -130,6 +134,7 @@ class ScaleBenchmark {
                 }
                 System.out.printf("%,d cases: %d clients done%n", cases, clients);
             }
+            intakeCommands(fork, size);
             ConcurrentLoad.Run intakes = ConcurrentLoad.run(8, Duration.ofSeconds(4L * seconds),
                     () -> fork.ombud.intake(phones.incrementAndGet()));
             size.intakesPerSecond = intakes.perSecond();
@@ -142,6 +147,31 @@ class ScaleBenchmark {
             ForkedOmbud.emptyDirectory(store); // a million cases are gigabytes; the logs stay
         }
         return size;
+    }
+
+    /**
+     * The commands of one intake, and what its find on the cases (the repeat detection: the
+     * customer's earlier cases in the category) costs the driver alone.
+     */
+    private void intakeCommands(Fork fork, ScaleReport.Size size) throws Exception {
+        fork.probe.takeRecentCommands();
+        long start = System.nanoTime();
+        fork.ombud.intake(phones.incrementAndGet());
+        double intakeMillis = (System.nanoTime() - start) / 1e6;
+        List<String> commands = fork.probe.takeRecentCommands();
+        DriverReplay find;
+        try {
+            find = DriverReplay.of(fork.store, "cases", commands);
+        } catch (IllegalStateException none) {
+            size.intake = String.format("one intake %.0f ms, %d commands, none a find on the cases", intakeMillis,
+                    commands.size());
+            return;
+        }
+        start = System.nanoTime();
+        find.send();
+        size.intake = String.format("one intake %.0f ms, %d commands (%s); its find on the cases alone %.0f ms: `%s`",
+                intakeMillis, commands.size(), String.join(", ", commands.stream().map(DriverReplay::describe).toList()),
+                (System.nanoTime() - start) / 1e6, find.json());
     }
 
     /** A fork that writes the demo data and N cases during its bootstrap, then stops; the rate from its log. */
@@ -167,7 +197,8 @@ class ScaleBenchmark {
         List<Map<String, Object>> archive = new ArrayList<>();
         for (String category : List.of("PRODUCT_QUALITY", "DELIVERY_DELAY", "POLICY_TERMS")) {
             archive.add(Map.of("filter", Map.of("status", "ARCHIVED", "category", category,
-                    "from", now.minus(Duration.ofDays(120)).toString(), "to", now.minus(Duration.ofDays(40)).toString())));
+                    // inside the month every store size covers, and older than a week: archived cases
+                    "from", now.minus(Duration.ofDays(25)).toString(), "to", now.minus(Duration.ofDays(8)).toString())));
         }
         archive.add(Map.of("filter", Map.of("status", "CLOSED", "channel", "ONLINE", "level", 3)));
         List<ScaleRequests> requests = new ArrayList<>(List.of(
@@ -177,13 +208,18 @@ class ScaleBenchmark {
                 new ScaleRequests("escalations", "escalations", ScaleRequests.ESCALATIONS, List.of(Map.of()))));
         List<Map<String, Object>> ids = new ArrayList<>();
         for (var variant : archive) {
-            JsonNode page = fork.ombud.graphql(ScaleRequests.ARCHIVE, new HashMap<>(Map.of("first", 5,
-                    "filter", variant.get("filter"))));
-            page.path("data").path("cases").path("edges").forEach(edge -> ids.add(Map.of("id",
-                    edge.path("node").path("id").asString())));
+            try {
+                JsonNode page = fork.ombud.graphql(ScaleRequests.ARCHIVE, new HashMap<>(Map.of("first", 5,
+                        "filter", variant.get("filter"))));
+                page.path("data").path("cases").path("edges").forEach(edge -> ids.add(Map.of("id",
+                        edge.path("node").path("id").asString())));
+            } catch (IOException timedOut) { // no answer within ForkedOmbud's 60 s: the next variant
+                System.out.println("archive search for ids: " + timedOut);
+            }
         }
-        assertThat(ids).as("cases found by the archive searches").isNotEmpty();
-        requests.add(1, new ScaleRequests("case(id) detail", "cases", ScaleRequests.DETAIL, ids));
+        if (!ids.isEmpty()) {
+            requests.add(1, new ScaleRequests("case(id) detail", "cases", ScaleRequests.DETAIL, ids));
+        }
 
         Map<String, Measured> measured = new LinkedHashMap<>();
         for (ScaleRequests request : requests) {

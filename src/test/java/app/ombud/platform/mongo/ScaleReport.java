@@ -23,7 +23,8 @@ final class ScaleReport {
 
     /** What one size measured. */
     static final class Size {
-        final int cases;
+        /** The cases asked for; a reused store's own count once it is known. */
+        int cases;
         String fill = "";
         double startupSeconds;
         double rssMb;
@@ -36,6 +37,7 @@ final class ScaleReport {
         final Map<String, int[]> commands = new LinkedHashMap<>();
         final Map<String, String> finds = new LinkedHashMap<>();
         final Map<String, String> sent = new LinkedHashMap<>();
+        String intake = "";
         final List<Latency> latencies = new ArrayList<>();
 
         Size(int cases) {
@@ -78,6 +80,7 @@ final class ScaleReport {
             out.append("\nStore commands per API request (median of 3), page of 10 / page of 50:\n\n");
             s.commands.forEach((request, n) -> out.append(String.format("- %s: %s (%s)%n", request,
                     n.length == 1 ? String.valueOf(n[0]) : n[0] + " / " + n[1], s.sent.get(request))));
+            out.append("\nIntake: ").append(s.intake).append("\n");
             out.append("\nThe find the driver replays (page of 50):\n\n");
             s.finds.forEach((request, json) -> out.append("- ").append(request).append(": `").append(json)
                     .append("`\n"));
