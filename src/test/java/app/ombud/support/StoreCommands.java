@@ -20,9 +20,14 @@ public class StoreCommands implements CommandListener {
 
     @Override
     public void commandStarted(CommandStartedEvent event) {
-        if (COUNTED.contains(event.getCommandName())) {
+        if (counted(event.getCommandName())) {
             sent.incrementAndGet();
         }
+    }
+
+    /** Whether the command is one this counts (reads and writes of the application). */
+    public static boolean counted(String commandName) {
+        return COUNTED.contains(commandName);
     }
 
     /** The commands sent while {@code work} ran (by any thread: the server answers on its own). */

@@ -59,6 +59,12 @@ final class ForkedOmbud implements AutoCloseable {
      */
     static ForkedOmbud start(Path dataDir, Path log, String roles, Map<String, String> settings,
             List<String> jvmOptions) throws IOException, InterruptedException {
+        return start(dataDir, log, roles, settings, jvmOptions, Duration.ofMinutes(4));
+    }
+
+    /** As above, waiting up to {@code limit} for the token (a bootstrap that fills a large store takes longer). */
+    static ForkedOmbud start(Path dataDir, Path log, String roles, Map<String, String> settings,
+            List<String> jvmOptions, Duration limit) throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         int port = freePort();
         // the classpath through an argument file: it is longer than some systems allow on a command line
@@ -94,7 +100,7 @@ final class ForkedOmbud implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         var ombud = new ForkedOmbud(process, port, log);
         try {
-            ombud.awaitToken(Duration.ofMinutes(4));
+            ombud.awaitToken(limit);
         } catch (RuntimeException | Error e) {
             ombud.close();
             throw e;
@@ -164,6 +170,11 @@ final class ForkedOmbud implements AutoCloseable {
         assertThat(answer.path("errors").isMissingNode()).as("errors: %s", answer.path("errors")).isTrue();
         JsonNode created = answer.path("data").path("intakeCase").path("case");
         return new Intake(created.path("id").asString(), created.path("number").asString(), name, phone);
+    }
+
+    /** The JVM's process ID. */
+    long pid() {
+        return process.pid();
     }
 
     /** SIGKILL to the JVM itself (it was started directly, with no shell in between); returns once it is gone. */

@@ -12,10 +12,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -124,30 +120,10 @@ class IntakeThroughputBenchmark {
 
     /** Clients send intakes back to back for the duration; adds the answered ones to the total. */
     private long measure(ForkedOmbud ombud, int clients, Duration duration, Total total) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        List<Future<List<Long>>> done = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            done.add(pool.submit(() -> {
-                List<Long> latencies = new ArrayList<>();
-                while (System.nanoTime() < end) {
-                    long sent = System.nanoTime();
-                    ombud.intake(phones.incrementAndGet());
-                    latencies.add(System.nanoTime() - sent);
-                }
-                return latencies;
-            }));
-        }
-        long intakes = 0;
-        for (Future<List<Long>> future : done) {
-            List<Long> latencies = future.get(duration.toSeconds() + 120, TimeUnit.SECONDS);
-            total.latencies.addAll(latencies);
-            intakes += latencies.size();
-        }
-        pool.shutdown();
-        total.intakes += intakes;
-        total.seconds += (System.nanoTime() - start) / 1e9;
-        return intakes;
+        ConcurrentLoad.Run run = ConcurrentLoad.run(clients, duration, () -> ombud.intake(phones.incrementAndGet()));
+        total.latencies.addAll(run.latencies());
+        total.intakes += run.latencies().size();
+        total.seconds += run.seconds();
+        return run.latencies().size();
     }
 }
