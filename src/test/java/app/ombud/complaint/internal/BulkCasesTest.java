@@ -65,11 +65,11 @@ class BulkCasesTest {
             return new BulkCases.Unit(department.id(), team.id(), agents.getFirst(), agents);
         });
 
-        var written = new BulkCases(mongo, ZONE, clock.instant(), 7).write(List.of(unit), 1_500, 30);
+        var written = new BulkCases(mongo, ZONE, clock.instant(), 7).write(List.of(unit), 500, 30);
 
         List<CaseDocument> stored = mongo.find(Query.query(Criteria.where("intakeBy").in(agents)), CaseDocument.class);
-        assertThat(written.cases()).isEqualTo(1_500);
-        assertThat(stored).hasSize(1_500);
+        assertThat(written.cases()).isEqualTo(500);
+        assertThat(stored).hasSize(500);
         assertThat(stored).extracting(CaseDocument::number).doesNotHaveDuplicates();
         assertThat(stored).extracting(CaseDocument::status).containsAll(EnumSet.allOf(CaseStatus.class));
         var yesterday = clock.instant().atZone(ZONE).toLocalDate().minusDays(1);
