@@ -105,7 +105,8 @@ record OrBranches<P>(List<IndexedQueries.Plan<P>> plans, boolean servesSort, Doc
     }
 
     private static List<Document> branches(Object or) {
-        if (!(or instanceof List<?> list) || list.size() < 2 || !list.stream().allMatch(Document.class::isInstance)) {
+        // one branch too: Spring's criteria give a one-armed $or (the repeat check's phone), which then narrows
+        if (!(or instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(Document.class::isInstance)) {
             return null;
         }
         return list.stream().map(Document.class::cast).toList();

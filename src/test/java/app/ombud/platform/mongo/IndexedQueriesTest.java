@@ -113,6 +113,18 @@ class IndexedQueriesTest {
     }
 
     @Test
+    void aOneArmedOrNarrowsAsItsBranchWould() {
+        Document query = new Document("$and", List.of(new Document("$or", List.of(new Document("owner", "p2"))),
+                new Document("at", new Document("$gte", 900))));
+        var branches = OrBranches.of(List.of(byAt, byStatusAndAt, byOwnerAndAt), query, new Document("at", -1), 5,
+                plan(query, new Document("at", -1), 5));
+
+        assertThat(branches.plans()).extracting(IndexedQueries.Plan::index).containsExactly(byOwnerAndAt);
+        assertThat(branches.documents(stored::get).map(d -> d.get("_id")).toList()).startsWith(996, 989)
+                .hasSize(14); // 905 ... 996, i % 7 == 2
+    }
+
+    @Test
     void aUniqueIndexAnswersItsKeyAlsoInsideAnAnd() {
         var conditions = IndexedQueries.Conditions.of(new Document("$and", List.of(new Document("_id", 7),
                 new Document("$or", List.of(new Document("owner", "p0"), new Document("status", "s7"))))));
